@@ -1,0 +1,47 @@
+use serde::Serialize;
+
+/// An error of a use case. Every variant has a stable `code` that front ends can branch
+/// on, and a message a person can read.
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    /// A file could not be read or written.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file concerned.
+        path: String,
+        /// The operating-system error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The model is not valid; `message` lists every problem.
+    #[error("{message}")]
+    InvalidModel {
+        /// One line per problem, with its path.
+        message: String,
+    },
+}
+
+impl AppError {
+    /// A stable machine-readable code for the UI.
+    pub fn code(&self) -> &'static str {
+        match self {
+            AppError::Io { .. } => "io",
+            AppError::InvalidModel { .. } => "invalid_model",
+        }
+    }
+}
+
+/// The shape in which errors cross process boundaries (Tauri IPC, JSON output).
+#[derive(Debug, Clone, Serialize)]
+pub struct ErrorPayload {
+    /// See [`AppError::code`].
+    pub code: String,
+    /// Human-readable text.
+    pub message: String,
+}
+
+impl From<&AppError> for ErrorPayload {
+    fn from(e: &AppError) -> Self {
+        ErrorPayload { code: e.code().to_string(), message: e.to_string() }
+    }
+}
