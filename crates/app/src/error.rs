@@ -19,6 +19,16 @@ pub enum AppError {
         /// One line per problem, with its path.
         message: String,
     },
+    /// A simulation could not run (bad settings, unknown scenario, a cycle that does
+    /// not drain for some draw).
+    #[error("{message}")]
+    Run {
+        /// What went wrong.
+        message: String,
+    },
+    /// The run was cancelled by the user.
+    #[error("the run was cancelled")]
+    Cancelled,
 }
 
 impl AppError {
@@ -27,6 +37,8 @@ impl AppError {
         match self {
             AppError::Io { .. } => "io",
             AppError::InvalidModel { .. } => "invalid_model",
+            AppError::Run { .. } => "run_failed",
+            AppError::Cancelled => "cancelled",
         }
     }
 }
@@ -42,6 +54,9 @@ pub struct ErrorPayload {
 
 impl From<&AppError> for ErrorPayload {
     fn from(e: &AppError) -> Self {
-        ErrorPayload { code: e.code().to_string(), message: e.to_string() }
+        ErrorPayload {
+            code: e.code().to_string(),
+            message: e.to_string(),
+        }
     }
 }

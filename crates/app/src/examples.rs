@@ -89,7 +89,10 @@ pub fn list_examples(dir: &Path) -> Result<Vec<ExampleSummary>, AppError> {
             let view = open_model(p)?;
             Ok(ExampleSummary {
                 path: view.path,
-                file_name: p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+                file_name: p
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
                 name: view.name,
                 description: view.description,
                 journey_count: view.journeys.len(),
@@ -107,9 +110,10 @@ pub fn open_model(path: &Path) -> Result<ModelView, AppError> {
         path: path.display().to_string(),
         source,
     })?;
-    let document = journeylab_engine::parse_json(&text).map_err(|issue| AppError::InvalidModel {
-        message: format!("{}: {issue}", path.display()),
-    })?;
+    let document =
+        journeylab_engine::parse_json(&text).map_err(|issue| AppError::InvalidModel {
+            message: format!("{}: {issue}", path.display()),
+        })?;
     let issues = journeylab_engine::validate(&document).issues;
     let text_of = |v: &Value, key: &str| v.get(key).and_then(Value::as_str).map(str::to_string);
     let journeys = document

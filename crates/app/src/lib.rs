@@ -7,6 +7,10 @@
 
 mod error;
 mod examples;
+mod model;
 
 pub use error::{AppError, ErrorPayload};
-pub use examples::{examples_dir, list_examples, open_model, ExampleSummary, JourneyView, ModelView};
+pub use examples::{
+    examples_dir, list_examples, open_model, ExampleSummary, JourneyView, ModelView,
+};
+pub use model::{describe_errors, load_model, load_model_text, run_model, LoadedModel};

@@ -1,1 +1,248 @@
-fn main() {}
+//! `journeylab`: validate and simulate Journey Lab models from the command line.
+//!
+//! Exit codes (spec §8): 0 success, 2 invalid model, 1 any other failure.
+
+mod format;
+mod progress;
+mod table;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand, ValueEnum};
+use journeylab_app::{load_model, run_model, AppError};
+use journeylab_engine::{result_json, Mode, Settings};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "journeylab",
+    version,
+    about = "Simulate customer-identity journeys: fraud prevented against abandonment and support load"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Check a model file and list every problem (exit 2 if there is an error).
+    Validate {
+        /// The model file (journeylab/1 JSON).
+        model: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+        format: OutputFormat,
+    },
+    /// Simulate a model: the baseline and its scenarios.
+    Run(RunArgs),
+}
+
+#[derive(clap::Args, Debug)]
+struct RunArgs {
+    /// The model file (journeylab/1 JSON).
+    model: PathBuf,
+    /// Monte Carlo iterations.
+    #[arg(long, short = 'n', default_value_t = 10_000)]
+    iterations: u64,
+    /// Seed (random and printed when not given).
+    #[arg(long)]
+    seed: Option<u64>,
+    /// `sampled` (random counts) or `expected` (exact expectations per iteration).
+    #[arg(long, value_enum, default_value_t = ModeArg::Sampled)]
+    mode: ModeArg,
+    /// Scenario to run besides the baseline (repeatable; default: all).
+    #[arg(long = "scenario")]
+    scenarios: Vec<String>,
+    /// Worker threads (default: all cores). Results do not depend on it.
+    #[arg(long)]
+    threads: Option<usize>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+    format: OutputFormat,
+    /// Write the output to this file (atomically) instead of standard output.
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Do not store the run in the local database.
+    #[arg(long)]
+    no_store: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum OutputFormat {
+    Table,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ModeArg {
+    Sampled,
+    Expected,
+}
+
+/// A failure with its exit code.
+struct Failure {
+    code: u8,
+    error: anyhow::Error,
+}
+
+impl From<anyhow::Error> for Failure {
+    fn from(error: anyhow::Error) -> Self {
+        Failure { code: 1, error }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Validate { model, format } => validate(&model, format),
+        Command::Run(args) => run(args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(f) => {
+            eprintln!("error: {:#}", f.error);
+            ExitCode::from(f.code)
+        }
+    }
+}
+
+fn validate(path: &Path, format: OutputFormat) -> Result<(), Failure> {
+    let model = load_model(path).map_err(app_failure)?;
+    let issues = &model.validation.issues;
+    let errors = issues.iter().filter(|i| i.is_error()).count();
+    match format {
+        OutputFormat::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(issues).context("serialising issues")?
+        ),
+        OutputFormat::Table => {
+            for i in issues {
+                println!("{}: {i}", path.display());
+            }
+            if errors == 0 {
+                let v = &model.validation;
+                let spec = v.spec.as_ref();
+                println!(
+                    "{}: valid — {} journeys, {} populations, {} scenarios{}",
+                    path.display(),
+                    spec.map_or(0, |s| s.journeys.len()),
+                    spec.map_or(0, |s| s.populations.len()),
+                    v.scenarios.len(),
+                    if issues.is_empty() {
+                        String::new()
+                    } else {
+                        format!(", {} warnings", issues.len())
+                    }
+                );
+            }
+        }
+    }
+    if errors > 0 {
+        return Err(Failure {
+            code: 2,
+            error: anyhow::anyhow!("{}: {errors} error(s)", path.display()),
+        });
+    }
+    Ok(())
+}
+
+fn app_failure(e: AppError) -> Failure {
+    let code = if matches!(e, AppError::InvalidModel { .. }) {
+        2
+    } else {
+        1
+    };
+    Failure {
+        code,
+        error: anyhow::Error::new(e),
+    }
+}
+
+fn random_seed() -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    // std seeds each RandomState from the operating system's random source.
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write_u128(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos()),
+    );
+    h.finish() >> 11 // keep seeds exactly representable in JSON numbers read as doubles
+}
+
+fn run(args: RunArgs) -> Result<(), Failure> {
+    let model = load_model(&args.model).map_err(app_failure)?;
+    if !model.validation.is_valid() {
+        for i in model.validation.errors() {
+            eprintln!("{}: {i}", args.model.display());
+        }
+        return Err(Failure {
+            code: 2,
+            error: anyhow::anyhow!("{} is not a valid model", args.model.display()),
+        });
+    }
+    let settings = Settings {
+        iterations: args.iterations,
+        seed: args.seed.unwrap_or_else(random_seed),
+        mode: match args.mode {
+            ModeArg::Sampled => Mode::Sampled,
+            ModeArg::Expected => Mode::Expected,
+        },
+        threads: args.threads,
+    };
+    let scenarios = (!args.scenarios.is_empty()).then_some(args.scenarios.as_slice());
+    let bar = progress::Bar::new(settings.iterations * (1 + scenario_count(&model, scenarios)));
+    let out = run_model(&model, &settings, scenarios, Some(&bar)).map_err(app_failure)?;
+    bar.finish();
+    let text = match args.format {
+        OutputFormat::Json => {
+            let mut s = serde_json::to_string_pretty(&result_json(&out))
+                .context("serialising the result")?;
+            s.push('\n');
+            s
+        }
+        OutputFormat::Table => table::render(&out, &args.model),
+    };
+    match &args.out {
+        Some(path) => write_atomically(path, text.as_bytes())
+            .with_context(|| format!("writing {}", path.display()))?,
+        None => std::io::stdout()
+            .write_all(text.as_bytes())
+            .context("writing to standard output")?,
+    }
+    Ok(())
+}
+
+fn scenario_count(model: &journeylab_app::LoadedModel, chosen: Option<&[String]>) -> u64 {
+    match chosen {
+        Some(ids) => ids.iter().filter(|id| id.as_str() != "baseline").count() as u64,
+        None => model.validation.scenarios.len() as u64,
+    }
+}
+
+/// Writes to a temporary file beside `path`, then renames it over `path`: a reader
+/// never sees half a file, and a crash leaves the old file intact.
+fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "out".into());
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}

@@ -49,7 +49,10 @@ impl Issue {
 
     /// A warning at `path`.
     pub fn warning(path: impl Into<String>, message: impl Into<String>) -> Self {
-        Issue { severity: Severity::Warning, ..Issue::error(path, message) }
+        Issue {
+            severity: Severity::Warning,
+            ..Issue::error(path, message)
+        }
     }
 
     /// Adds what would be right.

@@ -1,0 +1,247 @@
+//! Metrics of spec §7: model totals per iteration, per-journey × population values for
+//! guardrails, and the [`Summary`] of a sample.
+
+use serde::{Deserialize, Serialize};
+
+use crate::sim::{Samples, JP_FIELDS};
+use crate::spec::{OutcomeClass, PopulationKind, Spec};
+
+/// Model totals, in result order.
+pub const TOTAL_METRICS: [&str; 15] = [
+    "legit_entrants",
+    "legit_success",
+    "legit_success_rate",
+    "legit_abandon_rate",
+    "false_reject_rate",
+    "attack_entrants",
+    "attack_success",
+    "attack_stopped_rate",
+    "fraud_loss",
+    "support_contacts",
+    "support_cost",
+    "control_cost",
+    "customer_hours",
+    "value",
+    "net_value",
+];
+
+/// Metrics of a journey × population selection (guardrails), besides outcome ids.
+pub const SCOPED_METRICS: [&str; 14] = [
+    "entrants",
+    "success",
+    "abandoned",
+    "blocked",
+    "attempts",
+    "support_contacts",
+    "control_cost",
+    "support_cost",
+    "customer_seconds",
+    "value",
+    "loss",
+    "success_rate",
+    "abandon_rate",
+    "blocked_rate",
+];
+
+/// True for a name in [`TOTAL_METRICS`].
+pub fn is_total_metric(name: &str) -> bool {
+    TOTAL_METRICS.contains(&name)
+}
+
+/// True for a name in [`SCOPED_METRICS`].
+pub fn is_scoped_metric(name: &str) -> bool {
+    SCOPED_METRICS.contains(&name)
+}
+
+/// A sample summarised over iterations.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Summary {
+    /// Mean.
+    pub mean: f64,
+    /// Sample standard deviation (n − 1).
+    pub sd: f64,
+    /// Monte Carlo standard error of the mean, sd / √n.
+    pub se: f64,
+    /// 5th percentile.
+    pub p5: f64,
+    /// Median.
+    pub p50: f64,
+    /// 95th percentile.
+    pub p95: f64,
+    /// Smallest value.
+    pub min: f64,
+    /// Largest value.
+    pub max: f64,
+}
+
+/// Percentile `q` (0..1) of sorted values, interpolating linearly between order
+/// statistics (the "type 7" definition of R and NumPy's default).
+pub fn percentile_sorted(sorted: &[f64], q: f64) -> f64 {
+    match sorted.len() {
+        0 => f64::NAN,
+        1 => sorted[0],
+        n => {
+            let h = (n - 1) as f64 * q;
+            let lo = h.floor() as usize;
+            let hi = (lo + 1).min(n - 1);
+            sorted[lo] + (h - lo as f64) * (sorted[hi] - sorted[lo])
+        }
+    }
+}
+
+/// Summarises the values that are present (NaN marks an absent value, e.g. a rate with
+/// a zero denominator). `None` when no value is present.
+pub fn summarize(values: impl IntoIterator<Item = f64>) -> Option<Summary> {
+    let mut v: Vec<f64> = values.into_iter().filter(|x| !x.is_nan()).collect();
+    if v.is_empty() {
+        return None;
+    }
+    let n = v.len() as f64;
+    let mean = v.iter().sum::<f64>() / n;
+    let var = if v.len() > 1 {
+        v.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (n - 1.0)
+    } else {
+        0.0
+    };
+    let sd = var.sqrt();
+    v.sort_by(f64::total_cmp);
+    Some(Summary {
+        mean,
+        sd,
+        se: sd / n.sqrt(),
+        p5: percentile_sorted(&v, 0.05),
+        p50: percentile_sorted(&v, 0.50),
+        p95: percentile_sorted(&v, 0.95),
+        min: v[0],
+        max: v[v.len() - 1],
+    })
+}
+
+fn ratio(num: f64, den: f64) -> f64 {
+    if den > 0.0 {
+        num / den
+    } else {
+        f64::NAN
+    }
+}
+
+/// Class counts (success, abandoned, blocked) of block `b` in `row`.
+pub fn class_counts(spec: &Spec, samples: &Samples, b: usize, row: &[f64]) -> [f64; 3] {
+    let block = &samples.layout.blocks[b];
+    let mut out = [0.0; 3];
+    for (o, outcome) in spec.journeys[block.journey].outcomes.iter().enumerate() {
+        let k = OutcomeClass::ALL
+            .iter()
+            .position(|c| *c == outcome.class)
+            .unwrap_or(2);
+        out[k] += row[block.outcome(o)];
+    }
+    out
+}
+
+/// The model totals of every iteration: `result[m][i]` is metric `TOTAL_METRICS[m]` in
+/// iteration `i` (NaN when absent).
+pub fn totals(spec: &Spec, samples: &Samples) -> Vec<Vec<f64>> {
+    let mut out = vec![Vec::with_capacity(samples.iterations); TOTAL_METRICS.len()];
+    let f = |name: &str| JP_FIELDS.iter().position(|x| *x == name).unwrap_or(0);
+    let (sc, cc, scost, secs, val, loss) = (
+        f("support_contacts"),
+        f("control_cost"),
+        f("support_cost"),
+        f("customer_seconds"),
+        f("value"),
+        f("loss"),
+    );
+    for i in 0..samples.iterations {
+        let row = samples.row(i);
+        let mut t = [0.0; TOTAL_METRICS.len()];
+        let (mut l_ent, mut l_succ, mut l_ab, mut l_bl, mut a_ent, mut a_succ) =
+            (0.0, 0.0, 0.0, 0.0, 0.0, 0.0);
+        let (mut fraud, mut contacts, mut s_cost, mut c_cost, mut l_secs, mut value) =
+            (0.0, 0.0, 0.0, 0.0, 0.0, 0.0);
+        for (b, block) in samples.layout.blocks.iter().enumerate() {
+            let [succ, ab, bl] = class_counts(spec, samples, b, row);
+            let entrants = row[block.entrants()];
+            match spec.populations[block.population].kind {
+                PopulationKind::Legitimate => {
+                    l_ent += entrants;
+                    l_succ += succ;
+                    l_ab += ab;
+                    l_bl += bl;
+                    l_secs += row[block.field(secs)];
+                }
+                PopulationKind::Attacker => {
+                    a_ent += entrants;
+                    a_succ += succ;
+                }
+            }
+            fraud += row[block.field(loss)];
+            contacts += row[block.field(sc)];
+            s_cost += row[block.field(scost)];
+            c_cost += row[block.field(cc)];
+            value += row[block.field(val)];
+        }
+        t[0] = l_ent;
+        t[1] = l_succ;
+        t[2] = ratio(l_succ, l_ent);
+        t[3] = ratio(l_ab, l_ent);
+        t[4] = ratio(l_bl, l_ent);
+        t[5] = a_ent;
+        t[6] = a_succ;
+        t[7] = 1.0 - ratio(a_succ, a_ent);
+        t[8] = fraud;
+        t[9] = contacts;
+        t[10] = s_cost;
+        t[11] = c_cost;
+        t[12] = l_secs / 3600.0;
+        t[13] = value;
+        t[14] = value - fraud - s_cost - c_cost;
+        for (m, x) in t.iter().enumerate() {
+            out[m].push(*x);
+        }
+    }
+    out
+}
+
+/// A journey × population metric (spec §9) over the selected blocks of one iteration:
+/// counts and money summed, rates computed from the sums. NaN when absent.
+pub fn scoped_value(
+    spec: &Spec,
+    samples: &Samples,
+    row: &[f64],
+    journey: Option<usize>,
+    pops: &[usize],
+    metric: &str,
+) -> f64 {
+    let mut sum = 0.0;
+    let (mut entrants, mut classes) = (0.0, [0.0; 3]);
+    for (b, block) in samples.layout.blocks.iter().enumerate() {
+        if journey.is_some_and(|j| j != block.journey) || !pops.contains(&block.population) {
+            continue;
+        }
+        entrants += row[block.entrants()];
+        let c = class_counts(spec, samples, b, row);
+        for k in 0..3 {
+            classes[k] += c[k];
+        }
+        if let Some(col) = block.named(metric) {
+            sum += row[col];
+        } else if let Some(o) = spec.journeys[block.journey]
+            .outcomes
+            .iter()
+            .position(|o| o.id == metric)
+        {
+            sum += row[block.outcome(o)];
+        }
+    }
+    match metric {
+        "entrants" => entrants,
+        "success" => classes[0],
+        "abandoned" => classes[1],
+        "blocked" => classes[2],
+        "success_rate" => ratio(classes[0], entrants),
+        "abandon_rate" => ratio(classes[1], entrants),
+        "blocked_rate" => ratio(classes[2], entrants),
+        _ => sum,
+    }
+}

@@ -1,0 +1,121 @@
+//! Distributions of uncertain quantities (spec §2): sampling, moments and support.
+
+use rand::Rng;
+use rand_distr::{Beta, Distribution, LogNormal, Triangular};
+
+/// z such that Φ(z) = 0.95: the lognormal is fixed by its 5th and 95th percentiles.
+pub const Z95: f64 = 1.6448536;
+
+/// A validated distribution. Constructed only by validation, so parameters are finite
+/// and ordered and every sampler below is infallible.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Dist {
+    /// Always this value.
+    Fixed(f64),
+    /// Uniform on [lo, hi], lo < hi.
+    Uniform(f64, f64),
+    /// Triangular (lo, mode, hi), lo < hi.
+    Triangular(f64, f64, f64),
+    /// Textbook PERT: lo + (hi − lo)·Beta(α, β), α = 1 + 4(mode − lo)/(hi − lo),
+    /// β = 1 + 4(hi − mode)/(hi − lo).
+    Pert(f64, f64, f64),
+    /// Beta(a, b) on [0, 1].
+    Beta(f64, f64),
+    /// Lognormal with log-mean `mu` and log-sd `sigma` (from p5 and p95).
+    LogNormal {
+        /// Mean of ln X.
+        mu: f64,
+        /// Standard deviation of ln X.
+        sigma: f64,
+    },
+}
+
+impl Dist {
+    /// A lognormal whose 5th and 95th percentiles are `p5` and `p95` (0 < p5 < p95).
+    pub fn lognormal_from_percentiles(p5: f64, p95: f64) -> Dist {
+        Dist::LogNormal {
+            mu: (p5.ln() + p95.ln()) / 2.0,
+            sigma: (p95.ln() - p5.ln()) / (2.0 * Z95),
+        }
+    }
+
+    /// PERT shape parameters (α, β).
+    fn pert_shape(lo: f64, mode: f64, hi: f64) -> (f64, f64) {
+        let range = hi - lo;
+        (
+            1.0 + 4.0 * (mode - lo) / range,
+            1.0 + 4.0 * (hi - mode) / range,
+        )
+    }
+
+    /// One draw.
+    pub fn sample<R: Rng + ?Sized>(&self, rng: &mut R) -> f64 {
+        // The constructors below cannot fail for validated parameters; the fallbacks
+        // (mean) exist only so that no path can panic.
+        match *self {
+            Dist::Fixed(x) => x,
+            Dist::Uniform(lo, hi) => lo + (hi - lo) * rng.random::<f64>(),
+            Dist::Triangular(lo, mode, hi) => Triangular::new(lo, hi, mode)
+                .map(|d| d.sample(rng))
+                .unwrap_or_else(|_| self.mean()),
+            Dist::Pert(lo, mode, hi) => {
+                let (a, b) = Self::pert_shape(lo, mode, hi);
+                Beta::new(a, b)
+                    .map(|d| lo + (hi - lo) * d.sample(rng))
+                    .unwrap_or_else(|_| self.mean())
+            }
+            Dist::Beta(a, b) => Beta::new(a, b)
+                .map(|d| d.sample(rng))
+                .unwrap_or_else(|_| self.mean()),
+            Dist::LogNormal { mu, sigma } => LogNormal::new(mu, sigma)
+                .map(|d| d.sample(rng))
+                .unwrap_or_else(|_| self.mean()),
+        }
+    }
+
+    /// Analytic mean.
+    pub fn mean(&self) -> f64 {
+        match *self {
+            Dist::Fixed(x) => x,
+            Dist::Uniform(lo, hi) => (lo + hi) / 2.0,
+            Dist::Triangular(lo, mode, hi) => (lo + mode + hi) / 3.0,
+            Dist::Pert(lo, mode, hi) => (lo + 4.0 * mode + hi) / 6.0,
+            Dist::Beta(a, b) => a / (a + b),
+            Dist::LogNormal { mu, sigma } => (mu + sigma * sigma / 2.0).exp(),
+        }
+    }
+
+    /// Analytic variance.
+    pub fn variance(&self) -> f64 {
+        let beta_var = |a: f64, b: f64| a * b / ((a + b).powi(2) * (a + b + 1.0));
+        match *self {
+            Dist::Fixed(_) => 0.0,
+            Dist::Uniform(lo, hi) => (hi - lo).powi(2) / 12.0,
+            Dist::Triangular(a, c, b) => (a * a + b * b + c * c - a * b - a * c - b * c) / 18.0,
+            Dist::Pert(lo, mode, hi) => {
+                let (a, b) = Self::pert_shape(lo, mode, hi);
+                (hi - lo).powi(2) * beta_var(a, b)
+            }
+            Dist::Beta(a, b) => beta_var(a, b),
+            Dist::LogNormal { mu, sigma } => {
+                let s2 = sigma * sigma;
+                (s2.exp() - 1.0) * (2.0 * mu + s2).exp()
+            }
+        }
+    }
+
+    /// Smallest and largest possible values (∞ for the lognormal's upper end).
+    pub fn support(&self) -> (f64, f64) {
+        match *self {
+            Dist::Fixed(x) => (x, x),
+            Dist::Uniform(lo, hi) | Dist::Triangular(lo, _, hi) | Dist::Pert(lo, _, hi) => (lo, hi),
+            Dist::Beta(..) => (0.0, 1.0),
+            Dist::LogNormal { .. } => (0.0, f64::INFINITY),
+        }
+    }
+
+    /// True when the value is not uncertain.
+    pub fn is_fixed(&self) -> bool {
+        matches!(self, Dist::Fixed(_))
+    }
+}

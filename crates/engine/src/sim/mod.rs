@@ -1,0 +1,397 @@
+//! The two-level Monte Carlo simulation of spec §6.
+//!
+//! For each iteration: draw every Quantity once from its own keyed stream, then move each
+//! journey's entrants through its graph, either as random counts (`sampled`) or as exact
+//! expectations (`expected`). Iterations run in parallel; each writes its own row, so the
+//! result is the same whatever the thread count.
+
+mod expected;
+mod layout;
+mod sampled;
+
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+pub use layout::{JpBlock, Layout, JP_FIELDS};
+
+use crate::rng::{key_hash, stream};
+use crate::spec::{PerPop, PopulationKind, Spec, StepKind};
+
+/// How counts move through a journey.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    /// Poisson entrants, binomial/multinomial flow.
+    #[default]
+    Sampled,
+    /// Exact expectations given each iteration's parameter draws.
+    Expected,
+}
+
+impl Mode {
+    /// The name used in files and flags.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mode::Sampled => "sampled",
+            Mode::Expected => "expected",
+        }
+    }
+}
+
+/// What to simulate.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Settings {
+    /// Number of iterations (≥ 1).
+    pub iterations: u64,
+    /// Seed of every random stream.
+    pub seed: u64,
+    /// Sampled or expected.
+    pub mode: Mode,
+    /// Worker threads (`None` = all cores). Never changes results.
+    pub threads: Option<usize>,
+}
+
+/// Why a simulation stopped without a result.
+#[derive(Debug, thiserror::Error, PartialEq)]
+pub enum SimError {
+    /// The caller asked to stop.
+    #[error("the run was cancelled")]
+    Cancelled,
+    /// A cycle kept users forever for some draw (validation judges cycles on bounds;
+    /// this is the last line of defence).
+    #[error("journey `{journey}`, population `{population}`, iteration {iteration}: users never leave a cycle for this parameter draw")]
+    NoDrain {
+        /// Journey id.
+        journey: String,
+        /// Population id.
+        population: String,
+        /// Iteration index.
+        iteration: u64,
+    },
+    /// Bad settings.
+    #[error("invalid settings: {0}")]
+    Settings(String),
+}
+
+/// Receives progress and answers whether to stop. Called from worker threads.
+pub trait Progress: Sync {
+    /// `done` of `total` iterations finished.
+    fn report(&self, _done: u64, _total: u64) {}
+    /// True to stop as soon as possible.
+    fn cancelled(&self) -> bool {
+        false
+    }
+}
+
+/// A progress sink that ignores everything.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct NoProgress;
+impl Progress for NoProgress {}
+
+/// Per-iteration results of one model: a row of [`Layout::width`] numbers per iteration.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Samples {
+    /// What each column means.
+    pub layout: Layout,
+    /// Number of rows.
+    pub iterations: usize,
+    /// Row-major values.
+    pub data: Vec<f64>,
+}
+
+impl Samples {
+    /// Row `i`.
+    pub fn row(&self, i: usize) -> &[f64] {
+        let w = self.layout.width;
+        &self.data[i * w..(i + 1) * w]
+    }
+}
+
+/// Exit probabilities of a control step for one entrant (spec §5 closed forms).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ControlExits {
+    /// P(pass).
+    pub pass: f64,
+    /// P(fail after the last attempt).
+    pub fail: f64,
+    /// P(abandon).
+    pub abandon: f64,
+    /// E[attempts].
+    pub attempts: f64,
+}
+
+/// Closed forms of spec §5 for abandon `a`, pass `s`, `m` attempts.
+pub fn control_exits(a: f64, s: f64, m: u32) -> ControlExits {
+    let q = (1.0 - a) * (1.0 - s);
+    // Σ_{k<m} q^k summed directly: exact for q near 1, where (1 − q^m)/(1 − q) cancels.
+    let (mut geo, mut qk) = (0.0, 1.0);
+    for _ in 0..m {
+        geo += qk;
+        qk *= q;
+    }
+    ControlExits {
+        pass: (1.0 - a) * s * geo,
+        fail: qk,
+        abandon: a * geo,
+        attempts: geo,
+    }
+}
+
+/// The parameter values of one iteration, with lookups by slot.
+pub(crate) struct Draws<'a> {
+    values: &'a [f64],
+}
+
+impl Draws<'_> {
+    fn opt(&self, q: Option<usize>) -> f64 {
+        q.map_or(0.0, |q| self.values[q])
+    }
+    fn per(&self, per: &PerPop, pop: usize) -> f64 {
+        self.opt(per[pop])
+    }
+}
+
+/// What one journey × population produced in one iteration, per step and outcome.
+#[derive(Debug, Default)]
+pub(crate) struct Flow {
+    /// Count at each outcome.
+    pub outcomes: Vec<f64>,
+    /// Visits per step.
+    pub visits: Vec<f64>,
+    /// Control attempts per step (0 for other kinds).
+    pub attempts: Vec<f64>,
+}
+
+impl Flow {
+    fn reset(&mut self, steps: usize, outcomes: usize) {
+        self.outcomes.clear();
+        self.outcomes.resize(outcomes, 0.0);
+        self.visits.clear();
+        self.visits.resize(steps, 0.0);
+        self.attempts.clear();
+        self.attempts.resize(steps, 0.0);
+    }
+}
+
+/// Reusable buffers of one worker.
+#[derive(Default)]
+struct Scratch {
+    draws: Vec<f64>,
+    flow: Flow,
+    sampled: sampled::Buffers,
+}
+
+/// Runs the simulation of one model.
+pub fn simulate(
+    spec: &Spec,
+    settings: &Settings,
+    progress: &dyn Progress,
+) -> Result<Samples, SimError> {
+    if settings.iterations == 0 {
+        return Err(SimError::Settings("iterations must be at least 1".into()));
+    }
+    let iterations = usize::try_from(settings.iterations)
+        .map_err(|_| SimError::Settings("too many iterations".into()))?;
+    let layout = Layout::of(spec);
+    let width = layout.width;
+    let hashes: Vec<u64> = spec.quantities.iter().map(|q| key_hash(&q.key)).collect();
+    let flow_hashes: Vec<Vec<u64>> = spec
+        .journeys
+        .iter()
+        .map(|j| {
+            j.entrants
+                .iter()
+                .map(|e| {
+                    key_hash(&format!(
+                        "flow/{}/{}",
+                        j.id, spec.populations[e.population].id
+                    ))
+                })
+                .collect()
+        })
+        .collect();
+    let mut data = vec![0.0; iterations * width];
+    let done = AtomicU64::new(0);
+    // Chunks bound the work between cancellation checks and progress reports.
+    const CHUNK: usize = 256;
+    let work = |pool_data: &mut [f64]| -> Result<(), SimError> {
+        pool_data
+            .par_chunks_mut(CHUNK * width.max(1))
+            .enumerate()
+            .try_for_each_init(Scratch::default, |scratch, (c, chunk)| {
+                if progress.cancelled() {
+                    return Err(SimError::Cancelled);
+                }
+                let rows = if width == 0 { 0 } else { chunk.len() / width };
+                for r in 0..rows {
+                    let i = (c * CHUNK + r) as u64;
+                    let row = &mut chunk[r * width..(r + 1) * width];
+                    iteration(
+                        spec,
+                        &layout,
+                        settings,
+                        &hashes,
+                        &flow_hashes,
+                        i,
+                        scratch,
+                        row,
+                    )?;
+                }
+                let d = done.fetch_add(rows as u64, Ordering::Relaxed) + rows as u64;
+                progress.report(d, settings.iterations);
+                Ok(())
+            })
+    };
+    match settings.threads {
+        Some(t) => rayon::ThreadPoolBuilder::new()
+            .num_threads(t.max(1))
+            .build()
+            .map_err(|e| SimError::Settings(format!("cannot start {t} threads: {e}")))?
+            .install(|| work(&mut data))?,
+        None => work(&mut data)?,
+    }
+    if width == 0 {
+        progress.report(settings.iterations, settings.iterations);
+    }
+    Ok(Samples {
+        layout,
+        iterations,
+        data,
+    })
+}
+
+#[allow(clippy::too_many_arguments)]
+fn iteration(
+    spec: &Spec,
+    layout: &Layout,
+    settings: &Settings,
+    hashes: &[u64],
+    flow_hashes: &[Vec<u64>],
+    i: u64,
+    scratch: &mut Scratch,
+    row: &mut [f64],
+) -> Result<(), SimError> {
+    scratch.draws.clear();
+    scratch.draws.extend(
+        spec.quantities
+            .iter()
+            .zip(hashes)
+            .map(|(q, &h)| q.dist.sample(&mut stream(settings.seed, i, h))),
+    );
+    let draws = Draws {
+        values: &scratch.draws,
+    };
+    let mut blocks = layout.blocks.iter();
+    for (j, journey) in spec.journeys.iter().enumerate() {
+        for (e, entrant) in journey.entrants.iter().enumerate() {
+            let Some(block) = blocks.next() else { continue };
+            let pop = entrant.population;
+            let volume = draws.opt(Some(entrant.volume));
+            let flow = &mut scratch.flow;
+            flow.reset(journey.steps.len(), journey.outcomes.len());
+            let entrants = match settings.mode {
+                Mode::Expected => {
+                    expected::flow(spec, journey, pop, &draws, volume, flow).map_err(|()| {
+                        SimError::NoDrain {
+                            journey: journey.id.clone(),
+                            population: spec.populations[pop].id.clone(),
+                            iteration: i,
+                        }
+                    })?;
+                    volume
+                }
+                Mode::Sampled => {
+                    let mut rng = stream(settings.seed, i, flow_hashes[j][e]);
+                    sampled::flow(
+                        spec,
+                        journey,
+                        pop,
+                        &draws,
+                        volume,
+                        &mut rng,
+                        flow,
+                        &mut scratch.sampled,
+                    )
+                    .map_err(|()| SimError::NoDrain {
+                        journey: journey.id.clone(),
+                        population: spec.populations[pop].id.clone(),
+                        iteration: i,
+                    })?
+                }
+            };
+            write_block(
+                spec,
+                journey,
+                pop,
+                &draws,
+                entrants,
+                flow,
+                &mut row[block.offset..block.offset + block.width],
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Fills one journey × population block: entrants, outcomes, then [`JP_FIELDS`].
+fn write_block(
+    spec: &Spec,
+    journey: &crate::spec::JourneySpec,
+    pop: usize,
+    draws: &Draws,
+    entrants: f64,
+    flow: &Flow,
+    out: &mut [f64],
+) {
+    let (mut attempts, mut contacts, mut control_cost, mut support_cost, mut seconds) =
+        (0.0, 0.0, 0.0, 0.0, 0.0);
+    for (s, step) in journey.steps.iter().enumerate() {
+        let visits = flow.visits[s];
+        match &step.kind {
+            StepKind::Action { seconds: secs, .. } => seconds += visits * draws.opt(*secs),
+            StepKind::Control { control, .. } => {
+                let c = &spec.controls[*control];
+                let n = flow.attempts[s];
+                attempts += n;
+                control_cost += n * draws.opt(c.cost_per_attempt);
+                seconds += n * draws.opt(c.seconds_per_attempt);
+            }
+            StepKind::Support {
+                cost_per_contact,
+                minutes_per_contact,
+                ..
+            } => {
+                contacts += visits;
+                support_cost += visits * draws.opt(*cost_per_contact);
+                seconds += visits * 60.0 * draws.opt(*minutes_per_contact);
+            }
+            StepKind::RiskGate { .. } | StepKind::Branch { .. } => {}
+        }
+    }
+    let success: f64 = journey
+        .outcomes
+        .iter()
+        .zip(&flow.outcomes)
+        .filter(|(o, _)| o.class == crate::spec::OutcomeClass::Success)
+        .map(|(_, n)| n)
+        .sum();
+    let p = &spec.populations[pop];
+    let (value, loss) = match p.kind {
+        PopulationKind::Legitimate => (success * draws.opt(p.value_per_success), 0.0),
+        PopulationKind::Attacker => (0.0, success * draws.opt(p.loss_per_success)),
+    };
+    let o = journey.outcomes.len();
+    out[0] = entrants;
+    out[1..=o].copy_from_slice(&flow.outcomes);
+    out[o + 1..].copy_from_slice(&[
+        attempts,
+        contacts,
+        control_cost,
+        support_cost,
+        seconds,
+        value,
+        loss,
+    ]);
+}

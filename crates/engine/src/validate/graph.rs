@@ -1,0 +1,391 @@
+//! Graph rules of spec §5: reachability, a way to an outcome from every step, cycles
+//! that drain, and per-population parameter coverage.
+
+use super::Ctx;
+use crate::path::Path;
+use crate::spec::{ControlSpec, JourneySpec, PerPop, QId, StepKind, Target};
+
+/// Tolerance for sums of probabilities checked on bounds.
+const EPS: f64 = 1e-12;
+
+impl Ctx {
+    fn bounds(&self, q: Option<QId>) -> (f64, f64) {
+        q.map_or((0.0, 0.0), |q| self.quantities[q].dist.support())
+    }
+
+    fn entry_of(per: &PerPop, pop: usize) -> Option<QId> {
+        per.get(pop).copied().flatten()
+    }
+
+    pub(super) fn check_graph(
+        &mut self,
+        j: &mut JourneySpec,
+        path: &Path,
+        controls: &[ControlSpec],
+    ) {
+        let n = j.steps.len();
+        let steps_path = path.key("steps");
+        let succ: Vec<Vec<usize>> = j
+            .steps
+            .iter()
+            .map(|s| {
+                s.targets()
+                    .into_iter()
+                    .filter_map(|t| {
+                        if let Target::Step(i) = t {
+                            Some(i)
+                        } else {
+                            None
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
+
+        // Structural reachability from the entry.
+        let reached = reach(&succ, j.entry, |_, _| true);
+        for (i, s) in j.steps.iter().enumerate() {
+            if !reached[i] && self.unreachable_is_warning {
+                self.warn(
+                    &steps_path.id(&s.id),
+                    format!("step `{}` is no longer reached", s.id),
+                );
+            } else if !reached[i] {
+                self.err(
+                    &steps_path.id(&s.id),
+                    format!("step `{}` cannot be reached from the entry", s.id),
+                    "connect an exit to it, or remove it",
+                );
+            }
+        }
+        let used_outcomes: Vec<bool> = (0..j.outcomes.len())
+            .map(|o| {
+                j.entry == Target::Outcome(o)
+                    || j.steps
+                        .iter()
+                        .enumerate()
+                        .any(|(i, s)| reached[i] && s.targets().contains(&Target::Outcome(o)))
+            })
+            .collect();
+        for (o, out) in j.outcomes.iter().enumerate().skip(3) {
+            if !used_outcomes[o] {
+                self.warn(
+                    &steps_path.id(&out.id),
+                    format!("outcome `{}` is never reached", out.id),
+                );
+            }
+        }
+
+        // Every step must be able to reach an outcome.
+        let mut to_outcome: Vec<bool> = j
+            .steps
+            .iter()
+            .map(|s| s.targets().iter().any(|t| matches!(t, Target::Outcome(_))))
+            .collect();
+        loop {
+            let mut changed = false;
+            for i in 0..n {
+                if !to_outcome[i] && succ[i].iter().any(|&k| to_outcome[k]) {
+                    to_outcome[i] = true;
+                    changed = true;
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        for (i, s) in j.steps.iter().enumerate() {
+            if !to_outcome[i] {
+                self.err(
+                    &steps_path.id(&s.id),
+                    format!("step `{}` cannot reach any outcome", s.id),
+                    "route one of its exits towards an outcome",
+                );
+            }
+        }
+        if to_outcome.iter().any(|x| !x) {
+            return;
+        }
+
+        let (order, cyclic) = topo_order(&succ, j.entry);
+        j.order = order;
+        j.cyclic = cyclic;
+
+        let sccs = cycles(&succ);
+        for e in j.entrants.clone() {
+            let pop = e.population;
+            let pop_reach = reach(&succ, j.entry, |from, to| {
+                self.edge_possible(&j.steps[from].kind, to, pop)
+            });
+            for (_, step) in j.steps.iter().enumerate().filter(|(i, _)| pop_reach[*i]) {
+                self.check_step_for(&step.kind, pop, &steps_path.id(&step.id), controls);
+            }
+            for scc in &sccs {
+                if !scc.iter().any(|&i| pop_reach[i]) {
+                    continue;
+                }
+                let drains = scc
+                    .iter()
+                    .any(|&i| self.max_stay(&j.steps[i].kind, scc, pop, controls) < 1.0 - EPS);
+                if !drains {
+                    let ids: Vec<&str> = scc.iter().map(|&i| j.steps[i].id.as_str()).collect();
+                    self.err(
+                        &steps_path.id(&j.steps[scc[0]].id),
+                        format!(
+                            "the cycle through {} cannot drain for population `{}`: for some parameter draws nobody ever leaves it",
+                            ids.join(" → "),
+                            self.populations[pop].id
+                        ),
+                        "give one of its steps an exit out of the cycle whose probability stays above 0 for every draw",
+                    );
+                }
+            }
+        }
+    }
+
+    /// Whether population `pop` can move from a step of this kind to step `to`. Only a
+    /// branch share fixed at 0 closes an edge; everything else is judged structurally.
+    fn edge_possible(&self, kind: &StepKind, to: usize, pop: usize) -> bool {
+        match kind {
+            StepKind::Branch { shares, remainder } => {
+                *remainder == Target::Step(to)
+                    || shares.iter().any(|(t, p)| {
+                        *t == Target::Step(to) && self.bounds(Self::entry_of(p, pop)).1 > 0.0
+                    })
+                    || shares
+                        .iter()
+                        .any(|(t, p)| *t == Target::Step(to) && Self::entry_of(p, pop).is_none())
+            }
+            _ => true,
+        }
+    }
+
+    fn check_step_for(
+        &mut self,
+        kind: &StepKind,
+        pop: usize,
+        path: &Path,
+        controls: &[ControlSpec],
+    ) {
+        match kind {
+            StepKind::Control { control, .. } => {
+                let c = &controls[*control];
+                let cpath = Path::root().key("controls").id(&c.id).key("pass");
+                let pass = c.pass.clone();
+                if Self::entry_of(&pass, pop).is_none() {
+                    let id = self.populations[pop].id.clone();
+                    self.err(
+                        &cpath,
+                        format!("population `{id}` reaches step {path} but control `{}` has no `pass` for it", c.id),
+                        format!("add a `{id}`, `*legitimate`/`*attacker` or `*` entry"),
+                    );
+                }
+            }
+            StepKind::RiskGate { p_allow, .. } => {
+                if p_allow[pop].is_nan() {
+                    let id = self.populations[pop].id.clone();
+                    self.err(path, format!("population `{id}` reaches this risk gate but its signal has no score for it"), format!("add a `{id}` or wildcard entry to the signal's score"));
+                }
+            }
+            StepKind::Branch { shares, .. } => {
+                let mut upper = 0.0;
+                for (k, (_, p)) in shares.iter().enumerate() {
+                    self.require_entry(p, pop, &path.key("to").index(k).key("p"), "p");
+                    upper += self.bounds(Self::entry_of(p, pop)).1;
+                }
+                if upper > 1.0 + EPS {
+                    let id = self.populations[pop].id.clone();
+                    self.err(
+                        &path.key("to"),
+                        format!("branch shares for population `{id}` can add up to {upper:.4} (> 1) on their upper bounds"),
+                        "lower the shares so their upper bounds sum to at most 1",
+                    );
+                }
+            }
+            StepKind::Support { resolve, .. } => {
+                let resolve = resolve.clone();
+                self.require_entry(&resolve, pop, &path.key("resolve"), "resolve");
+            }
+            StepKind::Action { .. } => {}
+        }
+    }
+
+    /// The largest probability, over parameter draws (judged on the bounds), that a
+    /// member of `pop` at a step of this kind stays inside `scc`.
+    fn max_stay(
+        &self,
+        kind: &StepKind,
+        scc: &[usize],
+        pop: usize,
+        controls: &[ControlSpec],
+    ) -> f64 {
+        let inside = |t: &Target| matches!(t, Target::Step(i) if scc.contains(i));
+        match kind {
+            StepKind::Action { abandon, next, .. } => {
+                if inside(next) {
+                    1.0 - self.bounds(Self::entry_of(abandon, pop)).0
+                } else {
+                    0.0
+                }
+            }
+            StepKind::Control {
+                control,
+                max_attempts,
+                pass,
+                fail,
+                abandon,
+            } => {
+                let c = &controls[*control];
+                let (a_lo, a_hi) = self.bounds(Self::entry_of(&c.abandon, pop));
+                let (s_lo, s_hi) = self.bounds(Self::entry_of(&c.pass, pop));
+                // The exit probabilities are smooth in (a, s); evaluate on a grid over the
+                // bounds (corners included) and keep the worst case.
+                const GRID: usize = 8;
+                let mut worst: f64 = 0.0;
+                for ia in 0..=GRID {
+                    for is in 0..=GRID {
+                        let a = a_lo + (a_hi - a_lo) * ia as f64 / GRID as f64;
+                        let s = s_lo + (s_hi - s_lo) * is as f64 / GRID as f64;
+                        let p = crate::sim::control_exits(a, s, *max_attempts);
+                        let stay = [(pass, p.pass), (fail, p.fail), (abandon, p.abandon)]
+                            .iter()
+                            .filter(|(t, _)| inside(t))
+                            .map(|(_, x)| *x)
+                            .sum::<f64>();
+                        worst = worst.max(stay);
+                    }
+                }
+                worst
+            }
+            StepKind::RiskGate {
+                p_allow,
+                p_block,
+                allow,
+                challenge,
+                block,
+            } => {
+                let (pa, pb) = (p_allow[pop], p_block[pop]);
+                [(allow, pa), (challenge, 1.0 - pa - pb), (block, pb)]
+                    .iter()
+                    .filter(|(t, _)| inside(t))
+                    .map(|(_, x)| *x)
+                    .sum()
+            }
+            StepKind::Branch { shares, remainder } => {
+                let stay_upper: f64 = shares
+                    .iter()
+                    .filter(|(t, _)| inside(t))
+                    .map(|(_, p)| self.bounds(Self::entry_of(p, pop)).1)
+                    .sum();
+                if inside(remainder) {
+                    let out_lower: f64 = shares
+                        .iter()
+                        .filter(|(t, _)| !inside(t))
+                        .map(|(_, p)| self.bounds(Self::entry_of(p, pop)).0)
+                        .sum();
+                    1.0 - out_lower
+                } else {
+                    stay_upper
+                }
+            }
+            StepKind::Support {
+                resolve,
+                resolved,
+                unresolved,
+                ..
+            } => {
+                let (r_lo, r_hi) = self.bounds(Self::entry_of(resolve, pop));
+                match (inside(resolved), inside(unresolved)) {
+                    (true, true) => 1.0,
+                    (true, false) => r_hi,
+                    (false, true) => 1.0 - r_lo,
+                    (false, false) => 0.0,
+                }
+            }
+        }
+    }
+}
+
+/// Steps reachable from `entry` through edges that `open(from, to)` allows.
+fn reach(succ: &[Vec<usize>], entry: Target, open: impl Fn(usize, usize) -> bool) -> Vec<bool> {
+    let mut seen = vec![false; succ.len()];
+    let Target::Step(start) = entry else {
+        return seen;
+    };
+    let mut stack = vec![start];
+    seen[start] = true;
+    while let Some(i) = stack.pop() {
+        for &k in &succ[i] {
+            if !seen[k] && open(i, k) {
+                seen[k] = true;
+                stack.push(k);
+            }
+        }
+    }
+    seen
+}
+
+/// Reverse post-order of a depth-first search from the entry (then any unreached step),
+/// and whether a back edge (a cycle) was met.
+fn topo_order(succ: &[Vec<usize>], entry: Target) -> (Vec<usize>, bool) {
+    let n = succ.len();
+    let mut state = vec![0u8; n]; // 0 new, 1 on stack, 2 done
+    let mut post = Vec::with_capacity(n);
+    let mut cyclic = false;
+    let starts: Vec<usize> = match entry {
+        Target::Step(s) => std::iter::once(s).chain(0..n).collect(),
+        Target::Outcome(_) => (0..n).collect(),
+    };
+    for s in starts {
+        if state[s] != 0 {
+            continue;
+        }
+        let mut stack = vec![(s, 0usize)];
+        state[s] = 1;
+        while let Some((node, next)) = stack.last_mut() {
+            if let Some(&k) = succ[*node].get(*next) {
+                *next += 1;
+                match state[k] {
+                    0 => {
+                        state[k] = 1;
+                        stack.push((k, 0));
+                    }
+                    1 => cyclic = true,
+                    _ => {}
+                }
+            } else {
+                state[*node] = 2;
+                post.push(*node);
+                stack.pop();
+            }
+        }
+    }
+    post.reverse();
+    (post, cyclic)
+}
+
+/// Strongly connected components that contain a cycle (size > 1, or a self-loop).
+fn cycles(succ: &[Vec<usize>]) -> Vec<Vec<usize>> {
+    let n = succ.len();
+    let reach_from: Vec<Vec<bool>> = (0..n)
+        .map(|i| reach(succ, Target::Step(i), |_, _| true))
+        .collect();
+    let mut assigned = vec![false; n];
+    let mut out = Vec::new();
+    for i in 0..n {
+        if assigned[i] {
+            continue;
+        }
+        let comp: Vec<usize> = (0..n)
+            .filter(|&k| reach_from[i][k] && reach_from[k][i])
+            .collect();
+        for &k in &comp {
+            assigned[k] = true;
+        }
+        let has_cycle = comp.len() > 1 || succ[i].contains(&i);
+        if has_cycle {
+            out.push(comp);
+        }
+    }
+    out
+}
