@@ -1,0 +1,114 @@
+import type { Backend } from "./backend";
+import type { ErrorPayload, ExampleSummary, ModelView } from "./types";
+
+/** What a mock backend serves: models by path, and optional failures. */
+export interface MockData {
+  models: ModelView[];
+  /** When set, `listExamples` rejects with it. */
+  listError?: ErrorPayload;
+  /** Per path: `openModel` rejects with it. */
+  openErrors?: Record<string, ErrorPayload>;
+  /** Milliseconds to wait before answering (to show loading states). */
+  delayMs?: number;
+}
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function fileName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}
+
+/** Summarises a model the way `journeylab_app::list_examples` does. */
+export function summarise(model: ModelView): ExampleSummary {
+  return {
+    path: model.path,
+    file_name: fileName(model.path),
+    name: model.name,
+    description: model.description,
+    journey_count: model.journeys.length,
+    valid: !model.issues.some((issue) => issue.severity === "error"),
+  };
+}
+
+/** An in-memory backend for the browser (`npm run dev`) and for tests. */
+export function createMockBackend(data: MockData = sampleData()): Backend {
+  const byPath = new Map(data.models.map((m) => [m.path, m]));
+  return {
+    kind: "mock",
+    async listExamples() {
+      if (data.delayMs) await wait(data.delayMs);
+      if (data.listError) throw data.listError;
+      return [...data.models]
+        .sort((a, b) => fileName(a.path).localeCompare(fileName(b.path)))
+        .map(summarise);
+    },
+    async openModel(path) {
+      if (data.delayMs) await wait(data.delayMs);
+      const failure = data.openErrors?.[path];
+      if (failure) throw failure;
+      const model = byPath.get(path);
+      if (!model) throw { code: "io", message: `${path}: No such file or directory (os error 2)` };
+      return model;
+    },
+  };
+}
+
+/** Two small models (one with a validation error) for the browser preview. */
+export function sampleData(): MockData {
+  return {
+    models: [
+      {
+        path: "mock/consumer-sign-in.json",
+        name: "Consumer sign-in",
+        description: "Password and one-time code for a consumer app (mock data).",
+        currency: "USD",
+        period: "month",
+        journeys: [
+          {
+            id: "sign_in",
+            name: "Sign in",
+            owner: "identity",
+            sensitive: false,
+            step_count: 4,
+            populations: ["customers", "credential_stuffers"],
+          },
+          {
+            id: "change_email",
+            name: "Change e-mail address",
+            owner: "identity",
+            sensitive: true,
+            step_count: 3,
+            populations: ["customers", "account_takeover"],
+          },
+        ],
+        issues: [],
+        document: {},
+      },
+      {
+        path: "mock/broken-recovery.json",
+        name: "Account recovery (draft)",
+        description: "A draft with a dangling exit (mock data).",
+        currency: "EUR",
+        period: "week",
+        journeys: [
+          {
+            id: "recover",
+            name: "Recover account",
+            owner: null,
+            sensitive: true,
+            step_count: 2,
+            populations: ["customers"],
+          },
+        ],
+        issues: [
+          {
+            severity: "error",
+            path: "journeys[recover].steps[otp].on.pass",
+            message: "exit points to unknown step `done`",
+          },
+        ],
+        document: {},
+      },
+    ],
+  };
+}

@@ -1,0 +1,21 @@
+import { invoke } from "@tauri-apps/api/core";
+
+import type { Backend } from "./backend";
+import type { ExampleSummary, ModelView } from "./types";
+import { toErrorPayload } from "./types";
+
+/** Calls a command of the desktop shell; rejections become `ErrorPayload`s. */
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (error) {
+    throw toErrorPayload(error);
+  }
+}
+
+/** The backend that talks to `src-tauri` (commands in src-tauri/src/commands.rs). */
+export const tauriBackend: Backend = {
+  kind: "tauri",
+  listExamples: () => call<ExampleSummary[]>("list_examples"),
+  openModel: (path) => call<ModelView>("open_model", { path }),
+};

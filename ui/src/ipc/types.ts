@@ -1,0 +1,64 @@
+// Shapes that cross the IPC boundary. They mirror the serde output of
+// `journeylab_app::{ExampleSummary, ModelView, JourneyView, ErrorPayload}` and
+// `journeylab_engine::Issue` (snake_case field names, as serialised).
+
+/** Every command error: branch on `code`, show `message`. */
+export interface ErrorPayload {
+  code: string;
+  message: string;
+}
+
+export interface ExampleSummary {
+  path: string;
+  file_name: string;
+  name: string;
+  description: string | null;
+  journey_count: number;
+  valid: boolean;
+}
+
+export interface Issue {
+  severity: "error" | "warning";
+  path: string;
+  message: string;
+  hint?: string;
+  line?: number;
+  column?: number;
+}
+
+export interface JourneyView {
+  id: string;
+  name: string;
+  owner: string | null;
+  sensitive: boolean;
+  step_count: number;
+  populations: string[];
+}
+
+export interface ModelView {
+  path: string;
+  name: string;
+  description: string | null;
+  currency: string;
+  period: string;
+  journeys: JourneyView[];
+  issues: Issue[];
+  document: unknown;
+}
+
+/** True when `value` has the `{code, message}` shape of an [`ErrorPayload`]. */
+export function isErrorPayload(value: unknown): value is ErrorPayload {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as ErrorPayload).code === "string" &&
+    typeof (value as ErrorPayload).message === "string"
+  );
+}
+
+/** Turns anything a command rejected with into an [`ErrorPayload`]. */
+export function toErrorPayload(error: unknown): ErrorPayload {
+  if (isErrorPayload(error)) return { code: error.code, message: error.message };
+  if (error instanceof Error) return { code: "ipc", message: error.message };
+  return { code: "ipc", message: String(error) };
+}
