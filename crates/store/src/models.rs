@@ -371,8 +371,9 @@ impl Store {
                     id: model_id.to_string(),
                 }));
             }
-            let mut stmt =
-                c.prepare(&format!("{VERSION_SQL} WHERE v.model_id = ?1 ORDER BY v.version"))?;
+            let mut stmt = c.prepare(&format!(
+                "{VERSION_SQL} WHERE v.model_id = ?1 ORDER BY v.version"
+            ))?;
             let rows = stmt.query_map([model_id], version_row)?;
             Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
         })

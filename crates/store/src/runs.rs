@@ -233,10 +233,7 @@ impl RawRun {
                 .seed
                 .parse()
                 .map_err(|_| bad("seed is not a decimal u64"))?,
-            status: self
-                .status
-                .parse()
-                .map_err(|_| bad("unknown status"))?,
+            status: self.status.parse().map_err(|_| bad("unknown status"))?,
             ..self.row
         })
     }
@@ -312,12 +309,7 @@ fn split_result(result_json: &str) -> Result<Vec<(String, String)>, Fail> {
     Ok(out)
 }
 
-fn end_run(
-    store: &Store,
-    run_id: i64,
-    status: RunStatus,
-    error: Option<&str>,
-) -> Result<()> {
+fn end_run(store: &Store, run_id: i64, status: RunStatus, error: Option<&str>) -> Result<()> {
     store.with_write(|tx| {
         require_running(tx, run_id)?;
         tx.execute(
@@ -625,8 +617,7 @@ impl Store {
                     Liveness::Me | Liveness::Alive => false,
                     Liveness::Dead => true,
                     Liveness::Unknown => {
-                        age_hours.unwrap_or(f64::INFINITY)
-                            >= process::STALE_AFTER_HOURS as f64
+                        age_hours.unwrap_or(f64::INFINITY) >= process::STALE_AFTER_HOURS as f64
                     }
                 };
                 if dead {

@@ -30,12 +30,12 @@ pub fn encode_samples(values: &[f64]) -> Vec<u8> {
 /// Decodes a BLOB written by [`encode_samples`]; `None` if its length is not a multiple
 /// of 8.
 pub fn decode_samples(bytes: &[u8]) -> Option<Vec<f64>> {
-    if bytes.len() % 8 != 0 {
+    let chunks = bytes.chunks_exact(8);
+    if !chunks.remainder().is_empty() {
         return None;
     }
     Some(
-        bytes
-            .chunks_exact(8)
+        chunks
             .map(|c| {
                 let mut b = [0u8; 8];
                 b.copy_from_slice(c);
@@ -51,7 +51,15 @@ mod tests {
 
     #[test]
     fn round_trip_keeps_bits() {
-        let values = [0.0, -0.0, 1.5, f64::NAN, f64::INFINITY, f64::MIN_POSITIVE, -3e300];
+        let values = [
+            0.0,
+            -0.0,
+            1.5,
+            f64::NAN,
+            f64::INFINITY,
+            f64::MIN_POSITIVE,
+            -3e300,
+        ];
         let bytes = encode_samples(&values);
         assert_eq!(bytes.len(), 8 * values.len());
         assert_eq!(&bytes[16..24], &1.5f64.to_le_bytes());

@@ -269,8 +269,11 @@ mod tests {
             Migrated::Current { from: 1 }
         );
         assert_eq!(version(&conn), 2);
-        conn.execute("INSERT INTO models (key, name, extra) VALUES ('a', 'A', 'x')", [])
-            .expect("new column usable");
+        conn.execute(
+            "INSERT INTO models (key, name, extra) VALUES ('a', 'A', 'x')",
+            [],
+        )
+        .expect("new column usable");
         // and this build's list now sees the file as newer
         assert_eq!(
             migrate(&mut conn, MIGRATIONS).expect("check"),

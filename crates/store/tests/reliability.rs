@@ -74,7 +74,13 @@ fn earlier_runs(path: &Path) -> Vec<(RunRecord, Vec<f64>)> {
     (0..2)
         .map(|k| {
             let values: Vec<f64> = (0..1000)
-                .map(|i| if i % 10 == 0 { f64::NAN } else { (k * 1000 + i) as f64 })
+                .map(|i| {
+                    if i % 10 == 0 {
+                        f64::NAN
+                    } else {
+                        (k * 1000 + i) as f64
+                    }
+                })
                 .collect();
             let run = store.begin_run(mv, &settings(1000, k)).expect("begin");
             store
@@ -193,7 +199,11 @@ fn kill_9_part_way_leaves_a_sound_file_and_marks_the_run_interrupted() {
                 RunStatus::Failed => {
                     assert_eq!(run.error.as_deref(), Some(INTERRUPTED), "run {}", run.id);
                     assert!(store.sample_keys(run.id).expect("keys").is_empty());
-                    assert!(store.get_run(run.id).expect("get").scenario_results.is_empty());
+                    assert!(store
+                        .get_run(run.id)
+                        .expect("get")
+                        .scenario_results
+                        .is_empty());
                 }
                 other => panic!("run {} is {other}", run.id),
             }
@@ -248,12 +258,20 @@ fn several_processes_write_one_database_at_once() {
         let err = stderr_of(child);
         assert!(status.success(), "helper failed: {status:?}: {err}");
         let out: Vec<String> = lines.iter().collect();
-        assert_eq!(out.last().map(String::as_str), Some("done"), "{out:?} {err}");
+        assert_eq!(
+            out.last().map(String::as_str),
+            Some("done"),
+            "{out:?} {err}"
+        );
     }
     let runs = store.list_runs(&RunFilter::default()).expect("list");
     assert_eq!(runs.len() as u64, 3 * n);
     assert!(runs.iter().all(|r| r.status == RunStatus::Finished));
     assert_eq!(store.decisions(None).expect("log").len() as u64, 3 * n);
-    assert_eq!(store.list_models().expect("models").len(), 1, "one shared model");
+    assert_eq!(
+        store.list_models().expect("models").len(),
+        1,
+        "one shared model"
+    );
     assert_eq!(store.integrity_check().expect("check"), vec!["ok"]);
 }

@@ -4,8 +4,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use journeylab_store::{
-    RunFilter, RunSettings, RunStatus, SampleSeries, Store, StoreError, INTERRUPTED,
-    SCHEMA_VERSION,
+    RunFilter, RunSettings, RunStatus, SampleSeries, Store, StoreError, INTERRUPTED, SCHEMA_VERSION,
 };
 use rusqlite::Connection;
 
@@ -106,7 +105,10 @@ fn newer_schema_is_refused_and_file_left_unchanged() {
         other => panic!("expected NewerSchema, got {other:?}"),
     }
     let err = Store::open(&path).expect_err("still refused").to_string();
-    assert!(err.contains("newer") && err.contains("journeylab.db"), "{err}");
+    assert!(
+        err.contains("newer") && err.contains("journeylab.db"),
+        "{err}"
+    );
     assert_eq!(std::fs::read(&path).expect("read"), before);
     let version: i64 = raw(&path)
         .query_row("PRAGMA user_version", [], |r| r.get(0))
@@ -158,10 +160,7 @@ fn other_applications_database_is_refused() {
         .expect("create");
     let before = std::fs::read(&path).expect("read");
     let err = Store::open(&path).expect_err("must refuse");
-    assert!(
-        matches!(err, StoreError::ForeignDatabase { .. }),
-        "{err:?}"
-    );
+    assert!(matches!(err, StoreError::ForeignDatabase { .. }), "{err:?}");
     assert_eq!(std::fs::read(&path).expect("read"), before);
 }
 
@@ -176,8 +175,13 @@ fn model_versions_are_deduplicated_and_kept_as_history() {
     assert_eq!((v1.model_key.as_str(), v1.version), ("login", 1));
 
     // Same text, and the same content formatted differently: no new version.
-    let again = store.import_model("login", "Login", MODEL, None).expect("again");
-    assert_eq!((again.created, again.version, again.version_id), (false, 1, v1.version_id));
+    let again = store
+        .import_model("login", "Login", MODEL, None)
+        .expect("again");
+    assert_eq!(
+        (again.created, again.version, again.version_id),
+        (false, 1, v1.version_id)
+    );
     let reformatted = r#"{"journeys":[],"name":"Login"}"#;
     let same = store
         .save_model_version(v1.model_id, reformatted, None)
@@ -219,7 +223,10 @@ fn model_versions_are_deduplicated_and_kept_as_history() {
 
     assert_eq!(store.get_model("login").expect("by key").id, v1.model_id);
     assert_eq!(
-        store.get_model(&v1.model_id.to_string()).expect("by id").key,
+        store
+            .get_model(&v1.model_id.to_string())
+            .expect("by id")
+            .key,
         "login"
     );
     assert!(matches!(
@@ -241,7 +248,10 @@ fn model_versions_are_deduplicated_and_kept_as_history() {
 
     // Versions are immutable in the database itself.
     let err = raw(&path)
-        .execute("UPDATE model_versions SET json = '{}' WHERE id = ?1", [v1.version_id])
+        .execute(
+            "UPDATE model_versions SET json = '{}' WHERE id = ?1",
+            [v1.version_id],
+        )
         .expect_err("immutable");
     assert!(err.to_string().contains("immutable"), "{err}");
 }
@@ -349,7 +359,10 @@ fn run_lifecycle() {
     assert_eq!(finished.len(), 1);
     let model_id = all[0].model_id;
     assert_eq!(
-        store.list_runs(&RunFilter::model(model_id)).expect("model").len(),
+        store
+            .list_runs(&RunFilter::model(model_id))
+            .expect("model")
+            .len(),
         3
     );
     assert!(store
@@ -430,14 +443,27 @@ fn deleting_a_run_cascades_to_results_and_samples() {
     let mv = model_version_id(&store);
     let keep = store.begin_run(mv, &settings(2, 1)).expect("keep");
     store
-        .finish_run(keep, &doc(&["baseline"]), &[series("baseline", "m", &[1.0, 2.0])])
+        .finish_run(
+            keep,
+            &doc(&["baseline"]),
+            &[series("baseline", "m", &[1.0, 2.0])],
+        )
         .expect("finish keep");
     let gone = store.begin_run(mv, &settings(2, 2)).expect("gone");
     store
-        .finish_run(gone, &doc(&["baseline", "otp"]), &[series("otp", "m", &[3.0, 4.0])])
+        .finish_run(
+            gone,
+            &doc(&["baseline", "otp"]),
+            &[series("otp", "m", &[3.0, 4.0])],
+        )
         .expect("finish gone");
     store
-        .append_decision("risk", "comment", &format!("run:{gone}"), &serde_json::json!({}))
+        .append_decision(
+            "risk",
+            "comment",
+            &format!("run:{gone}"),
+            &serde_json::json!({}),
+        )
         .expect("decision");
 
     let running = store.begin_run(mv, &settings(2, 3)).expect("running");
@@ -447,7 +473,10 @@ fn deleting_a_run_cascades_to_results_and_samples() {
     ));
 
     store.delete_run(gone).expect("delete");
-    assert!(matches!(store.get_run(gone), Err(StoreError::NotFound { .. })));
+    assert!(matches!(
+        store.get_run(gone),
+        Err(StoreError::NotFound { .. })
+    ));
     assert_eq!(store.run_samples(gone, "otp", "m").expect("samples"), None);
     let conn = raw(&path);
     for table in ["run_results", "run_samples"] {
@@ -464,8 +493,15 @@ fn deleting_a_run_cascades_to_results_and_samples() {
         store.run_samples(keep, "baseline", "m").expect("kept"),
         Some(vec![1.0, 2.0])
     );
-    assert_eq!(store.decisions(None).expect("log").len(), 1, "log untouched");
-    assert!(matches!(store.delete_run(gone), Err(StoreError::NotFound { .. })));
+    assert_eq!(
+        store.decisions(None).expect("log").len(),
+        1,
+        "log untouched"
+    );
+    assert!(matches!(
+        store.delete_run(gone),
+        Err(StoreError::NotFound { .. })
+    ));
 }
 
 #[test]
@@ -481,7 +517,12 @@ fn decision_log_is_append_only() {
         )
         .expect("a");
     let b = store
-        .append_decision("cx-team", "reject", "scenario:kba", &serde_json::json!(null))
+        .append_decision(
+            "cx-team",
+            "reject",
+            "scenario:kba",
+            &serde_json::json!(null),
+        )
         .expect("b");
     assert!(b > a);
     let log = store.decisions(None).expect("log");
@@ -545,7 +586,10 @@ fn runs_of_ended_processes_are_marked_interrupted_at_open() {
     assert_eq!(status(new_unknown).status, RunStatus::Running);
     // The owner can still finish its own run.
     store.cancel_run(mine).expect("cancel");
-    assert!(reopened.recover_interrupted_runs().expect("again").is_empty());
+    assert!(reopened
+        .recover_interrupted_runs()
+        .expect("again")
+        .is_empty());
 }
 
 #[test]
@@ -555,7 +599,11 @@ fn examples_are_seeded_once() {
     assert!(!store.is_seeded().expect("seeded?"));
     let examples = [
         ("login", "Login", r#"{"name":"Login"}"#),
-        ("recovery", "Account recovery", r#"{"name":"Account recovery"}"#),
+        (
+            "recovery",
+            "Account recovery",
+            r#"{"name":"Account recovery"}"#,
+        ),
     ];
     assert_eq!(store.seed_examples(examples).expect("seed"), 2);
     assert!(store.is_seeded().expect("seeded?"));
@@ -567,9 +615,7 @@ fn examples_are_seeded_once() {
         vec!["login", "recovery"]
     );
     assert_eq!(
-        again
-            .model_versions(models[0].id)
-            .expect("versions")[0]
+        again.model_versions(models[0].id).expect("versions")[0]
             .note
             .as_deref(),
         Some("example")

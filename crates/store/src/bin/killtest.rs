@@ -68,7 +68,12 @@ fn write_mode(db: &str, n: u32, tag: &str) -> Result<(), StoreError> {
     for i in 0..n {
         let run = store.begin_run(model.version_id, &settings(200, u64::from(i)))?;
         store.finish_run(run, RESULT, &series(run, 200, 4))?;
-        store.append_decision(tag, "comment", &format!("run:{run}"), &serde_json::json!({"i": i}))?;
+        store.append_decision(
+            tag,
+            "comment",
+            &format!("run:{run}"),
+            &serde_json::json!({"i": i}),
+        )?;
         say(&format!("finished {run}"));
     }
     say("done");
@@ -77,7 +82,12 @@ fn write_mode(db: &str, n: u32, tag: &str) -> Result<(), StoreError> {
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().collect();
-    let result = match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+    let result = match args
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
         [_, "kill", db] => kill_mode(db),
         [_, "write", db, n, tag] => match n.parse() {
             Ok(n) => write_mode(db, n, tag),
