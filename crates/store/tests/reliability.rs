@@ -208,6 +208,13 @@ fn kill_9_part_way_leaves_a_sound_file_and_marks_the_run_interrupted() {
                 other => panic!("run {} is {other}", run.id),
             }
         }
+        // A second interrupted run means the kill landed inside a finish_run transaction.
+        let mid_finish = store
+            .interrupted_at_open()
+            .iter()
+            .filter(|&&id| id != target)
+            .count();
+        eprintln!("round {round}: killed with {mid_finish} run(s) part-way through finishing");
         assert!(
             runs.iter()
                 .filter(|r| r.status == RunStatus::Finished && r.model_key == "kill-model")
