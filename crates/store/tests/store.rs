@@ -681,3 +681,40 @@ fn a_store_is_send_and_sync() {
     fn check<T: Send + Sync>() {}
     check::<Store>();
 }
+
+/// Seeding with the repository's example models, as the CLI and app will: key from the
+/// file stem, name from the model.
+#[test]
+fn repository_fixtures_seed_cleanly() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures");
+    let mut examples = Vec::new();
+    for entry in std::fs::read_dir(&fixtures).expect("fixtures folder") {
+        let path = entry.expect("entry").path();
+        if path.extension().and_then(|e| e.to_str()) != Some("json") {
+            continue;
+        }
+        let stem = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .expect("stem")
+            .to_string();
+        let json = std::fs::read_to_string(&path).expect("read fixture");
+        let value: serde_json::Value = serde_json::from_str(&json).expect("fixture is JSON");
+        let name = value["name"].as_str().unwrap_or(&stem).to_string();
+        examples.push((stem, name, json));
+    }
+    let (_dir, path) = temp();
+    let store = Store::open(&path).expect("open");
+    let n = store.seed_examples(examples.clone()).expect("seed");
+    assert_eq!(n, examples.len());
+    let mut keys: Vec<String> = store
+        .list_models()
+        .expect("models")
+        .into_iter()
+        .map(|m| m.key)
+        .collect();
+    let mut stems: Vec<String> = examples.into_iter().map(|(s, _, _)| s).collect();
+    keys.sort();
+    stems.sort();
+    assert_eq!(keys, stems, "file stems are already valid keys");
+}
