@@ -1,0 +1,18 @@
+//! Integration tests of the engine, one binary (faster to build than many).
+//!
+//! Modules:
+//! - `common`: helpers to build models and run them
+//! - `closed_forms`: expected mode against the spec §5 closed forms (1e-12)
+//! - `agreement`: sampled against expected on every fixture, conservation, determinism
+//! - `samplers`: distributions against analytic moments
+//! - `validation`: one test per class of validation error
+//! - `properties`: random graphs — no panics, exact conservation
+//! - `stability`: pinned seeded outputs
+
+mod agreement;
+mod closed_forms;
+mod common;
+mod properties;
+mod samplers;
+mod stability;
+mod validation;

@@ -1,0 +1,57 @@
+//! Value stability: exact outputs for a fixed seed. These fail when the generator, the
+//! stream keys, or a sampler's algorithm changes — any of which silently changes every
+//! stored result — so a change here must be deliberate (and noted in the changelog).
+
+use journeylab_engine::quantity::Dist;
+use journeylab_engine::rng::{key_hash, stream};
+use journeylab_engine::Mode;
+use rand::RngCore;
+use serde_json::json;
+
+use crate::common::{cell, model, run_doc, settings};
+
+#[test]
+fn key_hash_is_fnv1a() {
+    // Published FNV-1a 64 test vectors.
+    assert_eq!(key_hash(""), 0xcbf2_9ce4_8422_2325);
+    assert_eq!(key_hash("a"), 0xaf63_dc4c_8601_ec8c);
+    assert_eq!(key_hash("foobar"), 0x8594_4171_f739_67e8);
+}
+
+#[test]
+fn stream_values_are_pinned() {
+    let mut rng = stream(42, 7, key_hash("controls/sms_otp/pass/*legitimate"));
+    let got = [rng.next_u64(), rng.next_u64()];
+    assert_eq!(
+        got, PINNED_STREAM,
+        "the random streams changed: every stored run would change"
+    );
+}
+
+#[test]
+fn pert_draws_are_pinned() {
+    let mut rng = stream(42, 0, key_hash("x"));
+    let d = Dist::Pert(0.55, 0.75, 0.9);
+    let got: Vec<f64> = (0..3).map(|_| d.sample(&mut rng)).collect();
+    assert_eq!(got, PINNED_PERT.to_vec());
+}
+
+#[test]
+fn sampled_counts_are_pinned() {
+    let controls = json!([{ "id": "otp", "name": "OTP", "factor": "possession", "pass": { "pert": [0.6, 0.8, 0.9] }, "abandon": 0.05 }]);
+    let steps = json!([{ "id": "c", "kind": "control", "control": "otp", "max_attempts": 2, "on": { "pass": "success" } }]);
+    let mut doc = model("legitimate", controls, steps, json!({}));
+    doc["journeys"][0]["entrants"][0]["volume"] = json!({ "uniform": [900, 1100] });
+    let out = run_doc(&doc, &settings(1, 42, Mode::Sampled));
+    let got = [
+        cell(&out, 0, "entrants"),
+        cell(&out, 0, "success"),
+        cell(&out, 0, "abandoned"),
+        cell(&out, 0, "blocked"),
+    ];
+    assert_eq!(got, PINNED_COUNTS);
+}
+
+const PINNED_STREAM: [u64; 2] = [11407588934555966535, 4924521696810971020];
+const PINNED_PERT: [f64; 3] = [0.685063828886719, 0.7506143730678441, 0.8431509224874871];
+const PINNED_COUNTS: [f64; 4] = [1077.0, 971.0, 72.0, 34.0];
