@@ -567,6 +567,9 @@ def main(argv=None):
                           f"{dt:.2f} s, {args.iterations / dt:,.0f} iterations/s")
                     print("   " + "  ".join(f"{k}={fmt(means[k]) if means[k] is not None else 'n/a'}" for k in HEADLINE))
                     if args.detail:
+                        print("   p5/p50/p95: " + "  ".join(
+                            f"{k}=" + "/".join(fmt(v) for v in np.nanpercentile(tot[k], [5, 50, 95]))
+                            for k in HEADLINE if np.isfinite(tot[k]).any()))
                         for key, d in row["detail"].items():
                             print(f"     {key:32s} entrants={fmt(d['entrants'])} success={d['success_rate']:.5f} "
                                   f"abandon={d['abandon_rate']:.4f} blocked={d['blocked_rate']:.4f} "
