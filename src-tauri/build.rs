@@ -1,0 +1,16 @@
+//! Build script of the desktop shell. The Tauri config lives at the repository root (the
+//! folder of this package's Cargo.toml), so tauri-build finds it by default; only the
+//! capabilities live apart, under `src-tauri/capabilities/`.
+
+fn main() {
+    // The bundled UI is embedded at compile time: rebuild when `npm run build` changes it.
+    println!("cargo:rerun-if-changed=ui/dist");
+    println!("cargo:rerun-if-changed=src-tauri/capabilities");
+    let attributes =
+        tauri_build::Attributes::new().capabilities_path_pattern("src-tauri/capabilities/*.json");
+    if let Err(error) = tauri_build::try_build(attributes) {
+        // `cargo:warning` keeps the message readable; the panic fails the build.
+        println!("cargo:warning=tauri-build failed: {error:#}");
+        panic!("tauri-build failed: {error:#}");
+    }
+}
