@@ -1,0 +1,21 @@
+//! End-to-end tests of the desktop app: the real `journeylab-desktop` binary, driven over
+//! WebDriver (tauri-driver + WebKitWebDriver) under Xvfb. See `harness.rs` for how a test
+//! runs; to add one, write an `async fn(&mut Ctx) -> TestResult` and list it below.
+//!
+//! Run: `cargo test --workspace --features journeylab-desktop/custom-protocol --test e2e [filter]`
+//! (the flags of `scripts/test.sh`, so its build is reused; needs tauri-driver, which
+//! `scripts/test.sh` installs).
+
+#[macro_use]
+mod harness;
+
+mod start_screen; // the window, the example list, opening a model, listing errors
+
+fn main() -> std::process::ExitCode {
+    harness::run(&[
+        e2e_test!(start_screen::window_opens),
+        e2e_test!(start_screen::example_list_shows_every_fixture),
+        e2e_test!(start_screen::opening_an_example_shows_its_journeys),
+        e2e_test!(start_screen::a_listing_error_shows_its_code_and_message),
+    ])
+}

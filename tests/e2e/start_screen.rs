@@ -1,0 +1,169 @@
+//! The start screen: the window, the example models from `fixtures/`, opening one.
+
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use thirtyfour::prelude::*;
+
+use crate::harness::{temp_dir, App, Ctx, TestResult};
+
+/// The window opens with the bundled UI, talking to the real shell (not the mock).
+pub async fn window_opens(ctx: &mut Ctx) -> TestResult {
+    let app = ctx.app().await?;
+    ensure_eq!(app.driver.title().await?, "Journey Lab");
+    let root = app.by_testid("app").await?;
+    ensure_eq!(root.attr("data-backend").await?.as_deref(), Some("tauri"));
+    app.by_testid("start-screen").await?;
+    Ok(())
+}
+
+/// Every `*.json` file in the examples folder is listed, in file-name order, with the
+/// model's name and journey count.
+pub async fn example_list_shows_every_fixture(ctx: &mut Ctx) -> TestResult {
+    let fixtures = fixtures()?;
+    let app = ctx.app().await?;
+    if fixtures.is_empty() {
+        app.by_testid("example-empty").await?;
+        return Ok(());
+    }
+    let list = app.by_testid("example-list").await?;
+    let items = app.all_within(&list, "example-item").await?;
+    let files: Vec<String> = fixtures.iter().map(|f| f.file_name.clone()).collect();
+    ensure_eq!(App::attrs(&items, "data-file").await?, files);
+    for (item, fixture) in items.iter().zip(&fixtures) {
+        let name = item
+            .find(By::Css("[data-testid=example-name]"))
+            .await?
+            .text()
+            .await?;
+        ensure_eq!(name, fixture.name, "{}", fixture.file_name);
+        let count = item
+            .find(By::Css("[data-testid=example-journey-count]"))
+            .await?;
+        ensure_eq!(
+            count.attr("data-count").await?,
+            Some(fixture.journey_ids.len().to_string()),
+            "{}",
+            fixture.file_name
+        );
+    }
+    Ok(())
+}
+
+/// Opening each example shows exactly its journeys; "back" returns to the list. With no
+/// fixtures yet, a model written to a temporary examples folder stands in.
+pub async fn opening_an_example_shows_its_journeys(ctx: &mut Ctx) -> TestResult {
+    let mut fixtures = fixtures()?;
+    let app = if fixtures.is_empty() {
+        let dir = temp_dir("open")?;
+        std::fs::write(dir.join("e2e-model.json"), STAND_IN_MODEL)?;
+        fixtures = read_fixtures(&dir)?;
+        ctx.app_with_env(&[("JOURNEYLAB_EXAMPLES", OsString::from(&dir))])
+            .await?
+    } else {
+        ctx.app().await?
+    };
+    for fixture in &fixtures {
+        app.click(&format!("open-example-{}", fixture.stem)).await?;
+        ensure_eq!(
+            app.by_testid("model-name").await?.text().await?,
+            fixture.name
+        );
+        if fixture.journey_ids.is_empty() {
+            app.by_testid("journey-empty").await?;
+        } else {
+            let list = app.by_testid("journey-list").await?;
+            let items = app.all_within(&list, "journey-item").await?;
+            ensure_eq!(
+                App::attrs(&items, "data-journey-id").await?,
+                fixture.journey_ids,
+                "{}",
+                fixture.file_name
+            );
+        }
+        app.click("back-to-examples").await?;
+        app.by_testid("example-list").await?;
+    }
+    Ok(())
+}
+
+/// A command error reaches the UI with its code and message.
+pub async fn a_listing_error_shows_its_code_and_message(ctx: &mut Ctx) -> TestResult {
+    let missing = std::env::temp_dir().join("journeylab-e2e-no-such-folder");
+    let app = ctx
+        .app_with_env(&[("JOURNEYLAB_EXAMPLES", OsString::from(&missing))])
+        .await?;
+    let error = app.by_testid("error").await?;
+    ensure_eq!(error.attr("data-code").await?.as_deref(), Some("io"));
+    let code = app.by_testid("error-code").await?.text().await?;
+    ensure_eq!(code, "io");
+    let message = app.by_testid("error-message").await?.text().await?;
+    let names_folder = message.contains("journeylab-e2e-no-such-folder");
+    ensure_eq!(names_folder, true, "message: {message}");
+    Ok(())
+}
+
+/// A minimal model for when `fixtures/` is still empty (never written into `fixtures/`).
+const STAND_IN_MODEL: &str = r#"{
+  "format": "journeylab/1",
+  "name": "E2E stand-in",
+  "populations": [{ "id": "customers", "kind": "legitimate" }],
+  "journeys": [
+    { "id": "sign_in", "name": "Sign in", "entrants": [], "steps": [] },
+    { "id": "recover", "name": "Recover", "entrants": [], "steps": [] }
+  ]
+}"#;
+
+/// What the UI should show for one example file, read straight from the JSON.
+struct Fixture {
+    file_name: String,
+    stem: String,
+    name: String,
+    journey_ids: Vec<String>,
+}
+
+/// The examples the app lists: `$JOURNEYLAB_EXAMPLES`, else `fixtures/`.
+fn fixtures() -> std::io::Result<Vec<Fixture>> {
+    let dir = std::env::var_os("JOURNEYLAB_EXAMPLES")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| crate::harness::repo_root().join("fixtures"));
+    read_fixtures(&dir)
+}
+
+fn read_fixtures(dir: &Path) -> std::io::Result<Vec<Fixture>> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(path)?;
+            let json: Value = serde_json::from_str(&text)
+                .map_err(|e| std::io::Error::other(format!("{}: {e}", path.display())))?;
+            let file_name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            Ok(Fixture {
+                stem: file_name.trim_end_matches(".json").to_string(),
+                name: json["name"]
+                    .as_str()
+                    .unwrap_or("(unnamed model)")
+                    .to_string(),
+                journey_ids: json["journeys"]
+                    .as_array()
+                    .map(|js| {
+                        js.iter()
+                            .map(|j| j["id"].as_str().unwrap_or_default().to_string())
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+                file_name,
+            })
+        })
+        .collect()
+}
