@@ -68,7 +68,9 @@ function ExampleCard({ example }: { example: ExampleSummary }) {
         <span className="meta" data-testid="example-journey-count" data-count={example.journey_count}>
           {journeys}
         </span>
-        <span className="meta mono">{example.file_name}</span>
+        <span className="meta mono file" title={example.file_name}>
+          {example.file_name}
+        </span>
         <button
           type="button"
           className="button button-primary"
