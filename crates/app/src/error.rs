@@ -26,6 +26,12 @@ pub enum AppError {
         /// What went wrong.
         message: String,
     },
+    /// The local database refused or failed.
+    #[error("{message}")]
+    Store {
+        /// What went wrong, with the file.
+        message: String,
+    },
     /// The run was cancelled by the user.
     #[error("the run was cancelled")]
     Cancelled,
@@ -39,6 +45,7 @@ impl AppError {
             AppError::InvalidModel { .. } => "invalid_model",
             AppError::Run { .. } => "run_failed",
             AppError::Cancelled => "cancelled",
+            AppError::Store { .. } => "store",
         }
     }
 }

@@ -8,9 +8,14 @@
 mod error;
 mod examples;
 mod model;
+mod workspace;
 
 pub use error::{AppError, ErrorPayload};
 pub use examples::{
     examples_dir, list_examples, open_model, ExampleSummary, JourneyView, ModelView,
 };
+pub use journeylab_store as store;
 pub use model::{describe_errors, load_model, load_model_text, run_model, LoadedModel};
+pub use workspace::{
+    compare_runs, model_key, open_workspace, run_and_store, MetricComparison, RunComparison,
+};

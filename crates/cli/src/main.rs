@@ -5,6 +5,7 @@
 mod format;
 mod progress;
 mod table;
+mod workspace;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -12,7 +13,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
-use journeylab_app::{load_model, run_model, AppError};
+use journeylab_app::{load_model, model_key, open_workspace, run_and_store, run_model, AppError};
 use journeylab_engine::{result_json, Mode, Settings};
 
 #[derive(Parser, Debug)]
@@ -22,6 +23,9 @@ use journeylab_engine::{result_json, Mode, Settings};
     about = "Simulate customer-identity journeys: fraud prevented against abandonment and support load"
 )]
 struct Cli {
+    /// The local database (default: $JOURNEYLAB_DB, else ~/.local/share/journeylab/journeylab.db).
+    #[arg(long, global = true)]
+    db: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -36,8 +40,14 @@ enum Command {
         #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
         format: OutputFormat,
     },
-    /// Simulate a model: the baseline and its scenarios.
+    /// Simulate a model: the baseline and its scenarios. The run is stored.
     Run(RunArgs),
+    /// Models in the local database.
+    #[command(subcommand)]
+    Models(workspace::ModelsCommand),
+    /// Stored runs.
+    #[command(subcommand)]
+    Runs(workspace::RunsCommand),
 }
 
 #[derive(clap::Args, Debug)]
@@ -76,6 +86,13 @@ enum OutputFormat {
     Json,
 }
 
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub(crate) enum ShowFormat {
+    Table,
+    Json,
+    Csv,
+}
+
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum ModeArg {
     Sampled,
@@ -83,7 +100,7 @@ enum ModeArg {
 }
 
 /// A failure with its exit code.
-struct Failure {
+pub(crate) struct Failure {
     code: u8,
     error: anyhow::Error,
 }
@@ -96,9 +113,12 @@ impl From<anyhow::Error> for Failure {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let db = cli.db.as_deref();
     let result = match cli.command {
         Command::Validate { model, format } => validate(&model, format),
-        Command::Run(args) => run(args),
+        Command::Run(args) => run(args, db),
+        Command::Models(cmd) => workspace::models(cmd, db),
+        Command::Runs(cmd) => workspace::runs(cmd, db),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -149,7 +169,7 @@ fn validate(path: &Path, format: OutputFormat) -> Result<(), Failure> {
     Ok(())
 }
 
-fn app_failure(e: AppError) -> Failure {
+pub(crate) fn app_failure(e: AppError) -> Failure {
     let code = if matches!(e, AppError::InvalidModel { .. }) {
         2
     } else {
@@ -173,7 +193,7 @@ fn random_seed() -> u64 {
     h.finish() >> 11 // keep seeds exactly representable in JSON numbers read as doubles
 }
 
-fn run(args: RunArgs) -> Result<(), Failure> {
+fn run(args: RunArgs, db: Option<&Path>) -> Result<(), Failure> {
     let model = load_model(&args.model).map_err(app_failure)?;
     if !model.validation.is_valid() {
         for i in model.validation.errors() {
@@ -195,18 +215,42 @@ fn run(args: RunArgs) -> Result<(), Failure> {
     };
     let scenarios = (!args.scenarios.is_empty()).then_some(args.scenarios.as_slice());
     let bar = progress::Bar::new(settings.iterations * (1 + scenario_count(&model, scenarios)));
-    let out = run_model(&model, &settings, scenarios, Some(&bar)).map_err(app_failure)?;
+    let (run_id, out) = if args.no_store {
+        (
+            None,
+            run_model(&model, &settings, scenarios, Some(&bar)).map_err(app_failure)?,
+        )
+    } else {
+        let store = open_workspace(db).map_err(app_failure)?;
+        workspace::report_interrupted(&store);
+        let key = model_key(&args.model);
+        let (id, out) = run_and_store(&store, &key, &model, &settings, scenarios, Some(&bar))
+            .map_err(app_failure)?;
+        (Some(id), out)
+    };
     bar.finish();
+    let mut doc = result_json(&out);
+    if let Some(id) = run_id {
+        doc["run_id"] = serde_json::json!(id);
+    }
     let text = match args.format {
         OutputFormat::Json => {
-            let mut s = serde_json::to_string_pretty(&result_json(&out))
-                .context("serialising the result")?;
+            let mut s = serde_json::to_string_pretty(&doc).context("serialising the result")?;
             s.push('\n');
             s
         }
-        OutputFormat::Table => table::render(&out, &args.model),
+        OutputFormat::Table => table::render(&doc, Some(&args.model.display().to_string())),
     };
-    match &args.out {
+    emit(&text, args.out.as_deref())?;
+    if let (Some(id), Some(_)) = (run_id, &args.out) {
+        eprintln!("stored as run {id}");
+    }
+    Ok(())
+}
+
+/// Writes output to a file (atomically) or to standard output.
+pub(crate) fn emit(text: &str, out: Option<&Path>) -> Result<(), Failure> {
+    match out {
         Some(path) => write_atomically(path, text.as_bytes())
             .with_context(|| format!("writing {}", path.display()))?,
         None => std::io::stdout()

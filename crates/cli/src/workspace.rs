@@ -1,0 +1,265 @@
+//! `journeylab models …` and `journeylab runs …`: the local database.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use clap::Subcommand;
+use journeylab_app::store::{RunFilter, Store};
+use journeylab_app::{compare_runs, describe_errors, load_model_text, model_key, open_workspace};
+use serde_json::Value;
+
+use crate::format::{delta, thousands, unit_of, value};
+use crate::{app_failure, emit, table, Failure, ShowFormat};
+
+#[derive(Subcommand, Debug)]
+pub enum ModelsCommand {
+    /// List the models and their latest versions.
+    List,
+    /// Show a model's version history.
+    Show {
+        /// Model id or key.
+        model: String,
+    },
+    /// Import a model file as a new version (the key is the file name without `.json`).
+    Import {
+        /// The model file.
+        file: PathBuf,
+        /// A note to keep with the version.
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Write a model version's JSON.
+    Export {
+        /// Model id or key.
+        model: String,
+        /// Version number (default: latest).
+        #[arg(long)]
+        version: Option<u32>,
+        /// Output file (default: standard output).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum RunsCommand {
+    /// List stored runs, newest first.
+    List {
+        /// Only runs of this model (id or key).
+        #[arg(long)]
+        model: Option<String>,
+    },
+    /// Show a stored run's results.
+    Show {
+        /// Run id.
+        id: i64,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ShowFormat::Table)]
+        format: ShowFormat,
+    },
+    /// Delete a stored run (its results and samples).
+    Delete {
+        /// Run id.
+        id: i64,
+    },
+    /// Compare two runs' headline totals (paired per iteration when both ran the same model and seed).
+    Compare {
+        /// Run A.
+        a: i64,
+        /// Run B.
+        b: i64,
+        /// Scenario to compare.
+        #[arg(long, default_value = "baseline")]
+        scenario: String,
+    },
+}
+
+pub fn report_interrupted(store: &Store) {
+    for id in store.interrupted_at_open() {
+        eprintln!("note: run {id} was interrupted (its process ended before it finished); it is marked failed");
+    }
+}
+
+fn open(db: Option<&Path>) -> Result<Store, Failure> {
+    let store = open_workspace(db).map_err(app_failure)?;
+    report_interrupted(&store);
+    Ok(store)
+}
+
+fn store_err(e: journeylab_app::store::StoreError) -> Failure {
+    app_failure(e.into())
+}
+
+pub fn models(cmd: ModelsCommand, db: Option<&Path>) -> Result<(), Failure> {
+    let store = open(db)?;
+    match cmd {
+        ModelsCommand::List => {
+            println!(
+                "{:>4}  {:<28} {:>7}  {:<20}  name",
+                "id", "key", "version", "updated"
+            );
+            for m in store.list_models().map_err(store_err)? {
+                println!(
+                    "{:>4}  {:<28} {:>7}  {:<20}  {}",
+                    m.id, m.key, m.latest_version, m.updated_at, m.name
+                );
+            }
+        }
+        ModelsCommand::Show { model } => {
+            let m = store.get_model(&model).map_err(store_err)?;
+            println!("model {} `{}` — {}", m.id, m.key, m.name);
+            for v in store.model_versions(m.id).map_err(store_err)? {
+                println!(
+                    "  version {:>3}  {}  {}  {}",
+                    v.version,
+                    v.created_at,
+                    &v.content_hash[..12.min(v.content_hash.len())],
+                    v.note.unwrap_or_default()
+                );
+            }
+        }
+        ModelsCommand::Import { file, note } => {
+            let text = std::fs::read_to_string(&file)
+                .with_context(|| format!("reading {}", file.display()))?;
+            let loaded = load_model_text(text);
+            if !loaded.validation.is_valid() {
+                return Err(Failure {
+                    code: 2,
+                    error: anyhow::anyhow!(
+                        "{} is not a valid model:\n{}",
+                        file.display(),
+                        describe_errors(&loaded.validation.issues)
+                    ),
+                });
+            }
+            let name = loaded.document["name"]
+                .as_str()
+                .unwrap_or("model")
+                .to_string();
+            let v = store
+                .import_model(&model_key(&file), &name, &loaded.text, note.as_deref())
+                .map_err(store_err)?;
+            println!(
+                "{} model {} `{}` version {}",
+                if v.created {
+                    "imported as"
+                } else {
+                    "unchanged:"
+                },
+                v.model_id,
+                v.model_key,
+                v.version
+            );
+        }
+        ModelsCommand::Export {
+            model,
+            version,
+            out,
+        } => {
+            let m = store.get_model(&model).map_err(store_err)?;
+            let v = store.model_version(m.id, version).map_err(store_err)?;
+            emit(&v.json, out.as_deref())?;
+        }
+    }
+    Ok(())
+}
+
+pub fn runs(cmd: RunsCommand, db: Option<&Path>) -> Result<(), Failure> {
+    let store = open(db)?;
+    match cmd {
+        RunsCommand::List { model } => {
+            let filter = match model {
+                Some(m) => RunFilter::model(store.get_model(&m).map_err(store_err)?.id),
+                None => RunFilter::default(),
+            };
+            println!(
+                "{:>4}  {:<24} {:>3}  {:<9} {:>9} {:>20}  {:<10} started",
+                "id", "model", "ver", "mode", "iter.", "seed", "status"
+            );
+            for r in store.list_runs(&filter).map_err(store_err)? {
+                println!(
+                    "{:>4}  {:<24} {:>3}  {:<9} {:>9} {:>20}  {:<10} {}",
+                    r.id,
+                    r.model_key,
+                    r.model_version,
+                    r.mode,
+                    thousands(r.iterations as f64, 0),
+                    r.seed,
+                    r.status.as_str(),
+                    r.started_at
+                );
+            }
+        }
+        RunsCommand::Show { id, format } => {
+            let rec = store.get_run(id).map_err(store_err)?;
+            let Some(text) = rec.result_json else {
+                return Err(Failure::from(anyhow::anyhow!(
+                    "run {id} has no result (status {}{})",
+                    rec.run.status.as_str(),
+                    rec.run.error.map(|e| format!(": {e}")).unwrap_or_default()
+                )));
+            };
+            let doc: Value = serde_json::from_str(&text).context("reading the stored result")?;
+            let text = match format {
+                ShowFormat::Json => {
+                    serde_json::to_string_pretty(&doc).context("serialising")? + "\n"
+                }
+                ShowFormat::Csv => table::csv(&doc),
+                ShowFormat::Table => table::render(&doc, None),
+            };
+            emit(&text, None)?;
+        }
+        RunsCommand::Delete { id } => {
+            store.delete_run(id).map_err(store_err)?;
+            println!("deleted run {id}");
+        }
+        RunsCommand::Compare { a, b, scenario } => {
+            let c = compare_runs(&store, a, b, &scenario).map_err(app_failure)?;
+            let currency = store
+                .get_run(a)
+                .ok()
+                .and_then(|r| r.result_json)
+                .and_then(|t| serde_json::from_str::<Value>(&t).ok())
+                .and_then(|d| d["currency"].as_str().map(str::to_string))
+                .unwrap_or_else(|| "USD".into());
+            println!("Run {b} against run {a}, scenario `{scenario}`");
+            println!(
+                "{}",
+                if c.paired {
+                    format!(
+                        "paired per iteration over {} iterations (same model and seed)",
+                        thousands(c.iterations as f64, 0)
+                    )
+                } else {
+                    "NOT paired (different model, seed or mode): difference of means, 90% interval from standard errors".to_string()
+                }
+            );
+            println!(
+                "  {:<22} {:>18} {:>18} {:>44}",
+                "metric", "run A mean", "run B mean", "B − A: mean (P5 – P95)"
+            );
+            for m in &c.metrics {
+                let unit = unit_of(&m.metric);
+                let mean = |s: &Option<journeylab_engine::Summary>| {
+                    s.map_or("n/a".to_string(), |s| value(s.mean, unit, &currency))
+                };
+                let d = m.delta.map_or("n/a".to_string(), |d| {
+                    format!(
+                        "{} ({} – {})",
+                        delta(d.mean, unit, &currency),
+                        delta(d.p5, unit, &currency),
+                        delta(d.p95, unit, &currency)
+                    )
+                });
+                println!(
+                    "  {:<22} {:>18} {:>18} {:>44}",
+                    m.metric,
+                    mean(&m.a),
+                    mean(&m.b),
+                    d
+                );
+            }
+        }
+    }
+    Ok(())
+}
