@@ -68,8 +68,8 @@ def apply_change(model: dict, path: str, value) -> None:
             node = node[idx]
         elif isinstance(node, dict):
             if last:
-                if seg not in node and not _optional_field(segs):
-                    raise ModelError(f"scenario path {path!r}: no key {seg!r}")
+                # Setting a key the object omits (an optional field, a PerPopulation
+                # key) is allowed; the Rust validator is the judge of what is valid.
                 node[seg] = copy.deepcopy(value)
                 return
             if seg not in node:
@@ -77,11 +77,6 @@ def apply_change(model: dict, path: str, value) -> None:
             node = node[seg]
         else:
             raise ModelError(f"scenario path {path!r}: cannot descend into {seg!r}")
-
-
-def _optional_field(segs) -> bool:
-    # Setting a key an object may omit (an optional field, a PerPopulation key) is allowed.
-    return len(segs) >= 2
 
 
 def is_quantity(v) -> bool:
