@@ -225,8 +225,29 @@ impl Draw for Exceed<'_> {
             } else {
                 (lo / 2.0, hi * 2.0)
             };
-            let a = a / (b / a).powf(0.02);
-            let b = b * (b / a).powf(0.02);
+            // At most 12 decades: plotters' log axis needs a finite, bounded span.
+            let a = if b / a > 1e12 || !(b / a).is_finite() {
+                let cut = b / 1e12;
+                let below: usize = curves
+                    .iter()
+                    .map(|c| c.sorted.iter().filter(|&&v| v < cut).count())
+                    .sum();
+                notes.push(format!(
+                    "The log axis spans 12 decades: {} below {} are off its left end",
+                    format::plural(below as u64, "iteration"),
+                    cx.value(cut, unit)
+                ));
+                cut
+            } else {
+                a
+            };
+            let pad = (b / a).powf(0.02);
+            let (a, b) = (a / pad, b * pad);
+            let (a, b) = if a.is_finite() && b.is_finite() && a > 0.0 && b > a {
+                (a, b)
+            } else {
+                (1.0, 10.0)
+            };
             let area = footer(&area, cx, &notes)?;
             let chart = ChartBuilder::on(&area)
                 .margin_left(cx.px(8.0))

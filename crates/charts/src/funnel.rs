@@ -142,7 +142,7 @@ impl Draw for Funnel<'_> {
                     .filter(|o| o.class == *class && o.outcome_id == *id)
                     .map(|o| o.count)
                     .filter(|c| {
-                        let ok = c.is_finite() && *c >= 0.0;
+                        let ok = crate::stats::drawable(*c) && *c >= 0.0;
                         if !ok {
                             bad += 1;
                         }
@@ -161,7 +161,7 @@ impl Draw for Funnel<'_> {
                 ));
             }
             let sum: f64 = segs.iter().map(|s| s.2).sum();
-            let entrants = if r.entrants.is_finite() && r.entrants > 0.0 {
+            let entrants = if crate::stats::drawable(r.entrants) && r.entrants > 0.0 {
                 r.entrants
             } else {
                 0.0
@@ -376,7 +376,7 @@ impl Draw for Funnel<'_> {
 }
 
 fn entrants_text(entrants: f64) -> String {
-    if entrants.is_finite() && entrants > 0.0 {
+    if crate::stats::drawable(entrants) && entrants > 0.0 {
         format!("{} entrants", format::thousands(entrants, 0))
     } else {
         "no entrants".to_string()

@@ -22,7 +22,7 @@ pub struct Summary {
 }
 
 impl Summary {
-    /// Summary of the finite values of a sample (quantiles by linear interpolation between
+    /// Summary of the drawable (finite, see [`drawable`]) values of a sample (quantiles by linear interpolation between
     /// order statistics); `None` when no value is finite.
     pub fn from_sample(values: &[f64]) -> Option<Summary> {
         let sorted = sorted_finite(values);
@@ -54,15 +54,24 @@ impl Summary {
         })
     }
 
-    /// True when mean, P5, P95 are all finite (what the charts need to draw it).
+    /// True when mean, P5, P95 are all drawable (what the charts need to draw it).
     pub fn is_drawable(&self) -> bool {
-        self.mean.is_finite() && self.p5.is_finite() && self.p95.is_finite()
+        drawable(self.mean) && drawable(self.p5) && drawable(self.p95)
     }
 }
 
-/// The finite values of a sample, sorted ascending.
+/// Largest magnitude a chart draws; larger values are treated like non-finite ones
+/// (no metric of this model gets near it, and plotters' axes overflow beyond).
+pub const MAX_DRAWABLE: f64 = 1e100;
+
+/// True for a value the charts can place on an axis: finite and within ±[`MAX_DRAWABLE`].
+pub fn drawable(v: f64) -> bool {
+    v.is_finite() && v.abs() <= MAX_DRAWABLE
+}
+
+/// The drawable values of a sample (see [`drawable`]), sorted ascending.
 pub fn sorted_finite(values: &[f64]) -> Vec<f64> {
-    let mut v: Vec<f64> = values.iter().copied().filter(|x| x.is_finite()).collect();
+    let mut v: Vec<f64> = values.iter().copied().filter(|&x| drawable(x)).collect();
     v.sort_by(f64::total_cmp);
     v
 }

@@ -6,6 +6,7 @@ use plotters::prelude::*;
 use crate::render::{
     self, de, ellipsize, footer, header, legend_item, message, Ctx, Draw, INK, MUTED,
 };
+use crate::stats::drawable;
 use crate::{format, palette, ChartError, ChartOptions, MetricInfo, TornadoBar};
 
 /// Draws one horizontal bar per input, from the base value of `metric` to its value with
@@ -31,7 +32,7 @@ struct Tornado<'a> {
 pub(crate) fn sorted_bars(bars: &[TornadoBar]) -> Vec<&TornadoBar> {
     let mut v: Vec<&TornadoBar> = bars
         .iter()
-        .filter(|b| b.low_value.is_finite() && b.high_value.is_finite())
+        .filter(|b| drawable(b.low_value) && drawable(b.high_value))
         .collect();
     v.sort_by(|a, b| {
         let sa = (a.high_value - a.low_value).abs();
@@ -86,7 +87,7 @@ impl Draw for Tornado<'_> {
                 format::plural(dropped as u64, "input")
             ));
         }
-        let base_ok = self.base.is_finite();
+        let base_ok = drawable(self.base);
         if !base_ok {
             notes.push(
                 "The base value is not finite: bars start at the low setting's value".to_string(),

@@ -4,7 +4,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use crate::render::{self, de, footer, header, legend_item, message, Ctx, Draw, Placer, INK};
-use crate::stats::pareto_front;
+use crate::stats::{drawable, pareto_front};
 use crate::{format, palette, ChartError, ChartOptions, MetricInfo, TradeoffPoint};
 
 /// Draws each option as a labelled point, x = `x_metric` (usually legitimate friction:
@@ -35,7 +35,7 @@ struct Tradeoff<'a> {
 }
 
 fn fin(v: Option<f64>) -> Option<f64> {
-    v.filter(|x| x.is_finite())
+    v.filter(|&x| drawable(x))
 }
 
 impl Draw for Tradeoff<'_> {
@@ -55,7 +55,7 @@ impl Draw for Tradeoff<'_> {
         let good: Vec<&TradeoffPoint> = self
             .points
             .iter()
-            .filter(|p| p.x.is_finite() && p.y.is_finite())
+            .filter(|p| drawable(p.x) && drawable(p.y))
             .collect();
         let mut notes = Vec::new();
         let bad = self.points.len() - good.len();
