@@ -308,5 +308,151 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             )?,
         )?;
     }
+    stress(&dir)?;
+    Ok(())
+}
+
+/// Harder layouts: many metrics and scenarios, many points, long labels, discrete counts.
+fn stress(dir: &str) -> Result<(), Box<dyn std::error::Error>> {
+    use journeylab_charts::compare_height;
+    let mut rng = Rng(7);
+    let opts = ChartOptions {
+        format: Format::Png,
+        iterations: 10_000,
+        ..ChartOptions::default()
+    };
+    let ids = [
+        "fraud_loss",
+        "legit_abandon_rate",
+        "false_reject_rate",
+        "support_contacts",
+        "support_cost",
+        "customer_hours",
+    ];
+    let labels = [
+        "Baseline",
+        "Step-up on risky logins",
+        "Passkeys first",
+        "SMS OTP replaced by app push",
+        "Risk threshold 0.6 with longer lockout",
+    ];
+    let mut scenarios = Vec::new();
+    let mut deltas = Vec::new();
+    for (k, label) in labels.iter().enumerate() {
+        let mut metrics = Vec::new();
+        let mut dm = Vec::new();
+        for id in ids {
+            let m = MetricInfo::for_total(id).expect("known");
+            let base = match m.unit {
+                Unit::Money => 900_000.0,
+                Unit::Rate => 0.04,
+                Unit::Count => 18_000.0,
+                Unit::Hours => 5_000.0,
+            };
+            let f = 1.0 + 0.25 * rng.normal();
+            let mean = base * f;
+            metrics.push((
+                m.clone(),
+                Summary {
+                    mean,
+                    p5: mean * 0.7,
+                    p50: mean,
+                    p95: mean * 1.35,
+                    ..Summary::default()
+                },
+            ));
+            let d = mean - base;
+            dm.push((
+                m,
+                Summary {
+                    mean: d,
+                    p5: d - base * 0.08,
+                    p50: d,
+                    p95: d + base * 0.08,
+                    ..Summary::default()
+                },
+            ));
+        }
+        let id = format!("s{k}");
+        scenarios.push(ScenarioSummary {
+            id: id.clone(),
+            label: label.to_string(),
+            metrics,
+        });
+        if k > 0 {
+            deltas.push(ScenarioSummary {
+                id,
+                label: label.to_string(),
+                metrics: dm,
+            });
+        }
+    }
+    std::fs::write(
+        format!("{dir}/stress-compare-default-height.png"),
+        compare(&scenarios, &deltas, &opts)?,
+    )?;
+    let tall = ChartOptions {
+        height: compare_height(ids.len(), labels.len()),
+        ..opts.clone()
+    };
+    std::fs::write(
+        format!("{dir}/stress-compare-tall.png"),
+        compare(&scenarios, &deltas, &tall)?,
+    )?;
+
+    let points: Vec<TradeoffPoint> = (0..20)
+        .map(|i| {
+            let t = 0.2 + 0.04 * i as f64;
+            let x = 0.08 - 0.002 * i as f64 + 0.004 * rng.normal();
+            let y = 250_000.0 * (1.0 + 0.12 * i as f64) * (1.0 + 0.1 * rng.normal());
+            TradeoffPoint::new(format!("threshold {t:.2}"), x, y)
+        })
+        .collect();
+    let contacts = MetricInfo::for_total("support_contacts").expect("known");
+    let attacks = MetricInfo::for_total("attack_success").expect("known");
+    let pts: Vec<TradeoffPoint> = points
+        .iter()
+        .map(|p| TradeoffPoint {
+            x: p.x * 300_000.0,
+            y: p.y / 400.0,
+            ..p.clone()
+        })
+        .collect();
+    std::fs::write(
+        format!("{dir}/stress-tradeoff-20.png"),
+        tradeoff(&pts, &contacts, &attacks, &opts)?,
+    )?;
+
+    let bars: Vec<TornadoBar> = (0..12)
+        .map(|i| {
+            let swing = 800_000.0 / (1.0 + i as f64);
+            TornadoBar::new(
+                format!("Input number {i} with a rather long descriptive label for the workshop"),
+                1_000_000.0 - swing * 0.6,
+                1_000_000.0 + swing * 0.4,
+            )
+        })
+        .collect();
+    let fraud = MetricInfo::for_total("fraud_loss").expect("known");
+    std::fs::write(
+        format!("{dir}/stress-tornado-12.png"),
+        tornado(&bars, 1_000_000.0, &fraud, &opts)?,
+    )?;
+
+    let counts: Vec<f64> = (0..10_000)
+        .map(|_| (rng.uniform() * rng.uniform() * 9.0).floor())
+        .collect();
+    std::fs::write(
+        format!("{dir}/stress-histogram-counts.png"),
+        histogram(
+            &[NamedSample {
+                label: "Baseline",
+                values: &counts,
+            }],
+            &attacks,
+            &opts,
+        )?,
+    )?;
+    println!("wrote stress charts to {dir}");
     Ok(())
 }

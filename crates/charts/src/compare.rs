@@ -28,6 +28,15 @@ pub fn compare(
     render::render(&Compare { scenarios, deltas }, opts)
 }
 
+/// A chart height (logical pixels) that gives every metric row room for `scenarios`
+/// whiskers and their value labels: use it for [`ChartOptions::height`] when comparing
+/// many metrics or scenarios (in a shorter chart the value labels are left out).
+pub fn compare_height(metrics: usize, scenarios: usize) -> u32 {
+    let rows = metrics.max(1) as u32;
+    let per_row = 52 + 30 * scenarios.max(1) as u32;
+    (110 + rows * per_row).clamp(300, 8000)
+}
+
 struct Compare<'a> {
     scenarios: &'a [ScenarioSummary],
     deltas: &'a [ScenarioSummary],
@@ -248,6 +257,10 @@ impl Compare<'_> {
         let name_style = cx.text(Ctx::TICK, INK);
         let value_style = cx.text(Ctx::SMALL, INK);
         let (xr, _) = chart.plotting_area().get_pixel_range();
+        // Rows too close for text (a short chart for many scenarios): whiskers only.
+        let spacing = (chart.backend_coord(&(a, 0.0)).1 - chart.backend_coord(&(a, 1.0)).1).abs();
+        let room_for_text =
+            n == 1 || spacing as f64 >= cx.measure("Hg", &value_style).1 as f64 * 1.25;
         for (i, s) in rows.iter().enumerate() {
             let y = (n - 1 - i) as f64;
             if let (Some(nw), Some(label)) =
@@ -264,7 +277,7 @@ impl Compare<'_> {
                 )?;
             }
             let Some(s) = s else {
-                if is_delta && i == 0 {
+                if is_delta && i == 0 && room_for_text {
                     let (bx, by) = chart.backend_coord(&(0.0, y));
                     let t = "baseline";
                     let st = cx.text(Ctx::SMALL, MUTED);
@@ -294,6 +307,9 @@ impl Compare<'_> {
                     color.filled(),
                 )))
                 .map_err(de)?;
+            if !room_for_text {
+                continue;
+            }
             // The mean, written next to the whisker where there is room.
             let text = if is_delta {
                 format::signed(s.mean, unit, &cx.opts.currency)

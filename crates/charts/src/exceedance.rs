@@ -122,11 +122,10 @@ impl Draw for Exceed<'_> {
                 notes.push(n);
             }
             if all.is_empty() {
-                notes.push(if multi {
-                    format!("{who}no data")
-                } else {
-                    "No data".to_string()
-                });
+                // A single empty series gets the centred "No data" message instead.
+                if multi {
+                    notes.push(format!("{who}no data"));
+                }
             } else if all[0] == all[all.len() - 1] {
                 let what = format!(
                     "all {} equal {}: P(> x) is 100% below it and 0% from it on",

@@ -87,10 +87,10 @@ impl Draw for Hist<'_> {
                 notes.push(n);
             }
             if p.sorted.is_empty() {
-                notes.push(match who {
-                    Some(w) => format!("{w}: no data"),
-                    None => "No data".to_string(),
-                });
+                // A single empty series gets the centred "No data" message instead.
+                if let Some(w) = who {
+                    notes.push(format!("{w}: no data"));
+                }
             } else if let Some(s) = p.summary {
                 if s.min == s.max {
                     let what = if p.sorted.len() == 1 {
@@ -209,8 +209,20 @@ impl Draw for Hist<'_> {
             .max_by_key(|p| p.sorted.len())
             .map(|p| p.sorted.as_slice())
             .unwrap_or(&[]);
-        let bins = bin_count(largest, lo, hi);
-        let (edges_lo, width) = if hi > lo {
+        // Whole-number samples over a short range (counts of attacks, contacts): one bar
+        // per value, centred on it.
+        let integers = prepared
+            .iter()
+            .all(|p| p.sorted.iter().all(|v| v.fract() == 0.0));
+        let per_value = integers && hi > lo && hi - lo <= 60.0;
+        let bins = if per_value {
+            (hi - lo) as usize + 1
+        } else {
+            bin_count(largest, lo, hi)
+        };
+        let (edges_lo, width) = if per_value {
+            (lo - 0.5, 1.0)
+        } else if hi > lo {
             (lo, (hi - lo) / bins as f64)
         } else {
             let (a, b) = render::nice_range(lo, hi, 0.0);
@@ -240,13 +252,18 @@ impl Draw for Hist<'_> {
             .copied()
             .fold(0.0, f64::max)
             .max(1e-9);
-        let (xlo, xhi) = if hi > lo {
+        let (xlo, xhi) = if per_value {
+            (
+                lo - 0.5 - (hi - lo + 1.0) * 0.02,
+                hi + 0.5 + (hi - lo + 1.0) * 0.02,
+            )
+        } else if hi > lo {
             render::nice_range(lo, hi, 0.03)
         } else {
             render::nice_range(lo, hi, 0.0)
         };
         // Keep a non-negative metric's axis from starting below zero.
-        let xlo = if lo >= 0.0 && xlo < 0.0 && hi > lo {
+        let xlo = if !per_value && lo >= 0.0 && xlo < 0.0 && hi > lo {
             0f64.min(lo) - (hi - lo) * 0.005
         } else {
             xlo
@@ -255,7 +272,13 @@ impl Draw for Hist<'_> {
 
         let x_step = render::tick_step(xlo, xhi, 8);
         let y_step = render::tick_step(0.0, ymax, 6);
-        let x_fmt = |v: &f64| cx.tick(*v, unit, x_step);
+        let x_fmt = |v: &f64| {
+            if per_value && v.fract() != 0.0 {
+                String::new()
+            } else {
+                cx.tick(*v, unit, x_step)
+            }
+        };
         let y_fmt = |v: &f64| format::percent(*v, format::percent_decimals(y_step));
         let mut chart = ChartBuilder::on(&area)
             .margin_left(cx.px(8.0))

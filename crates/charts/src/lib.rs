@@ -28,7 +28,7 @@ pub mod stats;
 mod tornado;
 mod tradeoff;
 
-pub use compare::compare;
+pub use compare::{compare, compare_height};
 pub use exceedance::exceedance;
 pub use funnel::funnel;
 pub use histogram::histogram;
