@@ -44,7 +44,7 @@ check "cargo fmt --check" cargo fmt --all -- --check
 check "eslint" bash -c 'cd ui && npx eslint . --max-warnings 0'
 check "vitest" bash -c 'cd ui && npx vitest run'
 check "UI build (tsc + vite)" build_ui
-check "cargo clippy -D warnings" cargo clippy "${FEATURES[@]}" --all-targets -- -D warnings
+check "cargo clippy -D warnings" cargo clippy "${FEATURES[@]}" --all-targets --keep-going -- -D warnings
 # The e2e test binary starts Xvfb itself (xvfb-run -a) when it is not already under one.
 check "cargo test (all crates + e2e under Xvfb)" cargo test "${FEATURES[@]}" --no-fail-fast
 

@@ -6,11 +6,15 @@ fn main() {
     // The bundled UI is embedded at compile time: rebuild when `npm run build` changes it.
     println!("cargo:rerun-if-changed=ui/dist");
     println!("cargo:rerun-if-changed=src-tauri/capabilities");
+    if !std::path::Path::new("ui/dist/index.html").exists() {
+        panic!(
+            "ui/dist/index.html is missing: build the UI first \
+             (`cd ui && npm ci && npm run build`, or run scripts/launch.sh / scripts/test.sh)"
+        );
+    }
     let attributes =
         tauri_build::Attributes::new().capabilities_path_pattern("src-tauri/capabilities/*.json");
     if let Err(error) = tauri_build::try_build(attributes) {
-        // `cargo:warning` keeps the message readable; the panic fails the build.
-        println!("cargo:warning=tauri-build failed: {error:#}");
         panic!("tauri-build failed: {error:#}");
     }
 }

@@ -40,7 +40,6 @@ pub struct Test {
 }
 
 /// Registers `module::function` (an `async fn(&mut Ctx) -> TestResult`) as a test.
-
 macro_rules! e2e_test {
     ($($segment:ident)::+) => {{
         fn run(ctx: &mut $crate::harness::Ctx) -> $crate::harness::TestFuture<'_> {
@@ -51,7 +50,6 @@ macro_rules! e2e_test {
 }
 
 /// Fails the test with both values when they differ.
-
 macro_rules! ensure_eq {
     ($left:expr, $right:expr $(, $($context:tt)+)?) => {
         match (&$left, &$right) {
