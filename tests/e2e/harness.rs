@@ -213,7 +213,6 @@ impl App {
     }
 
     /// Saves a screenshot of the window to `path` (after the DOM settled).
-    #[allow(dead_code)] // for tests to come
     pub async fn screenshot(&self, path: &Path) -> WebDriverResult<()> {
         self.settle().await;
         self.driver.screenshot(path).await

@@ -105,6 +105,26 @@ pub async fn a_listing_error_shows_its_code_and_message(ctx: &mut Ctx) -> TestRe
     Ok(())
 }
 
+/// Saves screenshots of the start screen and of the first example opened to
+/// `target/e2e/screenshots/`, for people reviewing a change to look at.
+pub async fn saves_review_screenshots(ctx: &mut Ctx) -> TestResult {
+    let dir = crate::harness::artifacts_dir().join("screenshots");
+    std::fs::create_dir_all(&dir)?;
+    let fixtures = fixtures()?;
+    let app = ctx.app().await?;
+    app.by_testid("start-screen").await?;
+    if let Some(first) = fixtures.first() {
+        app.by_testid("example-list").await?;
+        app.screenshot(&dir.join("start-screen.png")).await?;
+        app.click(&format!("open-example-{}", first.stem)).await?;
+        app.by_testid("model-name").await?;
+        app.screenshot(&dir.join("model-screen.png")).await?;
+    } else {
+        app.screenshot(&dir.join("start-screen.png")).await?;
+    }
+    Ok(())
+}
+
 /// A minimal model for when `fixtures/` is still empty (never written into `fixtures/`).
 const STAND_IN_MODEL: &str = r#"{
   "format": "journeylab/1",

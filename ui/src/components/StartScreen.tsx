@@ -61,15 +61,13 @@ function ExampleCard({ example }: { example: ExampleSummary }) {
           {example.valid ? "valid" : "has errors"}
         </span>
       </div>
+      <span className="meta mono card-file">{example.file_name}</span>
       <p className="card-text" data-testid="example-description" title={example.description ?? undefined}>
         {example.description ?? "No description."}
       </p>
       <div className="card-foot">
         <span className="meta" data-testid="example-journey-count" data-count={example.journey_count}>
           {journeys}
-        </span>
-        <span className="meta mono file" title={example.file_name}>
-          {example.file_name}
         </span>
         <button
           type="button"
