@@ -354,7 +354,13 @@ impl Draw for Funnel<'_> {
                 let room = px1 - px0 - cx.px(8.0);
                 let pct = format::percent(share, 1);
                 let full = format!("{id} {pct}");
-                let tc = if luminance(*color) < 0.35 { WHITE } else { INK };
+                // Whichever of white and ink text contrasts more with the segment.
+                let l = luminance(*color);
+                let tc = if 1.05 / (l + 0.05) > (l + 0.05) / (luminance(INK) + 0.05) {
+                    WHITE
+                } else {
+                    INK
+                };
                 let st = render::recolor(&seg_text, tc);
                 let count_line = format::value(*count, crate::Unit::Count, "");
                 let (tw, th) = cx.measure(&full, &st);
