@@ -213,7 +213,7 @@ impl Compare<'_> {
             return render::text(area, text, (x, ah as i32 / 2 - cx.px(8.0)), &s);
         }
         let (a, b) = render::nice_range(lo, hi, 0.06);
-        let step = render::tick_step(a, b, 5);
+        let step = render::tick_step(a, b, cx.x_labels(area.dim_in_pixel().0, 5));
         let fmt = |v: &f64| {
             let v = &(if v.abs() < step * 1e-6 { 0.0 } else { *v });
             if is_delta {
@@ -240,7 +240,7 @@ impl Compare<'_> {
             .max_light_lines(0)
             .bold_line_style(render::GRID)
             .axis_style(render::AXIS)
-            .x_labels(5)
+            .x_labels(cx.x_labels(area.dim_in_pixel().0, 5))
             .y_labels(0)
             .x_label_formatter(&fmt)
             .label_style(cx.text(Ctx::SMALL, INK))
@@ -282,7 +282,14 @@ impl Compare<'_> {
                     let t = "baseline";
                     let st = cx.text(Ctx::SMALL, MUTED);
                     let (tw, th) = cx.measure(t, &st);
-                    let x = (bx - tw / 2).clamp(
+                    // Beside the zero line, on the side with more room.
+                    let side = if bx - xr.start > xr.end - bx {
+                        bx - tw - cx.px(6.0)
+                    } else {
+                        bx + cx.px(6.0)
+                    };
+                    let x = render::fit(
+                        side,
                         xr.start + cx.px(2.0),
                         (xr.end - tw - cx.px(2.0)).max(xr.start),
                     );

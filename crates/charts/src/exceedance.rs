@@ -318,7 +318,12 @@ impl Exceed<'_> {
         X: Ranged<ValueType = f64> + ValueFormatter<f64>,
     {
         let xr0 = chart.x_range();
-        let wide = xr0.end / xr0.start.max(f64::MIN_POSITIVE) > 1e4;
+        let plot_w = chart.plotting_area().dim_in_pixel().0;
+        let decades = (xr0.end / xr0.start.max(f64::MIN_POSITIVE))
+            .log10()
+            .max(1.0);
+        // 1-2-5 labels when about three per decade fit, else only powers of ten.
+        let wide = (cx.x_labels(plot_w, 60) as f64) < 3.0 * decades;
         let x_fmt = |v: &f64| match ticks {
             Ticks::Linear(step) => cx.tick(*v, unit, *step),
             Ticks::Log => {
@@ -338,7 +343,11 @@ impl Exceed<'_> {
             .max_light_lines(0)
             .bold_line_style(render::GRID)
             .axis_style(render::AXIS)
-            .x_labels(if matches!(ticks, Ticks::Log) { 30 } else { 10 })
+            .x_labels(if matches!(ticks, Ticks::Log) {
+                30
+            } else {
+                cx.x_labels(plot_w, 10)
+            })
             .y_labels(11)
             .x_label_formatter(&x_fmt)
             .y_label_formatter(&y_fmt)
@@ -351,10 +360,7 @@ impl Exceed<'_> {
                     ""
                 }
             ))
-            .y_desc(format!(
-                "Chance of exceeding x (% of {})",
-                plural_period(cx)
-            ))
+            .y_desc(format!("Share of {} above x", plural_period(cx)))
             .axis_desc_style(cx.text(Ctx::LABEL, INK))
             .label_style(cx.text(Ctx::TICK, INK))
             .draw()
@@ -377,7 +383,10 @@ impl Exceed<'_> {
         }
         for (i, c) in curves.iter().enumerate() {
             let pts = curve_points(&c.sorted, c.n);
-            let pts: Vec<(f64, f64)> = pts.into_iter().map(|(x, p)| (x.clamp(xa, xb), p)).collect();
+            let pts: Vec<(f64, f64)> = pts
+                .into_iter()
+                .map(|(x, p)| (x.max(xa).min(xb), p))
+                .collect();
             let color = palette::series(i);
             chart
                 .draw_series(LineSeries::new(
@@ -386,13 +395,42 @@ impl Exceed<'_> {
                 ))
                 .map_err(de)?;
         }
-        // Guide labels at the right end of the 5% and 1% lines.
+        // Guide labels at the left end of the 5% and 1% lines, where exceedance curves are
+        // still high; side by side when the lines are too close to stack them.
         let ls = cx.text(Ctx::SMALL, render::MUTED);
-        for (level, words) in [(0.05, "5% · 1 in 20"), (0.01, "1% · 1 in 100")] {
-            let (_, by) = chart.backend_coord(&(xb, level));
-            let (tw, th) = cx.measure(words, &ls);
-            let x = x_range.end - tw - cx.px(6.0);
-            let y = by - th;
+        let (_, y5) = chart.backend_coord(&(xa, 0.05));
+        let (_, y1) = chart.backend_coord(&(xa, 0.01));
+        let (w5, th) = cx.measure("5% · 1 in 20", &ls);
+        let stacked = y1 - y5 >= th + cx.px(2.0);
+        let labels = if stacked {
+            vec![
+                (
+                    "5% · 1 in 20".to_string(),
+                    x_range.start + cx.px(8.0),
+                    y5 - th,
+                ),
+                (
+                    "1% · 1 in 100".to_string(),
+                    x_range.start + cx.px(8.0),
+                    y1 - th,
+                ),
+            ]
+        } else {
+            vec![
+                (
+                    "5% · 1 in 20 (upper line)".to_string(),
+                    x_range.start + cx.px(8.0),
+                    y5 - th,
+                ),
+                (
+                    "1% · 1 in 100 (lower line)".to_string(),
+                    x_range.start + cx.px(8.0) + w5 + cx.px(90.0),
+                    y5 - th,
+                ),
+            ]
+        };
+        for (words, x, y) in labels {
+            let (tw, th) = cx.measure(&words, &ls);
             root.draw(&Rectangle::new(
                 [
                     (x - cx.px(3.0), y),
@@ -401,7 +439,7 @@ impl Exceed<'_> {
                 WHITE.mix(0.85).filled(),
             ))
             .map_err(de)?;
-            render::text(root, words, (x, y), &ls)?;
+            render::text(root, &words, (x, y), &ls)?;
         }
         // Dots where each curve crosses 5% and 1% (values are in the legend).
         for (i, c) in curves.iter().enumerate() {

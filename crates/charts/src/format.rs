@@ -174,12 +174,12 @@ pub fn percent_decimals(step_fraction: f64) -> usize {
 }
 
 /// A value of a metric for annotations, compact but exact enough to read:
-/// money `"$1.23M"`, counts `"12,345"` (`"1.23M"` from a million), rates `"12.3%"`,
+/// money `"$1.23M"`, `"$45.7k"` (in full under 10,000: `"$4,567"`), counts `"12,345"` (`"1.23M"` from a million), rates `"12.3%"`,
 /// hours `"1,234 h"`.
 pub fn value(x: f64, unit: Unit, currency: &str) -> String {
     match unit {
         Unit::Money => {
-            if x.abs() >= 100_000.0 {
+            if x.abs() >= 10_000.0 {
                 money_short(x, currency)
             } else {
                 money(x.round_if_large(), currency)
@@ -311,7 +311,8 @@ mod tests {
         assert_eq!(money_short(-2_000.0, "USD"), "-$2,000");
         assert_eq!(money_short(1_500.0, "CHF"), "CHF 1,500");
         assert_eq!(value(3_400_000.0, Unit::Money, "USD"), "$3.4M");
-        assert_eq!(value(45_678.4, Unit::Money, "USD"), "$45,678");
+        assert_eq!(value(45_678.4, Unit::Money, "USD"), "$45.7k");
+        assert_eq!(value(4_567.4, Unit::Money, "USD"), "$4,567");
     }
 
     #[test]

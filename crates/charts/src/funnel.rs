@@ -275,7 +275,11 @@ impl Draw for Funnel<'_> {
             .max_light_lines(0)
             .bold_line_style(render::GRID)
             .axis_style(render::AXIS)
-            .x_labels(11)
+            .x_labels(if cx.x_labels(area.dim_in_pixel().0, 11) >= 8 {
+                11
+            } else {
+                6
+            })
             .y_labels(0)
             .x_label_formatter(&xf)
             .x_desc("Share of entrants (%)")

@@ -270,7 +270,7 @@ impl Draw for Hist<'_> {
         };
         let ymax = max_share * 1.32;
 
-        let x_step = render::tick_step(xlo, xhi, 8);
+        let x_step = render::tick_step(xlo, xhi, cx.x_labels(area.dim_in_pixel().0, 8));
         let y_step = render::tick_step(0.0, ymax, 6);
         let x_fmt = |v: &f64| {
             if per_value && v.fract() != 0.0 {
@@ -295,7 +295,7 @@ impl Draw for Hist<'_> {
             .max_light_lines(0)
             .bold_line_style(render::GRID)
             .axis_style(render::AXIS)
-            .x_labels(8)
+            .x_labels(cx.x_labels(area.dim_in_pixel().0, 8))
             .y_labels(6)
             .x_label_formatter(&x_fmt)
             .y_label_formatter(&y_fmt)

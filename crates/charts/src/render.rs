@@ -188,6 +188,12 @@ impl Ctx<'_> {
         format::value(x, unit, &self.opts.currency)
     }
 
+    /// How many x tick labels fit `width_px` device pixels (about one per 110 logical
+    /// pixels), between 2 and `max`.
+    pub fn x_labels(&self, width_px: u32, max: usize) -> usize {
+        ((width_px as f64 / self.k / 110.0) as usize).clamp(2, max.max(2))
+    }
+
     /// A tick label.
     pub fn tick(&self, x: f64, unit: Unit, step: f64) -> String {
         format::axis(x, unit, &self.opts.currency, step)
@@ -290,10 +296,20 @@ pub(crate) fn header<DB: DrawingBackend>(
 ) -> Result<DrawingArea<DB, Shift>, ChartError> {
     let (w, _) = root.dim_in_pixel();
     let ts = cx.text(Ctx::TITLE, INK);
-    let title = ellipsize(cx, title, &ts, w as i32 - cx.px(32.0));
+    let max_w = w as i32 - cx.px(32.0);
+    // A title too wide for one line breaks at its " — " (the iteration count goes below).
+    let lines: Vec<String> = match title.rsplit_once(" — ") {
+        Some((head, tail)) if cx.measure(title, &ts).0 > max_w => {
+            vec![head.to_string(), format!("— {tail}")]
+        }
+        _ => vec![title.to_string()],
+    };
     let mut y = cx.px(14.0);
-    text(root, &title, (cx.px(16.0), y), &ts)?;
-    y += cx.px(Ctx::TITLE * 1.25);
+    for line in &lines {
+        let line = ellipsize(cx, line, &ts, max_w);
+        text(root, &line, (cx.px(16.0), y), &ts)?;
+        y += cx.px(Ctx::TITLE * 1.25);
+    }
     let ss = cx.text(Ctx::SMALL, MUTED);
     for s in subtitles {
         let s = ellipsize(cx, s, &ss, w as i32 - cx.px(32.0));
@@ -530,4 +546,10 @@ pub(crate) fn capitalise(s: &str) -> String {
         Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
         None => String::new(),
     }
+}
+
+/// `v` kept within `lo..=hi`, preferring `lo` when the bounds cross (never panics, unlike
+/// `Ord::clamp`).
+pub(crate) fn fit(v: i32, lo: i32, hi: i32) -> i32 {
+    v.min(hi).max(lo)
 }

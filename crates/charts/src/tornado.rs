@@ -132,7 +132,7 @@ impl Draw for Tornado<'_> {
             .min(w as i32 * 2 / 5)
             + cx.px(28.0);
         let n = bars.len();
-        let step = render::tick_step(xa, xb, 8);
+        let step = render::tick_step(xa, xb, cx.x_labels(area.dim_in_pixel().0, 8));
         let xf = |v: &f64| cx.tick(*v, unit, step);
         let mut chart = ChartBuilder::on(&area)
             .margin_right(cx.px(28.0))
@@ -148,7 +148,10 @@ impl Draw for Tornado<'_> {
             .max_light_lines(0)
             .bold_line_style(render::GRID)
             .axis_style(render::AXIS)
-            .x_labels(8)
+            .x_labels(cx.x_labels(
+                area.dim_in_pixel().0.saturating_sub(names_w.max(0) as u32),
+                8,
+            ))
             .y_labels(0)
             .x_label_formatter(&xf)
             .x_desc(cx.axis_label(self.metric))
@@ -215,7 +218,8 @@ impl Draw for Tornado<'_> {
                 } else {
                     ex + cx.px(6.0)
                 };
-                let x = x.clamp(
+                let x = render::fit(
+                    x,
                     xr.start + cx.px(2.0),
                     (xr.end - tw - cx.px(2.0)).max(xr.start),
                 );
@@ -238,7 +242,7 @@ impl Draw for Tornado<'_> {
             let text = format!("Base {}", cx.value(self.base, unit));
             let ms = cx.text(Ctx::SMALL, MUTED);
             let (tw, th) = cx.measure(&text, &ms);
-            let x = (bx - tw / 2).clamp(xr.start, (xr.end - tw).max(xr.start));
+            let x = render::fit(bx - tw / 2, xr.start, (xr.end - tw).max(xr.start));
             render::text(root, &text, (x, yr.start - th - cx.px(4.0)), &ms)?;
         }
         Ok(())

@@ -121,7 +121,7 @@ impl Draw for Tradeoff<'_> {
         } else {
             ya
         };
-        let xs = render::tick_step(xa, xb, 8);
+        let xs = render::tick_step(xa, xb, cx.x_labels(area.dim_in_pixel().0, 8));
         let ys = render::tick_step(ya, yb, 8);
         let xf = |v: &f64| cx.tick(*v, self.x_metric.unit, xs);
         let yf = |v: &f64| cx.tick(*v, self.y_metric.unit, ys);
@@ -139,7 +139,7 @@ impl Draw for Tradeoff<'_> {
             .max_light_lines(0)
             .bold_line_style(render::GRID)
             .axis_style(render::AXIS)
-            .x_labels(8)
+            .x_labels(cx.x_labels(area.dim_in_pixel().0, 8))
             .y_labels(8)
             .x_label_formatter(&xf)
             .y_label_formatter(&yf)

@@ -676,3 +676,36 @@ fn formats_and_kinds_parse() {
     assert!(journeylab_charts::compare_height(4, 3) >= 600);
     assert!(journeylab_charts::compare_height(6, 5) > journeylab_charts::compare_height(4, 3));
 }
+
+#[test]
+fn smallest_and_odd_sizes_draw_without_panicking() {
+    let base = losses(5, 1_200_000.0, 500);
+    let (values, deltas) = scenarios();
+    let friction = MetricInfo::for_total("legit_abandon_rate").expect("known metric");
+    let sizes = [(200, 200), (200, 1200), (1600, 200), (333, 777)];
+    let cases = sizes
+        .iter()
+        .map(|&s| (s, Format::Svg))
+        .chain([((200, 200), Format::Png)]);
+    for ((w, h), format) in cases {
+        let o = ChartOptions {
+            width: w,
+            height: h,
+            ..opts(format)
+        };
+        let check = |b: Vec<u8>| match format {
+            Format::Svg => drop(svg(b)),
+            _ => assert_eq!(decode(&b).width, w * 2),
+        };
+        let one = [NamedSample {
+            label: "Baseline",
+            values: &base,
+        }];
+        check(histogram(&one, &fraud(), &o).expect("histogram"));
+        check(exceedance(&one, &fraud(), true, &o).expect("exceedance"));
+        check(compare(&values, &deltas, &o).expect("compare"));
+        check(tradeoff(&points(), &friction, &fraud(), &o).expect("tradeoff"));
+        check(tornado(&bars(), 1_380_000.0, &fraud(), &o).expect("tornado"));
+        check(funnel("Login", &flows(), &o).expect("funnel"));
+    }
+}
