@@ -16,6 +16,19 @@
 //! - [`tradeoff`] scatter with the Pareto front (see [`pareto_front`]),
 //! - [`tornado`] of output swing per input, largest first,
 //! - [`funnel`]: per population, how entrants end at each outcome.
+//!
+//! ```
+//! use journeylab_charts::{histogram, ChartOptions, Format, MetricInfo, NamedSample};
+//!
+//! let losses = [120_000.0, 95_000.0, 143_500.0, f64::NAN, 101_000.0];
+//! let opts = ChartOptions { format: Format::Svg, iterations: 5, ..ChartOptions::default() };
+//! let metric = MetricInfo::for_total("fraud_loss").expect("a model total");
+//! let svg = histogram(&[NamedSample { label: "Baseline", values: &losses }], &metric, &opts)?;
+//! let text = String::from_utf8(svg).expect("SVG is UTF-8");
+//! assert!(text.contains("Fraud loss per month — 5 iterations"));
+//! assert!(text.contains("1 of 5 iterations have no value"));
+//! # Ok::<(), journeylab_charts::ChartError>(())
+//! ```
 #![deny(missing_docs)]
 
 mod compare;
