@@ -3,7 +3,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use crate::render::{self, de, footer, header, legend_item, message, Ctx, Draw, Placer, INK};
+use crate::render::{self, de, footer, header, message, Ctx, Draw, Placer, INK};
 use crate::stats::{drawable, pareto_front};
 use crate::{format, palette, ChartError, ChartOptions, MetricInfo, TradeoffPoint};
 
@@ -73,21 +73,32 @@ impl Draw for Tradeoff<'_> {
         let (legend, area) = area.split_vertically(legend_h);
         let front_color = palette::VERMILLION;
         let other_color = palette::BLUE;
+        // Legend with the same markers as the plot: filled dot, hollow ring.
+        let ts = cx.text(Ctx::TICK, INK);
+        let r = cx.px(6.0);
         let mut x = cx.px(16.0);
-        x += legend_item(
-            &legend,
-            cx,
-            (x, 0),
-            front_color.to_rgba(),
-            "Pareto-optimal: no other option is lower on both",
-        )?;
-        legend_item(
-            &legend,
-            cx,
-            (x, 0),
-            other_color.mix(0.5),
-            "Dominated option",
-        )?;
+        for (filled, label) in [
+            (true, "Pareto-optimal: no other option is lower on both"),
+            (false, "Dominated option"),
+        ] {
+            let (tw, th) = cx.measure(label, &ts);
+            let centre = (x + r, th / 2);
+            if filled {
+                legend
+                    .draw(&Circle::new(centre, r, front_color.filled()))
+                    .map_err(de)?;
+            } else {
+                legend
+                    .draw(&Circle::new(
+                        centre,
+                        r,
+                        ShapeStyle::from(&other_color).stroke_width(cx.px(2.0).max(1) as u32),
+                    ))
+                    .map_err(de)?;
+            }
+            render::text(&legend, label, (x + 2 * r + cx.px(6.0), 0), &ts)?;
+            x += 2 * r + cx.px(6.0) + tw + cx.px(24.0);
+        }
         let area = footer(&area, cx, &notes)?;
         if good.is_empty() {
             return message(&area, cx, "No data: no option to place");
@@ -205,6 +216,19 @@ impl Draw for Tradeoff<'_> {
             let (bx, by) = chart.backend_coord(&(x, y));
             placer.add((bx - r, by - r, bx + r, by + r));
         }
+        // The front line is an obstacle too: small boxes along each segment.
+        for w in front.windows(2) {
+            let (ax, ay) = chart.backend_coord(&coords[w[0]]);
+            let (bx, by) = chart.backend_coord(&coords[w[1]]);
+            let len = (((bx - ax) as f64).powi(2) + ((by - ay) as f64).powi(2)).sqrt();
+            let steps = (len / cx.px(4.0).max(1) as f64).ceil().min(2000.0) as i32;
+            for k in 0..=steps {
+                let t = k as f64 / steps.max(1) as f64;
+                let x = ax + ((bx - ax) as f64 * t) as i32;
+                let y = ay + ((by - ay) as f64 * t) as i32;
+                placer.add((x - 1, y - 1, x + 1, y + 1));
+            }
+        }
         // Labels: first free spot around each point, front points first.
         let (xr, yr) = chart.plotting_area().get_pixel_range();
         let ls = cx.text(Ctx::SMALL, INK);
@@ -239,6 +263,12 @@ impl Draw for Tradeoff<'_> {
                     && placer.free(b, cx.px(1.0))
                 {
                     placer.add(b);
+                    // A light backing keeps the label readable over interval bars.
+                    root.draw(&Rectangle::new(
+                        [(b.0, b.1), (b.2, b.3)],
+                        WHITE.mix(0.8).filled(),
+                    ))
+                    .map_err(de)?;
                     render::text(root, &label, (lx, ly), &render::recolor(&ls, color))?;
                     break;
                 }
