@@ -38,7 +38,7 @@ pub fn thousands(x: f64, decimals: usize) -> String {
         }
         grouped.push(c);
     }
-    let sign = if x < 0.0 && s.trim_matches(['0', '.']) != "" {
+    let sign = if x < 0.0 && !s.trim_matches(['0', '.']).is_empty() {
         "-"
     } else {
         ""

@@ -111,6 +111,18 @@ impl From<anyhow::Error> for Failure {
     }
 }
 
+/// `println!` that ends the process quietly when standard output is closed (`| head`),
+/// as Unix tools do, instead of panicking.
+#[macro_export]
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        if writeln!(std::io::stdout(), $($arg)*).is_err() {
+            std::process::exit(0);
+        }
+    }};
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let db = cli.db.as_deref();
@@ -134,18 +146,18 @@ fn validate(path: &Path, format: OutputFormat) -> Result<(), Failure> {
     let issues = &model.validation.issues;
     let errors = issues.iter().filter(|i| i.is_error()).count();
     match format {
-        OutputFormat::Json => println!(
+        OutputFormat::Json => outln!(
             "{}",
             serde_json::to_string_pretty(issues).context("serialising issues")?
         ),
         OutputFormat::Table => {
             for i in issues {
-                println!("{}: {i}", path.display());
+                outln!("{}: {i}", path.display());
             }
             if errors == 0 {
                 let v = &model.validation;
                 let spec = v.spec.as_ref();
-                println!(
+                outln!(
                     "{}: valid — {} journeys, {} populations, {} scenarios{}",
                     path.display(),
                     spec.map_or(0, |s| s.journeys.len()),
@@ -253,9 +265,11 @@ pub(crate) fn emit(text: &str, out: Option<&Path>) -> Result<(), Failure> {
     match out {
         Some(path) => write_atomically(path, text.as_bytes())
             .with_context(|| format!("writing {}", path.display()))?,
-        None => std::io::stdout()
-            .write_all(text.as_bytes())
-            .context("writing to standard output")?,
+        None => {
+            if std::io::stdout().write_all(text.as_bytes()).is_err() {
+                std::process::exit(0); // the reader went away (`| head`)
+            }
+        }
     }
     Ok(())
 }

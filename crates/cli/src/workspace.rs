@@ -94,22 +94,29 @@ pub fn models(cmd: ModelsCommand, db: Option<&Path>) -> Result<(), Failure> {
     let store = open(db)?;
     match cmd {
         ModelsCommand::List => {
-            println!(
+            crate::outln!(
                 "{:>4}  {:<28} {:>7}  {:<20}  name",
-                "id", "key", "version", "updated"
+                "id",
+                "key",
+                "version",
+                "updated"
             );
             for m in store.list_models().map_err(store_err)? {
-                println!(
+                crate::outln!(
                     "{:>4}  {:<28} {:>7}  {:<20}  {}",
-                    m.id, m.key, m.latest_version, m.updated_at, m.name
+                    m.id,
+                    m.key,
+                    m.latest_version,
+                    m.updated_at,
+                    m.name
                 );
             }
         }
         ModelsCommand::Show { model } => {
             let m = store.get_model(&model).map_err(store_err)?;
-            println!("model {} `{}` — {}", m.id, m.key, m.name);
+            crate::outln!("model {} `{}` — {}", m.id, m.key, m.name);
             for v in store.model_versions(m.id).map_err(store_err)? {
-                println!(
+                crate::outln!(
                     "  version {:>3}  {}  {}  {}",
                     v.version,
                     v.created_at,
@@ -139,7 +146,7 @@ pub fn models(cmd: ModelsCommand, db: Option<&Path>) -> Result<(), Failure> {
             let v = store
                 .import_model(&model_key(&file), &name, &loaded.text, note.as_deref())
                 .map_err(store_err)?;
-            println!(
+            crate::outln!(
                 "{} model {} `{}` version {}",
                 if v.created {
                     "imported as"
@@ -172,12 +179,18 @@ pub fn runs(cmd: RunsCommand, db: Option<&Path>) -> Result<(), Failure> {
                 Some(m) => RunFilter::model(store.get_model(&m).map_err(store_err)?.id),
                 None => RunFilter::default(),
             };
-            println!(
+            crate::outln!(
                 "{:>4}  {:<24} {:>3}  {:<9} {:>9} {:>20}  {:<10} started",
-                "id", "model", "ver", "mode", "iter.", "seed", "status"
+                "id",
+                "model",
+                "ver",
+                "mode",
+                "iter.",
+                "seed",
+                "status"
             );
             for r in store.list_runs(&filter).map_err(store_err)? {
-                println!(
+                crate::outln!(
                     "{:>4}  {:<24} {:>3}  {:<9} {:>9} {:>20}  {:<10} {}",
                     r.id,
                     r.model_key,
@@ -211,7 +224,7 @@ pub fn runs(cmd: RunsCommand, db: Option<&Path>) -> Result<(), Failure> {
         }
         RunsCommand::Delete { id } => {
             store.delete_run(id).map_err(store_err)?;
-            println!("deleted run {id}");
+            crate::outln!("deleted run {id}");
         }
         RunsCommand::Compare { a, b, scenario } => {
             let c = compare_runs(&store, a, b, &scenario).map_err(app_failure)?;
@@ -222,8 +235,8 @@ pub fn runs(cmd: RunsCommand, db: Option<&Path>) -> Result<(), Failure> {
                 .and_then(|t| serde_json::from_str::<Value>(&t).ok())
                 .and_then(|d| d["currency"].as_str().map(str::to_string))
                 .unwrap_or_else(|| "USD".into());
-            println!("Run {b} against run {a}, scenario `{scenario}`");
-            println!(
+            crate::outln!("Run {b} against run {a}, scenario `{scenario}`");
+            crate::outln!(
                 "{}",
                 if c.paired {
                     format!(
@@ -234,9 +247,12 @@ pub fn runs(cmd: RunsCommand, db: Option<&Path>) -> Result<(), Failure> {
                     "NOT paired (different model, seed or mode): difference of means, 90% interval from standard errors".to_string()
                 }
             );
-            println!(
+            crate::outln!(
                 "  {:<22} {:>18} {:>18} {:>44}",
-                "metric", "run A mean", "run B mean", "B − A: mean (P5 – P95)"
+                "metric",
+                "run A mean",
+                "run B mean",
+                "B − A: mean (P5 – P95)"
             );
             for m in &c.metrics {
                 let unit = unit_of(&m.metric);
@@ -251,7 +267,7 @@ pub fn runs(cmd: RunsCommand, db: Option<&Path>) -> Result<(), Failure> {
                         delta(d.p95, unit, &currency)
                     )
                 });
-                println!(
+                crate::outln!(
                     "  {:<22} {:>18} {:>18} {:>44}",
                     m.metric,
                     mean(&m.a),

@@ -187,7 +187,8 @@ impl StepSpec {
     /// Every target this step can send users to, in a fixed order.
     pub fn targets(&self) -> Vec<Target> {
         match &self.kind {
-            StepKind::Action { next, .. } => vec![*next],
+            // Abandoning users go to the outcome `abandoned`, always index 1.
+            StepKind::Action { next, .. } => vec![*next, Target::Outcome(1)],
             StepKind::Control {
                 pass,
                 fail,

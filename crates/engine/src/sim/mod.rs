@@ -5,7 +5,7 @@
 //! expectations (`expected`). Iterations run in parallel; each writes its own row, so the
 //! result is the same whatever the thread count.
 
-mod expected;
+pub(crate) mod expected;
 mod layout;
 mod sampled;
 
@@ -141,7 +141,7 @@ pub fn control_exits(a: f64, s: f64, m: u32) -> ControlExits {
 
 /// The parameter values of one iteration, with lookups by slot.
 pub(crate) struct Draws<'a> {
-    values: &'a [f64],
+    pub(crate) values: &'a [f64],
 }
 
 impl Draws<'_> {
@@ -165,7 +165,7 @@ pub(crate) struct Flow {
 }
 
 impl Flow {
-    fn reset(&mut self, steps: usize, outcomes: usize) {
+    pub(crate) fn reset(&mut self, steps: usize, outcomes: usize) {
         self.outcomes.clear();
         self.outcomes.resize(outcomes, 0.0);
         self.visits.clear();
@@ -224,7 +224,7 @@ pub fn simulate(
                 if progress.cancelled() {
                     return Err(SimError::Cancelled);
                 }
-                let rows = if width == 0 { 0 } else { chunk.len() / width };
+                let rows = chunk.len().checked_div(width).unwrap_or(0);
                 for r in 0..rows {
                     let i = (c * CHUNK + r) as u64;
                     let row = &mut chunk[r * width..(r + 1) * width];
@@ -293,13 +293,13 @@ fn iteration(
             flow.reset(journey.steps.len(), journey.outcomes.len());
             let entrants = match settings.mode {
                 Mode::Expected => {
-                    expected::flow(spec, journey, pop, &draws, volume, flow).map_err(|()| {
-                        SimError::NoDrain {
+                    expected::flow(&spec.controls, journey, pop, &draws, volume, flow).map_err(
+                        |()| SimError::NoDrain {
                             journey: journey.id.clone(),
                             population: spec.populations[pop].id.clone(),
                             iteration: i,
-                        }
-                    })?;
+                        },
+                    )?;
                     volume
                 }
                 Mode::Sampled => {

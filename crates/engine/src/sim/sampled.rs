@@ -12,8 +12,9 @@ use super::{Draws, Flow};
 use crate::spec::{JourneySpec, Spec, StepKind, Target};
 
 /// A cap on sweeps over a cyclic journey: each sweep moves every waiting user one step,
-/// and a cycle that drains empties geometrically, so reaching this means it does not.
-const MAX_SWEEPS: usize = 100_000;
+/// and a cycle that drains empties geometrically (validation demands an exit of at least
+/// 1e-4 per pass), so reaching this means it does not drain in practice.
+const MAX_SWEEPS: usize = 10_000_000;
 
 /// Reusable buffers.
 #[derive(Debug, Default)]

@@ -8,6 +8,17 @@ use crate::spec::{ControlSpec, JourneySpec, PerPop, QId, StepKind, Target};
 /// Tolerance for sums of probabilities checked on bounds.
 const EPS: f64 = 1e-12;
 
+/// The least share of users a cycle must let out per pass, for every draw. A cycle that
+/// keeps more than 99.99 % each time is not a customer journey, and would make the
+/// linear system of expected mode ill-conditioned and sampled mode loop for millions of
+/// rounds.
+pub const MIN_CYCLE_EXIT: f64 = 1e-4;
+
+/// The most visits to one step that an entrant may make on average (at the parameters'
+/// means). Loops nested inside loops can each let 1 in 10,000 out and still keep users
+/// for billions of rounds together; this catches what the per-step rule cannot.
+pub const MAX_MEAN_VISITS: f64 = 1e4;
+
 impl Ctx {
     fn bounds(&self, q: Option<QId>) -> (f64, f64) {
         q.map_or((0.0, 0.0), |q| self.quantities[q].dist.support())
@@ -111,53 +122,155 @@ impl Ctx {
         j.order = order;
         j.cyclic = cyclic;
 
-        let sccs = cycles(&succ);
         for e in j.entrants.clone() {
             let pop = e.population;
-            let pop_reach = reach(&succ, j.entry, |from, to| {
-                self.edge_possible(&j.steps[from].kind, to, pop)
-            });
+            // The graph as this population can move through it: only exits whose
+            // probability can be positive for some draw.
+            let possible: Vec<Vec<usize>> = j
+                .steps
+                .iter()
+                .map(|st| {
+                    self.possible_targets(&st.kind, pop, controls)
+                        .into_iter()
+                        .filter_map(|t| {
+                            if let Target::Step(i) = t {
+                                Some(i)
+                            } else {
+                                None
+                            }
+                        })
+                        .collect()
+                })
+                .collect();
+            let pop_reach = reach(&possible, j.entry, |_, _| true);
             for (_, step) in j.steps.iter().enumerate().filter(|(i, _)| pop_reach[*i]) {
                 self.check_step_for(&step.kind, pop, &steps_path.id(&step.id), controls);
             }
-            for scc in &sccs {
+            if j.cyclic {
+                self.check_mean_visits(j, pop, controls, &steps_path);
+            }
+            for scc in cycles(&possible) {
                 if !scc.iter().any(|&i| pop_reach[i]) {
                     continue;
                 }
-                let drains = scc
-                    .iter()
-                    .any(|&i| self.max_stay(&j.steps[i].kind, scc, pop, controls) < 1.0 - EPS);
+                let drains = scc.iter().any(|&i| {
+                    self.max_stay(&j.steps[i].kind, &scc, pop, controls) <= 1.0 - MIN_CYCLE_EXIT
+                });
                 if !drains {
                     let ids: Vec<&str> = scc.iter().map(|&i| j.steps[i].id.as_str()).collect();
                     self.err(
                         &steps_path.id(&j.steps[scc[0]].id),
                         format!(
-                            "the cycle through {} cannot drain for population `{}`: for some parameter draws nobody ever leaves it",
+                            "the cycle through {} cannot drain for population `{}`: for some parameter draws fewer than 1 in 10,000 users leave it per pass",
                             ids.join(" → "),
                             self.populations[pop].id
                         ),
-                        "give one of its steps an exit out of the cycle whose probability stays above 0 for every draw",
+                        "give one of its steps an exit out of the cycle whose probability stays at least 0.0001 for every draw",
                     );
                 }
             }
         }
     }
 
-    /// Whether population `pop` can move from a step of this kind to step `to`. Only a
-    /// branch share fixed at 0 closes an edge; everything else is judged structurally.
-    fn edge_possible(&self, kind: &StepKind, to: usize, pop: usize) -> bool {
-        match kind {
-            StepKind::Branch { shares, remainder } => {
-                *remainder == Target::Step(to)
-                    || shares.iter().any(|(t, p)| {
-                        *t == Target::Step(to) && self.bounds(Self::entry_of(p, pop)).1 > 0.0
-                    })
-                    || shares
-                        .iter()
-                        .any(|(t, p)| *t == Target::Step(to) && Self::entry_of(p, pop).is_none())
-            }
-            _ => true,
+    /// Solves the journey at the parameters' means for one entrant of `pop` and reports
+    /// a step visited more than [`MAX_MEAN_VISITS`] times on average.
+    fn check_mean_visits(
+        &mut self,
+        j: &JourneySpec,
+        pop: usize,
+        controls: &[ControlSpec],
+        steps_path: &Path,
+    ) {
+        let means: Vec<f64> = self.quantities.iter().map(|q| q.dist.mean()).collect();
+        let draws = crate::sim::Draws { values: &means };
+        let mut flow = crate::sim::Flow::default();
+        flow.reset(j.steps.len(), j.outcomes.len());
+        let ok = crate::sim::expected::flow(controls, j, pop, &draws, 1.0, &mut flow).is_ok();
+        let worst = flow
+            .visits
+            .iter()
+            .enumerate()
+            .max_by(|a, b| a.1.total_cmp(b.1))
+            .map(|(i, v)| (i, *v));
+        let too_many = |v: f64| !v.is_finite() || v > MAX_MEAN_VISITS;
+        if let Some((i, visits)) = worst.filter(|(_, v)| !ok || too_many(*v)) {
+            let pid = self.populations[pop].id.clone();
+            self.err(
+                &steps_path.id(&j.steps[i].id),
+                format!("at the parameters' means, population `{pid}` would pass through this step {visits:.3e} times per entrant: its cycles barely drain"),
+                format!("let more users out of the loops through this step (at most {MAX_MEAN_VISITS} visits per entrant)"),
+            );
         }
+    }
+
+    /// The exits of a step that population `pop` can take with positive probability for
+    /// some parameter draw (judged on the bounds). A missing parameter counts as 0; it is
+    /// reported separately when the step is reachable.
+    fn possible_targets(
+        &self,
+        kind: &StepKind,
+        pop: usize,
+        controls: &[ControlSpec],
+    ) -> Vec<Target> {
+        let b = |per: &PerPop| self.bounds(Self::entry_of(per, pop));
+        let mut out = Vec::new();
+        let mut add = |t: Target, possible: bool| {
+            if possible {
+                out.push(t);
+            }
+        };
+        match kind {
+            StepKind::Action { abandon, next, .. } => {
+                let (a_lo, _) = b(abandon);
+                add(*next, a_lo < 1.0);
+            }
+            StepKind::Control {
+                control,
+                pass,
+                fail,
+                abandon,
+                ..
+            } => {
+                let c = &controls[*control];
+                let ((a_lo, a_hi), (s_lo, s_hi)) = (b(&c.abandon), b(&c.pass));
+                add(*pass, a_lo < 1.0 && s_hi > 0.0);
+                add(*fail, a_lo < 1.0 && s_lo < 1.0);
+                add(*abandon, a_hi > 0.0);
+            }
+            StepKind::RiskGate {
+                p_allow,
+                p_block,
+                allow,
+                challenge,
+                block,
+            } => {
+                let (pa, pb) = (p_allow[pop], p_block[pop]);
+                // NaN (no score for this population) keeps every exit open.
+                add(*allow, pa > 0.0 || pa.is_nan());
+                add(*challenge, 1.0 - pa - pb > EPS || pa.is_nan());
+                add(*block, pb > 0.0 || pb.is_nan());
+            }
+            StepKind::Branch { shares, remainder } => {
+                let mut lower = 0.0;
+                for (t, p) in shares {
+                    let (lo, hi) = b(p);
+                    lower += lo;
+                    add(*t, hi > 0.0);
+                }
+                add(*remainder, lower < 1.0 - EPS);
+            }
+            StepKind::Support {
+                resolve,
+                resolved,
+                unresolved,
+                ..
+            } => {
+                let (lo, hi) = b(resolve);
+                add(*resolved, hi > 0.0);
+                add(*unresolved, lo < 1.0);
+            }
+        }
+        out
     }
 
     fn check_step_for(
@@ -170,15 +283,16 @@ impl Ctx {
         match kind {
             StepKind::Control { control, .. } => {
                 let c = &controls[*control];
-                let cpath = Path::root().key("controls").id(&c.id).key("pass");
-                let pass = c.pass.clone();
-                if Self::entry_of(&pass, pop).is_none() {
-                    let id = self.populations[pop].id.clone();
-                    self.err(
-                        &cpath,
-                        format!("population `{id}` reaches step {path} but control `{}` has no `pass` for it", c.id),
-                        format!("add a `{id}`, `*legitimate`/`*attacker` or `*` entry"),
-                    );
+                for (field, per) in [("pass", &c.pass), ("abandon", &c.abandon)] {
+                    if Self::entry_of(per, pop).is_none() {
+                        let id = self.populations[pop].id.clone();
+                        let cpath = Path::root().key("controls").id(&c.id).key(field);
+                        self.err(
+                            &cpath,
+                            format!("population `{id}` reaches step {path} but control `{}` has no `{field}` for it", c.id),
+                            format!("add a `{id}`, `*legitimate`/`*attacker` or `*` entry"),
+                        );
+                    }
                 }
             }
             StepKind::RiskGate { p_allow, .. } => {
@@ -206,7 +320,10 @@ impl Ctx {
                 let resolve = resolve.clone();
                 self.require_entry(&resolve, pop, &path.key("resolve"), "resolve");
             }
-            StepKind::Action { .. } => {}
+            StepKind::Action { abandon, .. } => {
+                let abandon = abandon.clone();
+                self.require_entry(&abandon, pop, &path.key("abandon"), "abandon");
+            }
         }
     }
 

@@ -259,7 +259,6 @@ impl Ctx {
         names: &Names,
         controls: &[ControlSpec],
     ) -> Option<StepKind> {
-        let n = self.populations.len();
         let on = |ctx: &mut Ctx| -> Option<&Map<String, Value>> {
             match so.get("on") {
                 Some(v) => ctx.object(v, &path.key("on")),
@@ -278,7 +277,7 @@ impl Ctx {
                 let seconds = self.opt_quantity(so, "seconds", path, Domain::NonNegative);
                 let abandon = self
                     .opt_per_pop(so, "abandon", path, Domain::Probability)
-                    .unwrap_or_else(|| vec![None; n]);
+                    .unwrap_or_else(|| self.zero_for_all(&path.key("abandon")));
                 let next = self.exit(so, "next", path, names, None)?;
                 Some(StepKind::Action {
                     seconds,

@@ -70,6 +70,7 @@ pub fn validate(doc: &Value) -> Validation {
     let mut ctx = Ctx::default();
     let spec = ctx.model(doc);
     let mut issues = std::mem::take(&mut ctx.issues);
+    let base_errors: Vec<Issue> = issues.iter().filter(|i| i.is_error()).cloned().collect();
     let mut scenarios = Vec::new();
     if let Some(obj) = doc.as_object() {
         for (info, result) in scenario_documents(doc, obj, &mut issues, &ctx.teams) {
@@ -83,7 +84,17 @@ pub fn validate(doc: &Value) -> Validation {
                         ..Ctx::default()
                     };
                     let sspec = sctx.model(&changed);
-                    for mut i in sctx.issues.into_iter().filter(Issue::is_error) {
+                    // Errors the baseline already has are reported once, at their place.
+                    let in_baseline = |i: &Issue| {
+                        base_errors
+                            .iter()
+                            .any(|b: &Issue| b.path == i.path && b.message == i.message)
+                    };
+                    for mut i in sctx
+                        .issues
+                        .into_iter()
+                        .filter(|i| i.is_error() && !in_baseline(i))
+                    {
                         i.message =
                             format!("after this scenario's changes, {}: {}", i.path, i.message);
                         i.path = path.to_string();
@@ -236,7 +247,11 @@ impl Ctx {
                 journeys.push(js);
             }
         }
-        let guardrails = self.guardrails(obj, &journeys);
+        let raw_journey_ids: Vec<String> = jlist
+            .iter()
+            .filter_map(|j| j.get("id").and_then(Value::as_str).map(str::to_string))
+            .collect();
+        let guardrails = self.guardrails(obj, &journeys, &raw_journey_ids);
         if self.issues.iter().any(Issue::is_error) {
             return None;
         }
@@ -466,7 +481,7 @@ impl Ctx {
             };
             let abandon = self
                 .opt_per_pop(co, "abandon", &path, Domain::Probability)
-                .unwrap_or_else(|| vec![None; self.populations.len()]);
+                .unwrap_or_else(|| self.zero_for_all(&path.key("abandon")));
             self.controls.insert(id.clone(), out.len());
             out.push(crate::spec::ControlSpec {
                 id,
@@ -543,6 +558,7 @@ impl Ctx {
         &mut self,
         obj: &Map<String, Value>,
         journeys: &[crate::spec::JourneySpec],
+        raw_journey_ids: &[String],
     ) -> Vec<GuardrailSpec> {
         let root = Path::root().key("guardrails");
         let mut seen = HashSet::new();
@@ -564,8 +580,10 @@ impl Ctx {
             let journey = match self.string(go, "journey", &path, false) {
                 Some(jid) => match journeys.iter().position(|j| j.id == jid) {
                     Some(j) => Some(j),
+                    // The journey exists but has its own errors, reported there.
+                    None if raw_journey_ids.contains(&jid) => None,
                     None => {
-                        let known = self.known_list(journeys.iter().map(|j| &j.id));
+                        let known = self.known_list(raw_journey_ids.iter());
                         self.err(
                             &path.key("journey"),
                             format!("unknown journey `{jid}`"),

@@ -505,6 +505,17 @@ impl Ctx {
             .collect()
     }
 
+    /// A fixed 0 for every population: the default of an optional probability. (So
+    /// that a `None` entry always means "the file gave no value for this population".)
+    pub(super) fn zero_for_all(&mut self, path: &Path) -> PerPop {
+        self.quantities.push(QuantitySpec {
+            key: path.slash(),
+            dist: Dist::Fixed(0.0),
+            source: None,
+        });
+        vec![Some(self.quantities.len() - 1); self.populations.len()]
+    }
+
     /// `obj[key]` as an optional PerPopulation value (missing = no entry for anyone).
     pub(super) fn opt_per_pop(
         &mut self,

@@ -9,6 +9,9 @@
 //! - `properties`: random graphs — no panics, exact conservation
 //! - `stability`: pinned seeded outputs
 
+// Tests state their expectations with unwrap/expect: a panic is the failure report.
+#![allow(clippy::unwrap_used)]
+
 mod agreement;
 mod closed_forms;
 mod common;

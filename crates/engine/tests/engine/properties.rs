@@ -1,7 +1,7 @@
 //! Property tests over random journeys: validation never panics, and every valid random
 //! graph conserves entrants exactly in sampled mode and to 1e-9 in expected mode.
 
-use journeylab_engine::{run, validate, Mode, NoProgress};
+use journeylab_engine::{run, validate, Mode, NoProgress, RunError, SimError};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
@@ -63,14 +63,23 @@ proptest! {
         let doc = random_model(&kinds, &targets, &probs);
         let v = validate(&doc);
         if let Some(spec) = &v.spec {
-            for mode in [Mode::Sampled, Mode::Expected] {
-                let out = run(&v, &settings(20, seed, mode), None, &NoProgress);
-                let out = match out { Ok(o) => o, Err(e) => { prop_assert!(false, "valid model failed to run: {e}"); unreachable!() } };
+            for mode in [Mode::Expected, Mode::Sampled] {
+                let out = match run(&v, &settings(20, seed, mode), None, &NoProgress) {
+                    Ok(o) => o,
+                    // A cycle whose exit probability is tiny (say 1e-7 per pass) is valid but
+                    // would take millions of rounds to empty in sampled mode; the engine stops
+                    // it with a clear error. Expected mode (a linear solve) must still work.
+                    Err(RunError::Sim(SimError::NoDrain { .. })) if mode == Mode::Sampled => continue,
+                    Err(e) => { prop_assert!(false, "valid model failed to run in {mode:?}: {e}"); unreachable!() }
+                };
                 let s = &out.scenarios[0].samples;
                 for i in 0..s.iterations {
                     let row = s.row(i);
                     for b in &s.layout.blocks {
                         let ends: f64 = (0..spec.journeys[0].outcomes.len()).map(|o| row[b.outcome(o)]).sum();
+                        // Sampled counts are integers: exact. Expected mode solves I − Qᵀ, whose
+                        // condition number grows with the visits per entrant (validation caps
+                        // them at 1e4 at the parameters' means): 1e-9 relative leaves room.
                         let tol = if mode == Mode::Sampled { 0.0 } else { 1e-9 * row[b.entrants()].max(1.0) };
                         prop_assert!((ends - row[b.entrants()]).abs() <= tol, "{mode:?}: {ends} vs {}", row[b.entrants()]);
                     }

@@ -300,11 +300,14 @@ fn step_that_cannot_reach_an_outcome() {
     expect_error(
         |d| {
             let steps = d["journeys"][0]["steps"].as_array_mut().unwrap();
-            steps.push(json!({ "id": "loop_a", "kind": "action", "next": "loop_b" }));
+            steps.push(
+                json!({ "id": "loop_a", "kind": "branch", "to": [ { "target": "loop_b" } ] }),
+            );
             steps.push(
                 json!({ "id": "loop_b", "kind": "branch", "to": [ { "target": "loop_a" } ] }),
             );
-            step(d, "form")["next"] = json!("loop_a");
+            step(d, "split")["to"] =
+                json!([ { "target": "desk", "p": 0.3 }, { "target": "loop_a" } ]);
         },
         "steps[loop_a]",
         "cannot reach any outcome",
@@ -417,4 +420,71 @@ fn scenario_changes_apply_to_per_population_entries() {
     ]);
     let v = validate(&doc);
     assert!(v.is_valid(), "{:#?}", v.issues);
+}
+
+#[test]
+fn cycle_that_cannot_drain_inside_a_larger_loop() {
+    // Structurally the OTP can pass (and leave), but attackers never pass it: for them
+    // the loop OTP → split → desk → OTP has no way out, although the structural cycle
+    // contains exits. The per-population graph of possible exits catches it.
+    expect_error(
+        |d| {
+            d["controls"][0]["pass"]["*attacker"] = json!(0.0);
+            step(d, "split")["to"] = json!([ { "target": "desk", "p": { "*legitimate": 0.3, "*attacker": 1.0 } }, { "target": "blocked" } ]);
+            step(d, "desk")["resolve"] = json!({ "*legitimate": 0.8, "*attacker": 1.0 });
+        },
+        "steps[",
+        "cannot drain for population `bots`",
+    );
+}
+
+#[test]
+fn optional_per_population_value_without_an_entry() {
+    // `abandon` is optional, but once given as a map it must cover every population
+    // that reaches the step (spec §2).
+    expect_error(
+        |d| step(d, "form")["abandon"] = json!({ "*legitimate": 0.02 }),
+        "steps[form].abandon",
+        "`bots` can reach this step",
+    );
+    expect_error(
+        |d| d["controls"][0]["abandon"] = json!({ "customers": 0.01 }),
+        "controls[otp].abandon",
+        "`bots` reaches",
+    );
+}
+
+#[test]
+fn baseline_errors_are_not_repeated_per_scenario() {
+    let errs = errors(|d| step(d, "gate")["block_at_or_above"] = json!(0.2));
+    assert_eq!(
+        errs.iter().filter(|e| e.contains("out of order")).count(),
+        1,
+        "{errs:#?}"
+    );
+}
+
+#[test]
+fn nested_loops_that_barely_drain() {
+    // Each loop lets someone out (a1 abandons 10 %), so the per-step rule passes, but to
+    // reach a1 an attacker must pass two gates whose allow share is ~4e-6 each, looping
+    // back otherwise: ~1e10 visits per entrant. The solve at the means catches it.
+    let doc = json!({
+        "format": "journeylab/1", "name": "slow",
+        "populations": [ { "id": "bots", "kind": "attacker" } ],
+        "risk_signals": [ { "id": "r", "name": "R", "score": { "*": { "beta": [4, 2] } } } ],
+        "journeys": [ { "id": "j", "entry": "g1",
+            "entrants": [ { "population": "bots", "volume": 100 } ],
+            "steps": [
+                { "id": "g1", "kind": "risk_gate", "signal": "r", "allow_below": 0.03, "block_at_or_above": 0.5, "on": { "allow": "g2", "challenge": "g1", "block": "g1" } },
+                { "id": "g2", "kind": "risk_gate", "signal": "r", "allow_below": 0.03, "block_at_or_above": 0.5, "on": { "allow": "a1", "challenge": "g1", "block": "g1" } },
+                { "id": "a1", "kind": "action", "abandon": 0.1, "next": "g1" }
+            ] } ]
+    });
+    let errs: Vec<String> = validate(&doc).errors().map(ToString::to_string).collect();
+    assert!(
+        errs.iter()
+            .any(|e| e.contains("barely drain") && e.contains("`bots`")),
+        "{errs:#?}"
+    );
 }
