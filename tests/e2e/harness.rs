@@ -251,8 +251,33 @@ pub fn temp_dir(test: &str) -> std::io::Result<PathBuf> {
     Ok(dir)
 }
 
-fn free_port() -> std::io::Result<u16> {
-    Ok(TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
+/// Two distinct free local ports. Both are held while choosing: picked one after the
+/// other, the kernel may hand out the same port twice, and then WebKitWebDriver cannot
+/// listen on the port tauri-driver already took.
+fn free_ports() -> std::io::Result<(u16, u16)> {
+    let first = TcpListener::bind("127.0.0.1:0")?;
+    let second = TcpListener::bind("127.0.0.1:0")?;
+    Ok((first.local_addr()?.port(), second.local_addr()?.port()))
+}
+
+/// Waits until something accepts connections on `port`, or `child` exits, or 15 s pass.
+fn wait_for_port(child: &mut Child, port: u16, what: &str) -> std::io::Result<()> {
+    let address = SocketAddr::from(([127, 0, 0, 1], port));
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while TcpStream::connect_timeout(&address, Duration::from_millis(200)).is_err() {
+        if let Some(status) = child.try_wait()? {
+            return Err(std::io::Error::other(format!(
+                "tauri-driver exited: {status}"
+            )));
+        }
+        if Instant::now() > deadline {
+            return Err(std::io::Error::other(format!(
+                "{what} did not listen within 15 s"
+            )));
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    Ok(())
 }
 
 fn tauri_driver_path() -> PathBuf {
@@ -270,10 +295,10 @@ fn tauri_driver_path() -> PathBuf {
 }
 
 /// Starts tauri-driver (and through it WebKitWebDriver) on free ports, in a new process
-/// group so that teardown stops both. Returns once it accepts connections.
+/// group so that teardown stops both. Returns once both accept connections: tauri-driver
+/// listens before WebKitWebDriver does, and a session request in between fails.
 fn start_tauri_driver(env: &[(&str, OsString)]) -> std::io::Result<(Child, String)> {
-    let port = free_port()?;
-    let native_port = free_port()?;
+    let (port, native_port) = free_ports()?;
     let mut command = Command::new(tauri_driver_path());
     command
         .args([
@@ -289,23 +314,15 @@ fn start_tauri_driver(env: &[(&str, OsString)]) -> std::io::Result<(Child, Strin
         command.env(key, value);
     }
     let mut child = command.spawn()?;
-    let address = SocketAddr::from(([127, 0, 0, 1], port));
-    let deadline = Instant::now() + Duration::from_secs(15);
-    while TcpStream::connect_timeout(&address, Duration::from_millis(200)).is_err() {
-        if let Some(status) = child.try_wait()? {
-            return Err(std::io::Error::other(format!(
-                "tauri-driver exited: {status}"
-            )));
-        }
-        if Instant::now() > deadline {
+    let ready = wait_for_port(&mut child, port, "tauri-driver")
+        .and_then(|()| wait_for_port(&mut child, native_port, "WebKitWebDriver"));
+    match ready {
+        Ok(()) => Ok((child, format!("http://127.0.0.1:{port}"))),
+        Err(e) => {
             stop_process_group(child);
-            return Err(std::io::Error::other(
-                "tauri-driver did not listen within 15 s",
-            ));
+            Err(e)
         }
-        std::thread::sleep(Duration::from_millis(50));
     }
-    Ok((child, format!("http://127.0.0.1:{port}")))
 }
 
 /// SIGTERM to the whole group (tauri-driver, WebKitWebDriver, the app); SIGKILL if it
