@@ -25,12 +25,18 @@ pub(crate) struct Buffers {
     attempts: Vec<u64>,
 }
 
+/// Below this count a binomial is drawn as a sum of Bernoulli trials: cheaper than
+/// setting up rand_distr's sampler, and exact all the same.
+const BERNOULLI_MAX_N: u64 = 16;
+
 /// One Binomial(n, p) draw; exact at the edges.
 pub(crate) fn binomial<R: Rng + ?Sized>(rng: &mut R, n: u64, p: f64) -> u64 {
     if n == 0 || p <= 0.0 || p.is_nan() {
         0
     } else if p >= 1.0 {
         n
+    } else if n <= BERNOULLI_MAX_N {
+        (0..n).filter(|_| rng.random::<f64>() < p).count() as u64
     } else {
         Binomial::new(n, p).map_or(0, |d| d.sample(rng))
     }
