@@ -1,0 +1,351 @@
+//! The `journeylab` binary end to end: real model files, a real database file, real
+//! processes (one killed with SIGKILL part-way through a run).
+#![allow(clippy::unwrap_used)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use journeylab_app::store::{RunFilter, RunStatus, Store};
+use serde_json::Value;
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_journeylab"));
+    c.env_remove("JOURNEYLAB_DB");
+    c
+}
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../fixtures")
+        .join(name)
+}
+
+fn run_ok(args: &[&str]) -> Output {
+    let out = bin().args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+#[test]
+fn validate_exit_codes() {
+    run_ok(&[
+        "validate",
+        fixture("consumer-sign-in.json").to_str().unwrap(),
+    ]);
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.json");
+    let mut doc: Value =
+        serde_json::from_str(&std::fs::read_to_string(fixture("consumer-sign-in.json")).unwrap())
+            .unwrap();
+    doc["format"] = "journeylab/9".into();
+    doc["journeys"][0]["entry"] = "nowhere".into();
+    std::fs::write(&bad, doc.to_string()).unwrap();
+    let out = bin()
+        .args(["validate", bad.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let text = stdout(&out);
+    assert!(text.contains("unsupported format `journeylab/9`"), "{text}");
+    assert!(
+        text.contains("journeys[login].entry"),
+        "every error is listed: {text}"
+    );
+
+    std::fs::write(&bad, "{\n  \"format\": \"journeylab/1\",\n  oops\n}").unwrap();
+    let out = bin()
+        .args(["validate", bad.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stdout(&out).contains("line 3"), "{}", stdout(&out));
+
+    let out = bin()
+        .args(["validate", "/nonexistent/model.json"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "an unreadable file is a failure, not an invalid model"
+    );
+}
+
+#[test]
+fn run_json_is_the_result_document_and_repeats() {
+    let f = fixture("payout-change-step-up.json");
+    let args = [
+        "run",
+        f.to_str().unwrap(),
+        "--iterations",
+        "300",
+        "--seed",
+        "42",
+        "--format",
+        "json",
+        "--no-store",
+    ];
+    let a: Value = serde_json::from_slice(&run_ok(&args).stdout).unwrap();
+    assert_eq!(a["format"], "journeylab-result/1");
+    assert_eq!(a["seed"], 42);
+    assert_eq!(a["iterations"], 300);
+    assert_eq!(a["mode"], "sampled");
+    let scenarios = a["scenarios"].as_array().unwrap();
+    assert_eq!(scenarios[0]["id"], "baseline");
+    assert!(scenarios[0].get("delta_vs_baseline").is_none());
+    assert!(scenarios[1]["delta_vs_baseline"]["fraud_loss"]["mean"].is_number());
+    let sum = &scenarios[0]["totals"]["legit_success_rate"];
+    for k in ["mean", "sd", "se", "p5", "p50", "p95", "min", "max"] {
+        assert!(sum[k].is_number(), "Summary has {k}");
+    }
+    let b: Value = serde_json::from_slice(&run_ok(&args).stdout).unwrap();
+    assert_eq!(a, b, "same seed, same document");
+    let t = stdout(&run_ok(&[
+        "run",
+        f.to_str().unwrap(),
+        "-n",
+        "200",
+        "--seed",
+        "42",
+        "--threads",
+        "1",
+        "--no-store",
+    ]));
+    assert!(t.contains("seed 42") && t.contains("repeat with:"), "{t}");
+}
+
+#[test]
+fn out_file_is_written_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("result.json");
+    let f = fixture("account-recovery.json");
+    run_ok(&[
+        "run",
+        f.to_str().unwrap(),
+        "-n",
+        "100",
+        "--seed",
+        "1",
+        "--format",
+        "json",
+        "--no-store",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    let doc: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(doc["seed"], 1);
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "no temporary file left behind");
+}
+
+#[test]
+fn runs_are_stored_listed_shown_and_compared() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.db");
+    let dbs = db.to_str().unwrap();
+    let f = fixture("consumer-sign-in.json");
+    let fs = f.to_str().unwrap();
+    let one: Value = serde_json::from_slice(
+        &run_ok(&[
+            "--db", dbs, "run", fs, "-n", "400", "--seed", "9", "--format", "json",
+        ])
+        .stdout,
+    )
+    .unwrap();
+    let two: Value = serde_json::from_slice(
+        &run_ok(&[
+            "--db", dbs, "run", fs, "-n", "400", "--seed", "9", "--mode", "expected", "--format",
+            "json",
+        ])
+        .stdout,
+    )
+    .unwrap();
+    let (a, b) = (
+        one["run_id"].as_i64().unwrap(),
+        two["run_id"].as_i64().unwrap(),
+    );
+    assert_ne!(a, b);
+
+    let list = stdout(&run_ok(&[
+        "--db",
+        dbs,
+        "runs",
+        "list",
+        "--model",
+        "consumer-sign-in",
+    ]));
+    assert!(
+        list.contains(&format!("{a:>4}"))
+            && list.contains(&format!("{b:>4}"))
+            && list.contains("finished"),
+        "{list}"
+    );
+
+    let shown: Value = serde_json::from_slice(
+        &run_ok(&[
+            "--db",
+            dbs,
+            "runs",
+            "show",
+            &a.to_string(),
+            "--format",
+            "json",
+        ])
+        .stdout,
+    )
+    .unwrap();
+    assert_eq!(shown, one, "a stored run reopens exactly as it was printed");
+    let csv = stdout(&run_ok(&[
+        "--db",
+        dbs,
+        "runs",
+        "show",
+        &a.to_string(),
+        "--format",
+        "csv",
+    ]));
+    assert!(
+        csv.starts_with("scenario,metric,mean") && csv.contains("passkeys_first,fraud_loss,"),
+        "{csv}"
+    );
+
+    // A third run with the same seed and mode as the first pairs with it exactly.
+    let three: Value = serde_json::from_slice(
+        &run_ok(&[
+            "--db", dbs, "run", fs, "-n", "400", "--seed", "9", "--format", "json",
+        ])
+        .stdout,
+    )
+    .unwrap();
+    let c = three["run_id"].as_i64().unwrap();
+    let cmp = stdout(&run_ok(&[
+        "--db",
+        dbs,
+        "runs",
+        "compare",
+        &a.to_string(),
+        &c.to_string(),
+    ]));
+    assert!(cmp.contains("paired per iteration"), "{cmp}");
+    assert!(
+        cmp.contains("fraud_loss") && cmp.contains("0 USD (0 USD – 0 USD)"),
+        "identical runs differ by exactly 0: {cmp}"
+    );
+    let cmp = stdout(&run_ok(&[
+        "--db",
+        dbs,
+        "runs",
+        "compare",
+        &a.to_string(),
+        &b.to_string(),
+    ]));
+    assert!(
+        cmp.contains("NOT paired"),
+        "sampled vs expected is not paired: {cmp}"
+    );
+
+    let models = stdout(&run_ok(&["--db", dbs, "models", "list"]));
+    for key in [
+        "consumer-sign-in",
+        "account-recovery",
+        "b2b-admin-sign-in",
+        "payout-change-step-up",
+        "registration-bot-defence",
+    ] {
+        assert!(
+            models.contains(key),
+            "a new database is seeded with the examples: {models}"
+        );
+    }
+    let exported = stdout(&run_ok(&[
+        "--db",
+        dbs,
+        "models",
+        "export",
+        "consumer-sign-in",
+    ]));
+    assert_eq!(
+        exported,
+        std::fs::read_to_string(&f).unwrap(),
+        "the stored version is the file, byte for byte"
+    );
+
+    run_ok(&["--db", dbs, "runs", "delete", &b.to_string()]);
+    let out = bin()
+        .args(["--db", dbs, "runs", "show", &b.to_string()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn killed_run_leaves_a_sound_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let dbs = db.to_str().unwrap();
+    let f = fixture("consumer-sign-in.json");
+    let fs = f.to_str().unwrap();
+    let earlier: Value = serde_json::from_slice(
+        &run_ok(&[
+            "--db", dbs, "run", fs, "-n", "200", "--seed", "3", "--format", "json",
+        ])
+        .stdout,
+    )
+    .unwrap();
+    let earlier_id = earlier["run_id"].as_i64().unwrap();
+
+    // A run long enough to be killed while it simulates.
+    let mut child = bin()
+        .args(["--db", dbs, "run", fs, "-n", "5000000", "--seed", "4"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    loop {
+        let store = Store::open(&db).unwrap();
+        let running = store
+            .list_runs(&RunFilter::default())
+            .unwrap()
+            .into_iter()
+            .any(|r| r.status == RunStatus::Running);
+        drop(store);
+        if running {
+            break;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "the run never started"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    child.kill().unwrap(); // SIGKILL
+    child.wait().unwrap();
+
+    let store = Store::open(&db).unwrap();
+    assert_eq!(store.integrity_check().unwrap(), vec!["ok".to_string()]);
+    let runs = store.list_runs(&RunFilter::default()).unwrap();
+    let killed = runs.iter().find(|r| r.seed == 4).unwrap();
+    assert_eq!(
+        killed.status,
+        RunStatus::Failed,
+        "the killed run is marked unfinished at the next open"
+    );
+    assert!(store.interrupted_at_open().contains(&killed.id));
+    let kept = store.get_run(earlier_id).unwrap();
+    let kept: Value = serde_json::from_str(kept.result_json.as_deref().unwrap()).unwrap();
+    assert_eq!(kept, earlier, "earlier runs are intact");
+}
