@@ -105,6 +105,36 @@ pub async fn a_listing_error_shows_its_code_and_message(ctx: &mut Ctx) -> TestRe
     Ok(())
 }
 
+/// The content security policy is in force: no `eval`, no remote connections; inline
+/// style attributes (which the canvas library needs) still apply.
+pub async fn content_security_policy_is_enforced(ctx: &mut Ctx) -> TestResult {
+    let app = ctx.app().await?;
+    app.by_testid("start-screen").await?;
+    let script = r#"
+        let evalBlocked = false;
+        try { window["eval"]("1 + 1"); } catch (e) { evalBlocked = true; }
+        const probe = document.createElement("div");
+        probe.setAttribute("style", "width: 123px");
+        document.body.appendChild(probe);
+        const inlineStyleWidth = getComputedStyle(probe).width;
+        probe.remove();
+        return { evalBlocked, inlineStyleWidth };
+    "#;
+    let result = app.driver.execute(script, Vec::new()).await?;
+    let value = result.json();
+    ensure_eq!(
+        value["evalBlocked"],
+        Value::Bool(true),
+        "eval must be blocked"
+    );
+    ensure_eq!(
+        value["inlineStyleWidth"],
+        Value::from("123px"),
+        "inline styles must apply"
+    );
+    Ok(())
+}
+
 /// Saves screenshots of the start screen and of the first example opened to
 /// `target/e2e/screenshots/`, for people reviewing a change to look at.
 pub async fn saves_review_screenshots(ctx: &mut Ctx) -> TestResult {
