@@ -116,7 +116,7 @@ impl Ctx {
 
     async fn save_artifacts(&self) -> Option<PathBuf> {
         let app = self.app.as_ref()?;
-        let dir = artifacts_dir().join(self.name.replace("::", "-"));
+        let dir = failure_dir(&self.name);
         std::fs::create_dir_all(&dir).ok()?;
         app.settle().await;
         if let Err(e) = app.driver.screenshot(&dir.join("screenshot.png")).await {
@@ -239,6 +239,11 @@ pub fn artifacts_dir() -> PathBuf {
         .map(PathBuf::from)
         .unwrap_or_else(|| repo_root().join("target"))
         .join("e2e")
+}
+
+/// Where a failing test leaves its screenshot and page source.
+fn failure_dir(test: &str) -> PathBuf {
+    artifacts_dir().join(test.replace("::", "-"))
 }
 
 /// A fresh, empty temporary directory for one test.
@@ -394,6 +399,8 @@ pub fn run(tests: &[Test]) -> ExitCode {
         let name = test.name.trim_end_matches("::");
         print!("test {name} ... ");
         let _ = std::io::stdout().flush();
+        // Artifacts of an earlier failure would mislead once the test passes.
+        let _ = std::fs::remove_dir_all(failure_dir(name));
         let mut ctx = Ctx {
             name: name.to_string(),
             app: None,
