@@ -15,6 +15,7 @@ pub mod quantity;
 pub mod rng;
 pub mod run;
 pub mod scenario;
+pub mod sensitivity;
 pub mod sim;
 pub mod spec;
 pub mod validate;

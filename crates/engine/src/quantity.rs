@@ -119,3 +119,34 @@ impl Dist {
         matches!(self, Dist::Fixed(_))
     }
 }
+
+impl Dist {
+    /// The `q`-quantile (0 < q < 1) of the distribution: what sensitivity analysis sets a
+    /// quantity to (P10, P50, P90).
+    pub fn quantile(&self, q: f64) -> f64 {
+        use statrs::distribution::{Beta as SBeta, ContinuousCDF, Normal};
+        let q = q.clamp(1e-12, 1.0 - 1e-12);
+        let beta_q = |a: f64, b: f64| SBeta::new(a, b).map(|d| d.inverse_cdf(q)).unwrap_or(f64::NAN);
+        match *self {
+            Dist::Fixed(x) => x,
+            Dist::Uniform(lo, hi) => lo + q * (hi - lo),
+            Dist::Triangular(lo, mode, hi) => {
+                let f = (mode - lo) / (hi - lo);
+                if q < f {
+                    lo + ((hi - lo) * (mode - lo) * q).sqrt()
+                } else {
+                    hi - ((hi - lo) * (hi - mode) * (1.0 - q)).sqrt()
+                }
+            }
+            Dist::Pert(lo, mode, hi) => {
+                let (a, b) = Self::pert_shape(lo, mode, hi);
+                lo + (hi - lo) * beta_q(a, b)
+            }
+            Dist::Beta(a, b) => beta_q(a, b),
+            Dist::LogNormal { mu, sigma } => {
+                let z = Normal::new(0.0, 1.0).map(|n| n.inverse_cdf(q)).unwrap_or(0.0);
+                (mu + sigma * z).exp()
+            }
+        }
+    }
+}

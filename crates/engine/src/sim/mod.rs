@@ -262,6 +262,33 @@ pub fn simulate(
     })
 }
 
+/// One expected-mode evaluation with every quantity set to the given values (indexed
+/// like [`Spec::quantities`]) instead of drawn: the building block of sensitivity
+/// analysis and of "what if" at chosen parameter values.
+pub fn evaluate_expected(spec: &Spec, values: &[f64]) -> Result<Samples, SimError> {
+    if values.len() != spec.quantities.len() {
+        return Err(SimError::Settings(format!("expected {} parameter values, got {}", spec.quantities.len(), values.len())));
+    }
+    let layout = Layout::of(spec);
+    let mut row = vec![0.0; layout.width];
+    let draws = Draws { values };
+    let mut flow = Flow::default();
+    for block in &layout.blocks {
+        let journey = &spec.journeys[block.journey];
+        let pop = block.population;
+        let Some(entrant) = journey.entrants.iter().find(|e| e.population == pop) else { continue };
+        let volume = draws.opt(Some(entrant.volume));
+        flow.reset(journey.steps.len(), journey.outcomes.len());
+        expected::flow(&spec.controls, journey, pop, &draws, volume, &mut flow).map_err(|()| SimError::NoDrain {
+            journey: journey.id.clone(),
+            population: spec.populations[pop].id.clone(),
+            iteration: 0,
+        })?;
+        write_block(spec, journey, pop, &draws, volume, &flow, &mut row[block.offset..block.offset + block.width]);
+    }
+    Ok(Samples { layout, iterations: 1, data: row })
+}
+
 #[allow(clippy::too_many_arguments)]
 fn iteration(
     spec: &Spec,

@@ -17,5 +17,6 @@ mod closed_forms;
 mod common;
 mod properties;
 mod samplers;
+mod sensitivity;
 mod stability;
 mod validation;
