@@ -5,15 +5,18 @@
 //! function here, and render the result.
 #![deny(missing_docs)]
 
+mod charts;
 mod error;
 mod examples;
 mod model;
 mod workspace;
 
+pub use charts::{render_run_chart, ChartRequest};
 pub use error::{AppError, ErrorPayload};
 pub use examples::{
     examples_dir, list_examples, open_model, ExampleSummary, JourneyView, ModelView,
 };
+pub use journeylab_charts as charts_crate;
 pub use journeylab_store as store;
 pub use model::{describe_errors, load_model, load_model_text, run_model, LoadedModel};
 pub use workspace::{

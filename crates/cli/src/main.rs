@@ -48,6 +48,8 @@ enum Command {
     /// Stored runs.
     #[command(subcommand)]
     Runs(workspace::RunsCommand),
+    /// Draw a chart of a stored run to SVG or PNG (by the file extension).
+    Chart(workspace::ChartArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -131,6 +133,7 @@ fn main() -> ExitCode {
         Command::Run(args) => run(args, db),
         Command::Models(cmd) => workspace::models(cmd, db),
         Command::Runs(cmd) => workspace::runs(cmd, db),
+        Command::Chart(args) => workspace::chart(args, db),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -283,7 +286,7 @@ fn scenario_count(model: &journeylab_app::LoadedModel, chosen: Option<&[String]>
 
 /// Writes to a temporary file beside `path`, then renames it over `path`: a reader
 /// never sees half a file, and a crash leaves the old file intact.
-fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())

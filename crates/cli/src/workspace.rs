@@ -279,3 +279,63 @@ pub fn runs(cmd: RunsCommand, db: Option<&Path>) -> Result<(), Failure> {
     }
     Ok(())
 }
+
+#[derive(clap::Args, Debug)]
+pub struct ChartArgs {
+    /// Stored run id.
+    run: i64,
+    /// histogram | exceedance | compare | tradeoff | tornado | funnel
+    #[arg(long)]
+    kind: journeylab_app::charts_crate::ChartKind,
+    /// Output metric (a model total; default fraud_loss).
+    #[arg(long)]
+    metric: Option<String>,
+    /// x metric of a tradeoff chart (default legit_abandon_rate).
+    #[arg(long)]
+    x_metric: Option<String>,
+    /// Scenario to show (repeatable; default: all, or baseline + first for histograms).
+    #[arg(long = "scenario")]
+    scenarios: Vec<String>,
+    /// Journey of a funnel chart (default: the first).
+    #[arg(long)]
+    journey: Option<String>,
+    /// Logarithmic x axis (exceedance).
+    #[arg(long)]
+    log: bool,
+    /// Logical width in pixels (PNG is drawn at 2×).
+    #[arg(long, default_value_t = 1200)]
+    width: u32,
+    /// Logical height in pixels.
+    #[arg(long, default_value_t = 675)]
+    height: u32,
+    /// Output file: .svg or .png.
+    #[arg(long)]
+    out: PathBuf,
+}
+
+pub fn chart(args: ChartArgs, db: Option<&Path>) -> Result<(), Failure> {
+    use journeylab_app::charts_crate::Format;
+    let format = Format::from_path(&args.out.to_string_lossy()).ok_or_else(|| {
+        Failure::from(anyhow::anyhow!(
+            "--out must end in .svg or .png: {}",
+            args.out.display()
+        ))
+    })?;
+    let store = open(db)?;
+    let req = journeylab_app::ChartRequest {
+        kind: args.kind,
+        metric: args.metric,
+        x_metric: args.x_metric,
+        scenarios: args.scenarios,
+        journey: args.journey,
+        log_scale: args.log,
+        format,
+        width: args.width,
+        height: args.height,
+    };
+    let bytes = journeylab_app::render_run_chart(&store, args.run, &req).map_err(app_failure)?;
+    crate::write_atomically(&args.out, &bytes)
+        .with_context(|| format!("writing {}", args.out.display()))?;
+    eprintln!("wrote {}", args.out.display());
+    Ok(())
+}

@@ -349,3 +349,83 @@ fn killed_run_leaves_a_sound_database() {
     let kept: Value = serde_json::from_str(kept.result_json.as_deref().unwrap()).unwrap();
     assert_eq!(kept, earlier, "earlier runs are intact");
 }
+
+#[test]
+fn charts_of_a_stored_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let dbs = db.to_str().unwrap();
+    let f = fixture("registration-bot-defence.json");
+    let run: Value = serde_json::from_slice(
+        &run_ok(&[
+            "--db",
+            dbs,
+            "run",
+            f.to_str().unwrap(),
+            "-n",
+            "300",
+            "--seed",
+            "2",
+            "--format",
+            "json",
+        ])
+        .stdout,
+    )
+    .unwrap();
+    let id = run["run_id"].as_i64().unwrap().to_string();
+    for kind in [
+        "histogram",
+        "exceedance",
+        "compare",
+        "tradeoff",
+        "tornado",
+        "funnel",
+    ] {
+        let png = dir.path().join(format!("{kind}.png"));
+        run_ok(&[
+            "--db",
+            dbs,
+            "chart",
+            &id,
+            "--kind",
+            kind,
+            "--out",
+            png.to_str().unwrap(),
+        ]);
+        let bytes = std::fs::read(&png).unwrap();
+        assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n", "{kind} is a PNG");
+        let svg = dir.path().join(format!("{kind}.svg"));
+        run_ok(&[
+            "--db",
+            dbs,
+            "chart",
+            &id,
+            "--kind",
+            kind,
+            "--out",
+            svg.to_str().unwrap(),
+        ]);
+        let text = std::fs::read_to_string(&svg).unwrap();
+        assert!(
+            text.starts_with("<svg") && text.contains("</svg>"),
+            "{kind} is an SVG"
+        );
+    }
+    let out = bin()
+        .args([
+            "--db",
+            dbs,
+            "chart",
+            &id,
+            "--kind",
+            "histogram",
+            "--metric",
+            "nonsense",
+            "--out",
+            "/tmp/x.png",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown metric `nonsense`"));
+}

@@ -126,7 +126,11 @@ impl Dist {
     pub fn quantile(&self, q: f64) -> f64 {
         use statrs::distribution::{Beta as SBeta, ContinuousCDF, Normal};
         let q = q.clamp(1e-12, 1.0 - 1e-12);
-        let beta_q = |a: f64, b: f64| SBeta::new(a, b).map(|d| d.inverse_cdf(q)).unwrap_or(f64::NAN);
+        let beta_q = |a: f64, b: f64| {
+            SBeta::new(a, b)
+                .map(|d| d.inverse_cdf(q))
+                .unwrap_or(f64::NAN)
+        };
         match *self {
             Dist::Fixed(x) => x,
             Dist::Uniform(lo, hi) => lo + q * (hi - lo),
@@ -144,7 +148,9 @@ impl Dist {
             }
             Dist::Beta(a, b) => beta_q(a, b),
             Dist::LogNormal { mu, sigma } => {
-                let z = Normal::new(0.0, 1.0).map(|n| n.inverse_cdf(q)).unwrap_or(0.0);
+                let z = Normal::new(0.0, 1.0)
+                    .map(|n| n.inverse_cdf(q))
+                    .unwrap_or(0.0);
                 (mu + sigma * z).exp()
             }
         }

@@ -48,8 +48,14 @@ pub struct Tornado {
 
 /// Computes the tornado of a model total. `None` if `metric` is not a model total.
 pub fn tornado(spec: &Spec, metric: &str) -> Result<Option<Tornado>, SimError> {
-    let Some(m) = TOTAL_METRICS.iter().position(|x| *x == metric) else { return Ok(None) };
-    let medians: Vec<f64> = spec.quantities.iter().map(|q| q.dist.quantile(0.5)).collect();
+    let Some(m) = TOTAL_METRICS.iter().position(|x| *x == metric) else {
+        return Ok(None);
+    };
+    let medians: Vec<f64> = spec
+        .quantities
+        .iter()
+        .map(|q| q.dist.quantile(0.5))
+        .collect();
     let value = |values: &[f64]| -> Result<f64, SimError> {
         let s = evaluate_expected(spec, values)?;
         Ok(totals(spec, &s)[m][0])
@@ -66,8 +72,22 @@ pub fn tornado(spec: &Spec, metric: &str) -> Result<Option<Tornado>, SimError> {
         let output_low = value(&v)?;
         v[i] = hi;
         let output_high = value(&v)?;
-        swings.push(Swing { input: q.key.clone(), input_low: lo, input_high: hi, output_low, output_high });
+        swings.push(Swing {
+            input: q.key.clone(),
+            input_low: lo,
+            input_high: hi,
+            output_low,
+            output_high,
+        });
     }
-    swings.sort_by(|a, b| b.size().total_cmp(&a.size()).then_with(|| a.input.cmp(&b.input)));
-    Ok(Some(Tornado { metric: metric.to_string(), base, swings }))
+    swings.sort_by(|a, b| {
+        b.size()
+            .total_cmp(&a.size())
+            .then_with(|| a.input.cmp(&b.input))
+    });
+    Ok(Some(Tornado {
+        metric: metric.to_string(),
+        base,
+        swings,
+    }))
 }

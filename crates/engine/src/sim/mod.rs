@@ -267,7 +267,11 @@ pub fn simulate(
 /// analysis and of "what if" at chosen parameter values.
 pub fn evaluate_expected(spec: &Spec, values: &[f64]) -> Result<Samples, SimError> {
     if values.len() != spec.quantities.len() {
-        return Err(SimError::Settings(format!("expected {} parameter values, got {}", spec.quantities.len(), values.len())));
+        return Err(SimError::Settings(format!(
+            "expected {} parameter values, got {}",
+            spec.quantities.len(),
+            values.len()
+        )));
     }
     let layout = Layout::of(spec);
     let mut row = vec![0.0; layout.width];
@@ -276,17 +280,33 @@ pub fn evaluate_expected(spec: &Spec, values: &[f64]) -> Result<Samples, SimErro
     for block in &layout.blocks {
         let journey = &spec.journeys[block.journey];
         let pop = block.population;
-        let Some(entrant) = journey.entrants.iter().find(|e| e.population == pop) else { continue };
+        let Some(entrant) = journey.entrants.iter().find(|e| e.population == pop) else {
+            continue;
+        };
         let volume = draws.opt(Some(entrant.volume));
         flow.reset(journey.steps.len(), journey.outcomes.len());
-        expected::flow(&spec.controls, journey, pop, &draws, volume, &mut flow).map_err(|()| SimError::NoDrain {
-            journey: journey.id.clone(),
-            population: spec.populations[pop].id.clone(),
-            iteration: 0,
+        expected::flow(&spec.controls, journey, pop, &draws, volume, &mut flow).map_err(|()| {
+            SimError::NoDrain {
+                journey: journey.id.clone(),
+                population: spec.populations[pop].id.clone(),
+                iteration: 0,
+            }
         })?;
-        write_block(spec, journey, pop, &draws, volume, &flow, &mut row[block.offset..block.offset + block.width]);
+        write_block(
+            spec,
+            journey,
+            pop,
+            &draws,
+            volume,
+            &flow,
+            &mut row[block.offset..block.offset + block.width],
+        );
     }
-    Ok(Samples { layout, iterations: 1, data: row })
+    Ok(Samples {
+        layout,
+        iterations: 1,
+        data: row,
+    })
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -34,10 +34,24 @@ fn tornado_ranks_the_dominant_input_first() {
     let spec = validate(&doc).spec.expect("valid");
     let t = tornado(&spec, "fraud_loss").unwrap().unwrap();
     let order: Vec<&str> = t.swings.iter().map(|s| s.input.as_str()).collect();
-    assert_eq!(order, ["journeys/j/entrants/bots/volume", "populations/bots/loss_per_success", "controls/c/pass"]);
+    assert_eq!(
+        order,
+        [
+            "journeys/j/entrants/bots/volume",
+            "populations/bots/loss_per_success",
+            "controls/c/pass"
+        ]
+    );
     // Base: medians 5500 × 0.105 × 150.
-    assert!((t.base - 5500.0 * 0.105 * 150.0).abs() < 1e-6, "base {}", t.base);
+    assert!(
+        (t.base - 5500.0 * 0.105 * 150.0).abs() < 1e-6,
+        "base {}",
+        t.base
+    );
     let v = &t.swings[0];
-    assert!((v.output_low - 1900.0 * 0.105 * 150.0).abs() < 1e-6 && (v.output_high - 9100.0 * 0.105 * 150.0).abs() < 1e-6);
+    assert!(
+        (v.output_low - 1900.0 * 0.105 * 150.0).abs() < 1e-6
+            && (v.output_high - 9100.0 * 0.105 * 150.0).abs() < 1e-6
+    );
     assert!(tornado(&spec, "no_such_metric").unwrap().is_none());
 }
