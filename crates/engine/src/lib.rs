@@ -10,6 +10,7 @@
 
 mod issue;
 pub mod metrics;
+pub mod model;
 mod path;
 pub mod quantity;
 pub mod rng;
@@ -22,6 +23,7 @@ pub mod validate;
 
 pub use issue::{parse_json, Issue, Severity};
 pub use metrics::Summary;
+pub use model::Model;
 pub use run::{result_json, run, RunError, RunOutput, ScenarioRun};
 pub use sim::{simulate, Mode, NoProgress, Progress, Settings, SimError};
 pub use spec::Spec;
