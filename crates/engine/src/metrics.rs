@@ -104,17 +104,48 @@ pub fn summarize(values: impl IntoIterator<Item = f64>) -> Option<Summary> {
         0.0
     };
     let sd = var.sqrt();
-    v.sort_by(f64::total_cmp);
+    let (min, max) = v
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), x| {
+            (lo.min(*x), hi.max(*x))
+        });
+    // Selection instead of a full sort: three O(n) passes for the percentiles. Each
+    // selection leaves smaller values to its left, so later ones search the right part.
+    let p5 = percentile_select(&mut v, 0.05);
+    let p50 = percentile_select(&mut v, 0.50);
+    let p95 = percentile_select(&mut v, 0.95);
     Some(Summary {
         mean,
         sd,
         se: sd / n.sqrt(),
-        p5: percentile_sorted(&v, 0.05),
-        p50: percentile_sorted(&v, 0.50),
-        p95: percentile_sorted(&v, 0.95),
-        min: v[0],
-        max: v[v.len() - 1],
+        p5,
+        p50,
+        p95,
+        min,
+        max,
     })
+}
+
+/// Percentile `q` with the same definition as [`percentile_sorted`], by selection: the
+/// values are reordered, not sorted.
+pub fn percentile_select(v: &mut [f64], q: f64) -> f64 {
+    let n = v.len();
+    match n {
+        0 => f64::NAN,
+        1 => v[0],
+        _ => {
+            let h = (n - 1) as f64 * q;
+            let lo = h.floor() as usize;
+            let (_, x_lo, right) = v.select_nth_unstable_by(lo, f64::total_cmp);
+            let x_lo = *x_lo;
+            let x_hi = right.iter().copied().fold(f64::INFINITY, f64::min);
+            if right.is_empty() {
+                x_lo
+            } else {
+                x_lo + (h - lo as f64) * (x_hi - x_lo)
+            }
+        }
+    }
 }
 
 fn ratio(num: f64, den: f64) -> f64 {

@@ -1,6 +1,7 @@
 //! A whole run: the baseline and the chosen scenarios simulated with the same settings,
 //! then summarised into the result document of spec §7.
 
+use rayon::prelude::*;
 use serde_json::{json, Map, Value};
 
 use crate::metrics::{self, summarize, Summary, TOTAL_METRICS};
@@ -150,7 +151,12 @@ fn summary_value(s: Option<Summary>) -> Option<Value> {
 }
 
 fn insert_summary(map: &mut Map<String, Value>, key: &str, values: impl IntoIterator<Item = f64>) {
-    if let Some(v) = summary_value(summarize(values)) {
+    put(map, key, summarize(values));
+}
+
+/// Inserts a summary; an absent one (no value in any iteration) leaves the key out.
+fn put(map: &mut Map<String, Value>, key: &str, summary: Option<Summary>) {
+    if let Some(v) = summary_value(summary) {
         map.insert(key.to_string(), v);
     }
 }
@@ -261,10 +267,30 @@ fn scenario_json(run: &ScenarioRun, baseline: Option<&ScenarioRun>) -> Value {
     let spec = &run.spec;
     let samples = &run.samples;
     let n = samples.iterations;
-    let col = |c: usize| (0..n).map(move |i| samples.row(i)[c]);
+    // Every column is summarised independently: in parallel (results do not depend on
+    // the thread count; each summary reads one column in iteration order).
+    let width = samples.layout.width;
+    let column: Vec<Option<Summary>> = (0..width)
+        .into_par_iter()
+        .map(|c| summarize((0..n).map(|i| samples.row(i)[c])))
+        .collect();
+    let classes_of: Vec<[Option<Summary>; 3]> = (0..samples.layout.blocks.len())
+        .into_par_iter()
+        .map(|b| {
+            let counts: Vec<[f64; 3]> = (0..n)
+                .map(|i| metrics::class_counts(spec, samples, b, samples.row(i)))
+                .collect();
+            [0, 1, 2].map(|k| summarize(counts.iter().map(|c| c[k])))
+        })
+        .collect();
     let mut totals = Map::new();
-    for (m, name) in TOTAL_METRICS.iter().enumerate() {
-        insert_summary(&mut totals, name, run.totals[m].iter().copied());
+    let total_summaries: Vec<Option<Summary>> = run
+        .totals
+        .par_iter()
+        .map(|t| summarize(t.iter().copied()))
+        .collect();
+    for (name, sum) in TOTAL_METRICS.iter().zip(total_summaries) {
+        put(&mut totals, name, sum);
     }
     let mut journeys = Vec::new();
     for (j, journey) in spec.journeys.iter().enumerate() {
@@ -278,23 +304,19 @@ fn scenario_json(run: &ScenarioRun, baseline: Option<&ScenarioRun>) -> Value {
         {
             let mut p = Map::new();
             p.insert("id".into(), json!(spec.populations[block.population].id));
-            insert_summary(&mut p, "entrants", col(block.entrants()));
+            put(&mut p, "entrants", column[block.entrants()]);
             let mut outcomes = Map::new();
             for (o, outcome) in journey.outcomes.iter().enumerate() {
-                insert_summary(&mut outcomes, &outcome.id, col(block.outcome(o)));
+                put(&mut outcomes, &outcome.id, column[block.outcome(o)]);
             }
             p.insert("outcomes".into(), Value::Object(outcomes));
             let mut classes = Map::new();
             for (k, class) in OutcomeClass::ALL.iter().enumerate() {
-                insert_summary(
-                    &mut classes,
-                    class.as_str(),
-                    (0..n).map(|i| metrics::class_counts(spec, samples, b, samples.row(i))[k]),
-                );
+                put(&mut classes, class.as_str(), classes_of[b][k]);
             }
             p.insert("classes".into(), Value::Object(classes));
             for (k, field) in JP_FIELDS.iter().enumerate() {
-                insert_summary(&mut p, field, col(block.field(k)));
+                put(&mut p, field, column[block.field(k)]);
             }
             pops.push(Value::Object(p));
         }

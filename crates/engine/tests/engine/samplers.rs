@@ -107,3 +107,27 @@ fn lognormal_from_percentiles_hits_its_percentiles() {
     assert!((below - 0.05).abs() <= 5.0 * se, "share below p5: {below}");
     assert!((above - 0.05).abs() <= 5.0 * se, "share above p95: {above}");
 }
+
+#[test]
+fn percentiles_by_selection_equal_percentiles_of_the_sorted_sample() {
+    use journeylab_engine::metrics::{percentile_sorted, summarize};
+    let mut rng = stream(5, 0, key_hash("percentiles"));
+    for n in [1usize, 2, 3, 10, 101, 1000] {
+        let x: Vec<f64> = (0..n)
+            .map(|_| {
+                Dist::LogNormal {
+                    mu: 0.0,
+                    sigma: 1.0,
+                }
+                .sample(&mut rng)
+            })
+            .collect();
+        let mut sorted = x.clone();
+        sorted.sort_by(f64::total_cmp);
+        let s = summarize(x.iter().copied()).unwrap();
+        assert_eq!(s.p5, percentile_sorted(&sorted, 0.05), "n = {n}");
+        assert_eq!(s.p50, percentile_sorted(&sorted, 0.50), "n = {n}");
+        assert_eq!(s.p95, percentile_sorted(&sorted, 0.95), "n = {n}");
+        assert_eq!((s.min, s.max), (sorted[0], sorted[n - 1]));
+    }
+}
