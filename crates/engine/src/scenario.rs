@@ -89,8 +89,11 @@ fn is_quantity(v: &Value) -> bool {
         Value::Number(_) => true,
         Value::Object(o) => {
             !o.is_empty()
-                && o.keys()
-                    .all(|k| k == "source" || crate::validate::DIST_KEYS.contains(&k.as_str()))
+                && o.keys().all(|k| {
+                    k == "source"
+                        || crate::validate::is_extension_key(k)
+                        || crate::validate::DIST_KEYS.contains(&k.as_str())
+                })
         }
         _ => false,
     }

@@ -16,7 +16,7 @@ use crate::path::Path;
 use crate::scenario::{apply_changes, decision_areas, ScenarioInfo};
 use crate::spec::{GuardrailSpec, PerPop, PopulationKind, PopulationSpec, QuantitySpec, Spec};
 use crate::{metrics, Issue};
-pub use values::{is_valid_id, Domain, DIST_KEYS};
+pub use values::{is_extension_key, is_valid_id, Domain, DIST_KEYS};
 
 /// The format tag this engine reads.
 pub const FORMAT: &str = "journeylab/1";
@@ -361,10 +361,10 @@ impl Ctx {
                 continue;
             };
             let path = root.id(&id);
-            if DIST_KEYS.contains(&id.as_str()) || id == "source" {
+            if DIST_KEYS.contains(&id.as_str()) || id == "source" || values::is_extension_key(&id) {
                 self.err(
                     &path.key("id"),
-                    format!("`{id}` is reserved (a distribution key)"),
+                    format!("`{id}` is reserved (a distribution key, `source`, or an `x-` extension key)"),
                     "choose another population id",
                 );
             }

@@ -40,6 +40,12 @@ impl Domain {
     }
 }
 
+/// Keys beginning with `x-` are extensions (editor layout, notes): kept on save, ignored
+/// by the engine, allowed anywhere, even inside a Quantity object.
+pub fn is_extension_key(key: &str) -> bool {
+    key.starts_with("x-")
+}
+
 /// True for `[a-z0-9_-]+`.
 pub fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
@@ -342,7 +348,10 @@ impl Ctx {
                 ),
             }
         }
-        let dist_keys: Vec<&String> = obj.keys().filter(|k| k.as_str() != "source").collect();
+        let dist_keys: Vec<&String> = obj
+            .keys()
+            .filter(|k| k.as_str() != "source" && !is_extension_key(k))
+            .collect();
         let [key] = dist_keys.as_slice() else {
             self.err(
                 path,
@@ -465,7 +474,7 @@ impl Ctx {
     /// wildcard of its kind, then `*`.
     pub(super) fn per_pop(&mut self, v: &Value, path: &Path, domain: Domain) -> PerPop {
         let n = self.populations.len();
-        let is_map = matches!(v, Value::Object(o) if !o.keys().all(|k| k == "source" || DIST_KEYS.contains(&k.as_str())));
+        let is_map = matches!(v, Value::Object(o) if !o.keys().all(|k| k == "source" || is_extension_key(k) || DIST_KEYS.contains(&k.as_str())));
         if !is_map {
             let q = self.quantity(v, path, domain);
             return vec![q; n];
@@ -475,7 +484,7 @@ impl Ctx {
         };
         let mut own = vec![None; n];
         let (mut legit, mut attacker, mut any) = (None, None, None);
-        for (k, qv) in obj {
+        for (k, qv) in obj.iter().filter(|(k, _)| !is_extension_key(k)) {
             let q = self.quantity(qv, &path.key(k), domain);
             match k.as_str() {
                 "*" => any = q,

@@ -488,3 +488,18 @@ fn nested_loops_that_barely_drain() {
         "{errs:#?}"
     );
 }
+
+#[test]
+fn extension_keys_are_ignored_everywhere() {
+    let mut doc = base();
+    doc["x-journeylab-layout"] = json!({ "nodes": { "otp": { "x": 10, "y": 20 } } });
+    doc["controls"][0]["pass"]["*legitimate"]["x-note"] = json!("from the 2024 pilot");
+    step(&mut doc, "form")["x-note"] = json!("kept");
+    let v = validate(&doc);
+    assert!(v.is_valid(), "{:#?}", v.issues);
+    expect_error(
+        |d| d["populations"][0]["id"] = json!("x-ray"),
+        "populations[x-ray].id",
+        "reserved",
+    );
+}
