@@ -91,7 +91,10 @@ impl Ctx {
     pub async fn app_with_env(&mut self, env: &[(&str, OsString)]) -> Result<&App, WebDriverError> {
         if self.app.is_none() {
             let (child, url) = start_tauri_driver(env).map_err(|e| {
-                WebDriverError::FatalError(format!("could not start tauri-driver: {e}"))
+                WebDriverError::FatalError(format!(
+                    "could not start tauri-driver ({}): {e}; scripts/test.sh installs it",
+                    tauri_driver_path().display()
+                ))
             })?;
             self.driver_process = Some(child);
             let mut caps = serde_json::Map::new();
