@@ -13,6 +13,12 @@ use crate::harness::{temp_dir, App, Ctx, TestResult};
 pub async fn window_opens(ctx: &mut Ctx) -> TestResult {
     let app = ctx.app().await?;
     ensure_eq!(app.driver.title().await?, "Journey Lab");
+    // The native window's title, asked through Tauri's own IPC (core:window default).
+    let script = "const done = arguments[0]; \
+                  window.__TAURI_INTERNALS__.invoke('plugin:window|title', { label: 'main' }) \
+                    .then(done, (e) => done('error: ' + e));";
+    let window_title = app.driver.execute_async(script, Vec::new()).await?;
+    ensure_eq!(window_title.json(), &Value::from("Journey Lab"));
     let root = app.by_testid("app").await?;
     ensure_eq!(root.attr("data-backend").await?.as_deref(), Some("tauri"));
     app.by_testid("start-screen").await?;
