@@ -7,6 +7,7 @@
 #![deny(missing_docs)]
 
 pub mod commands;
+pub mod editor;
 
 pub use journeylab_app::ErrorPayload;
 
@@ -25,6 +26,8 @@ pub fn run() {
 pub fn builder() -> tauri::Builder<tauri::Wry> {
     tauri::Builder::default().invoke_handler(tauri::generate_handler![
         commands::list_examples,
-        commands::open_model
+        commands::open_model,
+        editor::validate_document,
+        editor::save_model_file,
     ])
 }

@@ -6,12 +6,15 @@
 #![deny(missing_docs)]
 
 mod charts;
+mod editing;
 mod error;
 mod examples;
 mod model;
+mod runs_view;
 mod workspace;
 
 pub use charts::{render_run_chart, ChartRequest};
+pub use editing::{save_model_file, validate_document, Issue, SavedModel};
 pub use error::{AppError, ErrorPayload};
 pub use examples::{
     examples_dir, list_examples, open_model, ExampleSummary, JourneyView, ModelView,
@@ -19,6 +22,11 @@ pub use examples::{
 pub use journeylab_charts as charts_crate;
 pub use journeylab_store as store;
 pub use model::{describe_errors, load_model, load_model_text, run_model, LoadedModel};
+pub use runs_view::{
+    export_run, list_model_runs, plain_language, result_csv, run_dashboard, BreakdownRow,
+    DeltaView, ExportFormat, GuardrailView, HeadlineCard, RunDashboard, RunListItem, ScenarioView,
+    TeamGuardrails, HEADLINE_METRICS,
+};
 pub use workspace::{
     compare_runs, model_key, open_workspace, run_and_store, MetricComparison, RunComparison,
 };

@@ -1,0 +1,163 @@
+//! Use cases of the journey editor: validate the document being edited, and save it to a
+//! file (written whole or not at all) while recording it as a model version.
+
+use std::io::Write;
+use std::path::Path;
+
+pub use journeylab_engine::Issue;
+use journeylab_store::Store;
+use serde::Serialize;
+
+use crate::{model_key, AppError};
+
+/// Validates a model document given as JSON text: a syntax error is one issue with its
+/// line and column; otherwise every problem the engine finds, with its path.
+pub fn validate_document(json_text: &str) -> Vec<Issue> {
+    match journeylab_engine::parse_json(json_text) {
+        Ok(doc) => journeylab_engine::validate(&doc).issues,
+        Err(issue) => vec![issue],
+    }
+}
+
+/// What a save did.
+#[derive(Debug, Clone, Serialize)]
+pub struct SavedModel {
+    /// The file written.
+    pub path: String,
+    /// The model version recorded in the workspace, if a store was given and accepted it.
+    pub version: Option<u32>,
+    /// The model key of that version.
+    pub model_key: Option<String>,
+    /// Why no version was recorded, when a store was given but refused.
+    pub version_error: Option<String>,
+}
+
+/// Writes `json_text` to `path` (a temporary file in the same folder, then a rename, so a
+/// crash never leaves half a file) and, with a `store`, records it as the next version of
+/// the model keyed by the file's stem. The text must be JSON; it need not be a valid model
+/// (drafts can be saved). A store failure does not undo the file: it is reported in
+/// [`SavedModel::version_error`].
+pub fn save_model_file(
+    path: &Path,
+    json_text: &str,
+    store: Option<&Store>,
+) -> Result<SavedModel, AppError> {
+    let doc: serde_json::Value =
+        serde_json::from_str(json_text).map_err(|e| AppError::InvalidModel {
+            message: format!("the document is not valid JSON: {e}"),
+        })?;
+    write_atomically(path, json_text)?;
+    let mut saved = SavedModel {
+        path: path.display().to_string(),
+        version: None,
+        model_key: None,
+        version_error: None,
+    };
+    if let Some(store) = store {
+        let key = model_key(path);
+        let name = doc
+            .get("name")
+            .and_then(|n| n.as_str())
+            .unwrap_or(&key)
+            .to_string();
+        match store.import_model(&key, &name, json_text, Some("saved in the editor")) {
+            Ok(version) => {
+                saved.version = Some(version.version);
+                saved.model_key = Some(version.model_key);
+            }
+            Err(e) => saved.version_error = Some(e.to_string()),
+        }
+    }
+    Ok(saved)
+}
+
+fn write_atomically(path: &Path, text: &str) -> Result<(), AppError> {
+    let io = |source: std::io::Error| AppError::Io {
+        path: path.display().to_string(),
+        source,
+    };
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "model.json".into());
+    let tmp = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut file = std::fs::File::create(&tmp)?;
+        file.write_all(text.as_bytes())?;
+        file.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        std::fs::remove_file(&tmp).ok();
+    }
+    result.map_err(io)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn temp(name: &str) -> std::path::PathBuf {
+        let dir =
+            std::env::temp_dir().join(format!("journeylab-editing-{}-{name}", std::process::id()));
+        std::fs::create_dir_all(&dir).ok();
+        dir
+    }
+
+    #[test]
+    fn syntax_errors_have_a_position() {
+        let issues = validate_document("{\n  \"format\": ");
+        assert_eq!(issues.len(), 1);
+        assert!(issues[0].line.is_some());
+    }
+
+    #[test]
+    fn a_dangling_exit_is_reported_with_its_path() {
+        let text = std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/consumer-sign-in.json"),
+        )
+        .unwrap_or_default();
+        if text.is_empty() {
+            return;
+        }
+        assert!(validate_document(&text).iter().all(|i| !i.is_error()));
+        let mut doc: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+        let journey = &mut doc["journeys"][0];
+        let step = journey["steps"]
+            .as_array_mut()
+            .and_then(|s| s.iter_mut().find(|s| s["kind"] == "control"));
+        if let Some(step) = step {
+            step["on"]["pass"] = "nowhere".into();
+            let issues = validate_document(&doc.to_string());
+            assert!(issues
+                .iter()
+                .any(|i| i.is_error() && i.path.contains(".on.pass")));
+        }
+    }
+
+    #[test]
+    fn saving_writes_the_file_and_records_a_version() {
+        let dir = temp("save");
+        let file = dir.join("drafted.json");
+        let store = Store::open(dir.join("ws.db")).ok();
+        let text = "{\"format\": \"journeylab/1\", \"name\": \"Draft\"}";
+        let saved = save_model_file(&file, text, store.as_ref()).ok();
+        assert_eq!(std::fs::read_to_string(&file).ok().as_deref(), Some(text));
+        let saved = saved.map(|s| (s.version, s.model_key));
+        assert_eq!(saved, Some((Some(1), Some("drafted".to_string()))));
+        let again = save_model_file(&file, "{\"name\": \"Draft 2\"}", store.as_ref())
+            .ok()
+            .and_then(|s| s.version);
+        assert_eq!(again, Some(2));
+        assert!(save_model_file(&file, "{ nope", None).is_err());
+        assert_eq!(
+            std::fs::read_to_string(&file).ok().as_deref(),
+            Some("{\"name\": \"Draft 2\"}")
+        );
+        std::fs::remove_dir_all(&dir).ok();
+    }
+}

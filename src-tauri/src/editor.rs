@@ -1,0 +1,56 @@
+//! IPC commands of the journey editor: validate the document being edited, save it.
+
+use std::path::PathBuf;
+use std::sync::{Arc, OnceLock};
+
+use journeylab_app::store::Store;
+use journeylab_app::{ErrorPayload, Issue, SavedModel};
+use tauri::Manager;
+
+/// Validates the model document (JSON text) being edited; returns every issue with its
+/// path (an unparsable text gives one issue with line and column).
+#[tauri::command]
+pub async fn validate_document(json: String) -> Result<Vec<Issue>, ErrorPayload> {
+    tauri::async_runtime::spawn_blocking(move || journeylab_app::validate_document(&json))
+        .await
+        .map_err(internal)
+}
+
+/// Saves the document to `path` (temporary file + rename) and records it as a model
+/// version in the workspace database. The workspace is the `Store` in Tauri's managed
+/// state when the shell put one there; otherwise it is opened here once, lazily
+/// (`journeylab_app::open_workspace(None)`).
+#[tauri::command]
+pub async fn save_model_file(
+    app: tauri::AppHandle,
+    path: String,
+    json: String,
+) -> Result<SavedModel, ErrorPayload> {
+    tauri::async_runtime::spawn_blocking(move || {
+        let path = PathBuf::from(path);
+        let saved = if let Some(store) = app.try_state::<Store>() {
+            journeylab_app::save_model_file(&path, &json, Some(&store))
+        } else if let Some(store) = app.try_state::<Arc<Store>>() {
+            journeylab_app::save_model_file(&path, &json, Some(&store))
+        } else {
+            journeylab_app::save_model_file(&path, &json, lazy_workspace())
+        };
+        saved.map_err(|e| ErrorPayload::from(&e))
+    })
+    .await
+    .map_err(internal)?
+}
+
+/// The workspace opened by this module when the shell has none in managed state.
+fn lazy_workspace() -> Option<&'static Store> {
+    static LAZY: OnceLock<Option<Store>> = OnceLock::new();
+    LAZY.get_or_init(|| journeylab_app::open_workspace(None).ok())
+        .as_ref()
+}
+
+fn internal(join: tauri::Error) -> ErrorPayload {
+    ErrorPayload {
+        code: "internal".into(),
+        message: join.to_string(),
+    }
+}
