@@ -244,6 +244,19 @@ pub struct JourneySpec {
     pub order: Vec<usize>,
     /// Whether the graph has a cycle.
     pub cyclic: bool,
+    /// Strongly connected groups of steps in topological order of the condensed graph:
+    /// every exit of a group leads to itself or to a later group. Expected mode solves
+    /// each cyclic group's small linear system in this order.
+    pub components: Vec<Component>,
+}
+
+/// A strongly connected group of steps.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Component {
+    /// Step indices.
+    pub steps: Vec<usize>,
+    /// True when users can come back to a step of the group (size > 1 or a self-loop).
+    pub cyclic: bool,
 }
 
 /// Which populations a guardrail selects.

@@ -1,8 +1,9 @@
 //! `expected` mode: exact expected counts given one iteration's draws.
 //!
-//! A journey is an absorbing Markov chain. Without cycles the expected visits follow in
-//! one pass in topological order; with cycles they solve (I − Qᵀ)·v = b by LU
-//! decomposition (nalgebra) — exact up to floating point, never iterated to a tolerance.
+//! A journey is an absorbing Markov chain. Expected visits follow in one pass over the
+//! strongly connected groups of steps in topological order; each cyclic group solves
+//! its own small system (I − Q_Cᵀ)·v = inflow by LU decomposition (nalgebra) — exact up
+//! to floating point, never iterated to a tolerance.
 
 use nalgebra::{DMatrix, DVector};
 
@@ -84,7 +85,11 @@ pub(crate) fn exits(
 }
 
 /// Fills `flow` with expected visits, attempts and outcome counts for `volume` entrants.
-/// Returns `Err` if the chain cannot drain for these draws (singular system).
+/// Returns `Err` if the chain cannot drain for these draws (a singular system).
+///
+/// Groups of steps are taken in topological order ([`JourneySpec::components`]): a step
+/// outside any cycle passes its inflow on directly; a cyclic group solves its own small
+/// system (I − Q_Cᵀ)·v = inflow by LU, then passes on what leaves it.
 pub(crate) fn flow(
     controls: &[ControlSpec],
     journey: &JourneySpec,
@@ -100,60 +105,64 @@ pub(crate) fn flow(
         }
         Target::Step(s) => s,
     };
-    let n = journey.steps.len();
+    let mut inflow = std::mem::take(&mut flow.visits);
+    inflow[start] = volume;
     let mut buf = Vec::with_capacity(4);
-    let mut per_visit_attempts = vec![0.0; n];
-    if journey.cyclic {
-        // Expected visits v solve v = b + Qᵀ v.
-        let mut a = DMatrix::<f64>::identity(n, n);
-        let mut r: Vec<Vec<(usize, f64)>> = vec![Vec::new(); n];
-        for (s, step) in journey.steps.iter().enumerate() {
-            per_visit_attempts[s] = exits(controls, &step.kind, pop, draws, &mut buf);
+    let mut exits_of: Vec<(usize, Vec<(Target, f64)>, f64)> = Vec::new();
+    for comp in &journey.components {
+        if !comp.cyclic {
+            let s = comp.steps[0];
+            let v = inflow[s];
+            if v == 0.0 {
+                continue;
+            }
+            flow.attempts[s] = v * exits(controls, &journey.steps[s].kind, pop, draws, &mut buf);
             for &(t, p) in &buf {
                 match t {
-                    Target::Step(k) => a[(k, s)] -= p,
-                    Target::Outcome(o) => r[s].push((o, p)),
+                    Target::Step(k) => inflow[k] += v * p,
+                    Target::Outcome(o) => flow.outcomes[o] += v * p,
                 }
             }
+            continue;
         }
-        let mut b = DVector::<f64>::zeros(n);
-        b[start] = volume;
-        let lu = a.clone().lu();
-        let mut v = lu.solve(&b).ok_or(())?;
-        // One step of iterative refinement (a fixed part of the direct solve, not an
-        // iteration to a tolerance): recovers the digits that LU loses when a cycle keeps
-        // most users, so that entrants are conserved to ~1e-12 relative.
-        let residual = &b - &a * &v;
-        if let Some(correction) = lu.solve(&residual) {
-            v += correction;
+        if comp.steps.iter().all(|&s| inflow[s] == 0.0) {
+            continue;
         }
+        let k = comp.steps.len();
+        let local = |t: Target| match t {
+            Target::Step(i) => comp.steps.iter().position(|&c| c == i),
+            Target::Outcome(_) => None,
+        };
+        let mut a = DMatrix::<f64>::identity(k, k);
+        exits_of.clear();
+        for (li, &s) in comp.steps.iter().enumerate() {
+            let per_visit = exits(controls, &journey.steps[s].kind, pop, draws, &mut buf);
+            for &(t, p) in &buf {
+                if let Some(lt) = local(t) {
+                    a[(lt, li)] -= p;
+                }
+            }
+            exits_of.push((s, buf.clone(), per_visit));
+        }
+        let b = DVector::<f64>::from_iterator(k, comp.steps.iter().map(|&s| inflow[s]));
+        let v = a.lu().solve(&b).ok_or(())?;
         if v.iter().any(|x| !x.is_finite()) {
             return Err(());
         }
-        for s in 0..n {
-            let visits = v[s].max(0.0);
-            flow.visits[s] = visits;
-            flow.attempts[s] = visits * per_visit_attempts[s];
-            for &(o, p) in &r[s] {
-                flow.outcomes[o] += visits * p;
-            }
-        }
-    } else {
-        flow.visits[start] = volume;
-        for &s in &journey.order {
-            let visits = flow.visits[s];
-            if visits == 0.0 {
-                continue;
-            }
-            flow.attempts[s] =
-                visits * exits(controls, &journey.steps[s].kind, pop, draws, &mut buf);
-            for &(t, p) in &buf {
+        for (li, (s, out, per_visit)) in exits_of.iter().enumerate() {
+            let visits = v[li].max(0.0);
+            inflow[*s] = visits;
+            flow.attempts[*s] = visits * per_visit;
+            for &(t, p) in out {
                 match t {
-                    Target::Step(k) => flow.visits[k] += visits * p,
+                    Target::Step(i) if local(t).is_none() => inflow[i] += visits * p,
+                    Target::Step(_) => {}
                     Target::Outcome(o) => flow.outcomes[o] += visits * p,
                 }
             }
         }
     }
+    // For steps outside cycles the inflow is the visit count; cyclic groups stored theirs.
+    flow.visits = inflow;
     Ok(())
 }

@@ -325,7 +325,11 @@ fn iteration(
         spec.quantities
             .iter()
             .zip(hashes)
-            .map(|(q, &h)| q.dist.sample(&mut stream(settings.seed, i, h))),
+            .map(|(q, &h)| match q.dist {
+                // A fixed value needs no random stream (and seeding one is not free).
+                crate::quantity::Dist::Fixed(x) => x,
+                ref d => d.sample(&mut stream(settings.seed, i, h)),
+            }),
     );
     let draws = Draws {
         values: &scratch.draws,

@@ -3,7 +3,7 @@
 
 use super::Ctx;
 use crate::path::Path;
-use crate::spec::{ControlSpec, JourneySpec, PerPop, QId, StepKind, Target};
+use crate::spec::{Component, ControlSpec, JourneySpec, PerPop, QId, StepKind, Target};
 
 /// Tolerance for sums of probabilities checked on bounds.
 const EPS: f64 = 1e-12;
@@ -119,6 +119,7 @@ impl Ctx {
         }
 
         let (order, cyclic) = topo_order(&succ, j.entry);
+        j.components = components_in_order(&succ, &order);
         j.order = order;
         j.cyclic = cyclic;
 
@@ -479,6 +480,34 @@ fn topo_order(succ: &[Vec<usize>], entry: Target) -> (Vec<usize>, bool) {
     }
     post.reverse();
     (post, cyclic)
+}
+
+/// Every strongly connected component, in topological order of the condensed graph.
+/// `order` is a reverse post-order of a depth-first search, so ordering components by
+/// their first step in it orders them topologically.
+fn components_in_order(succ: &[Vec<usize>], order: &[usize]) -> Vec<Component> {
+    let n = succ.len();
+    let reach_from: Vec<Vec<bool>> = (0..n)
+        .map(|i| reach(succ, Target::Step(i), |_, _| true))
+        .collect();
+    let mut assigned = vec![false; n];
+    let mut out = Vec::new();
+    for &i in order {
+        if assigned[i] {
+            continue;
+        }
+        let steps: Vec<usize> = order
+            .iter()
+            .copied()
+            .filter(|&k| reach_from[i][k] && reach_from[k][i])
+            .collect();
+        for &k in &steps {
+            assigned[k] = true;
+        }
+        let cyclic = steps.len() > 1 || succ[i].contains(&i);
+        out.push(Component { steps, cyclic });
+    }
+    out
 }
 
 /// Strongly connected components that contain a cycle (size > 1, or a self-loop).

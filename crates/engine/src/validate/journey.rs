@@ -161,6 +161,7 @@ impl Ctx {
             entrants,
             order: Vec::new(),
             cyclic: false,
+            components: Vec::new(),
         };
         self.check_graph(&mut journey, &path, controls);
         Some(journey)
