@@ -60,7 +60,7 @@ fn bench_volume(c: &mut Criterion) {
     let mut g = c.benchmark_group("volume");
     g.sample_size(10);
     let (_, _, doc) = fixtures().into_iter().next().expect("a fixture");
-    for volume in [10.0, 1.0e7] {
+    for volume in [10.0, 1.0e4, 1.0e7] {
         let mut d = doc.clone();
         for j in d["journeys"].as_array_mut().into_iter().flatten() {
             for e in j["entrants"].as_array_mut().into_iter().flatten() {
