@@ -204,14 +204,7 @@ pub fn render_run_chart(
         }
         ChartKind::Tornado => {
             let info = metric_info(&metric)?;
-            let model = store.model_version_by_id(rec.run.model_version_id)?;
-            let loaded = crate::load_model_text(model.json);
-            let spec = loaded
-                .validation
-                .spec
-                .ok_or_else(|| AppError::InvalidModel {
-                    message: crate::describe_errors(&loaded.validation.issues),
-                })?;
+            let spec = run_spec(store, rec.run.model_version_id)?;
             let t = journeylab_engine::sensitivity::tornado(&spec, &metric)
                 .map_err(|e| AppError::Run {
                     message: e.to_string(),
@@ -238,14 +231,7 @@ pub fn render_run_chart(
             journeylab_charts::tornado(&bars, t.base, &info, &o).map_err(chart_err)
         }
         ChartKind::Funnel => {
-            let model = store.model_version_by_id(rec.run.model_version_id)?;
-            let loaded = crate::load_model_text(model.json);
-            let spec = loaded
-                .validation
-                .spec
-                .ok_or_else(|| AppError::InvalidModel {
-                    message: crate::describe_errors(&loaded.validation.issues),
-                })?;
+            let spec = run_spec(store, rec.run.model_version_id)?;
             let base = chosen.first().copied().ok_or_else(|| AppError::Run {
                 message: "no scenario".into(),
             })?;
@@ -290,6 +276,15 @@ pub fn render_run_chart(
             journeylab_charts::funnel(&name, &rows, &opts).map_err(chart_err)
         }
     }
+}
+
+/// The validated baseline of the model version a run used.
+fn run_spec(store: &Store, model_version_id: i64) -> Result<journeylab_engine::Spec, AppError> {
+    let model = store.model_version_by_id(model_version_id)?;
+    let loaded = crate::load_model_text(model.json);
+    loaded.validation.spec.ok_or_else(|| AppError::InvalidModel {
+        message: crate::describe_errors(&loaded.validation.issues),
+    })
 }
 
 fn short_number(x: f64) -> String {
