@@ -9,6 +9,7 @@
 #[macro_use]
 mod harness;
 
+mod editor; // the journey editor: build, save, reopen, validation on nodes, undo, screenshots
 mod start_screen; // the window, the example list, opening a model, listing errors
 
 fn main() -> std::process::ExitCode {
@@ -19,5 +20,9 @@ fn main() -> std::process::ExitCode {
         e2e_test!(start_screen::a_listing_error_shows_its_code_and_message),
         e2e_test!(start_screen::content_security_policy_is_enforced),
         e2e_test!(start_screen::saves_review_screenshots),
+        e2e_test!(editor::builds_saves_and_reopens_a_journey),
+        e2e_test!(editor::a_dangling_exit_shows_an_error_on_its_node),
+        e2e_test!(editor::undo_brings_back_a_deleted_step),
+        e2e_test!(editor::saves_editor_screenshots),
     ])
 }

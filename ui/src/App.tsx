@@ -1,7 +1,9 @@
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 
 import { ModelScreen } from "./components/ModelScreen";
 import { StartScreen } from "./components/StartScreen";
+import { EditorScreen } from "./editor/Editor";
+import { newModelDocument } from "./editor/model";
 import type { AppStore } from "./store";
 import { AppStoreContext, useAppState } from "./storeContext";
 
@@ -17,6 +19,10 @@ export function App({ store, backendKind }: { store: AppStore; backendKind: "tau
 function Shell({ backendKind }: { backendKind: "tauri" | "mock" }) {
   const loadExamples = useAppState((s) => s.loadExamples);
   const modelShown = useAppState((s) => s.model.status !== "idle");
+  const model = useAppState((s) => s.model);
+  const backend = useAppState((s) => s.backend);
+  const openModel = useAppState((s) => s.openModel);
+  const [editing, setEditing] = useState<{ path: string | null; document: unknown } | null>(null);
 
   useEffect(() => {
     void loadExamples();
@@ -35,8 +41,31 @@ function Shell({ backendKind }: { backendKind: "tauri" | "mock" }) {
             mock backend
           </span>
         )}
+        {!editing && (
+          <span className="topbar-actions">
+            {model.status === "ready" && (
+              <button type="button" className="button" data-testid="open-editor" onClick={() => setEditing({ path: model.data.path, document: model.data.document })}>
+                Edit model
+              </button>
+            )}
+            <button type="button" className="button" data-testid="new-model" onClick={() => setEditing({ path: null, document: newModelDocument() })}>
+              New model
+            </button>
+          </span>
+        )}
       </header>
       <main className="content">{modelShown ? <ModelScreen /> : <StartScreen />}</main>
+      {editing && (
+        <EditorScreen
+          backend={backend}
+          document={editing.document}
+          path={editing.path}
+          onClose={(saved) => {
+            setEditing(null);
+            if (saved) void openModel(saved);
+          }}
+        />
+      )}
     </div>
   );
 }

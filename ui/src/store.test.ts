@@ -35,6 +35,7 @@ describe("app store", () => {
 
   it("turns a non-payload rejection into an ipc error", async () => {
     const backend: Backend = {
+      ...createMockBackend(),
       kind: "mock",
       listExamples: () => Promise.reject(new Error("channel closed")),
       openModel: () => Promise.reject("nope"),
@@ -70,6 +71,7 @@ describe("app store", () => {
     const [first, second] = sampleData().models as [ModelView, ModelView];
     const pending = new Map<string, (m: ModelView) => void>();
     const backend: Backend = {
+      ...createMockBackend(),
       kind: "mock",
       listExamples: () => Promise.resolve([]),
       openModel: (path) => new Promise((resolve) => pending.set(path, resolve)),
@@ -88,6 +90,7 @@ describe("app store", () => {
   it("ignores an answer that arrives after the model was closed", async () => {
     let resolve: (m: ModelView) => void = () => {};
     const backend: Backend = {
+      ...createMockBackend(),
       kind: "mock",
       listExamples: () => Promise.resolve([]),
       openModel: () => new Promise((r) => (resolve = r)),

@@ -11,6 +11,8 @@ export type Remote<T> =
   | { status: "failed"; error: ErrorPayload };
 
 export interface AppState {
+  /** The backend every call goes through (the results screens make their own calls). */
+  backend: Backend;
   /** The example models on the start screen. */
   examples: Remote<ExampleSummary[]>;
   /** The open model; `idle` means the start screen is shown. */
@@ -31,6 +33,7 @@ export function createAppStore(backend: Backend): AppStore {
   let modelRequest = 0;
 
   return createStore<AppState>()((set) => ({
+    backend,
     examples: { status: "idle" },
     model: { status: "idle" },
     modelPath: null,

@@ -1,4 +1,4 @@
-import type { ExampleSummary, ModelView } from "./types";
+import type { ExampleSummary, Issue, ModelView, SavedModel } from "./types";
 
 /**
  * The UI's only way to reach the desktop shell. Every method rejects with an
@@ -9,4 +9,8 @@ export interface Backend {
   readonly kind: "tauri" | "mock";
   listExamples(): Promise<ExampleSummary[]>;
   openModel(path: string): Promise<ModelView>;
+  /** Validates a model document (JSON text): every issue with its path (editor). */
+  validateDocument(json: string): Promise<Issue[]>;
+  /** Writes the document to `path` and records it as a model version (editor). */
+  saveModelFile(path: string, json: string): Promise<SavedModel>;
 }

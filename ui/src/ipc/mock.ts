@@ -1,5 +1,5 @@
 import type { Backend } from "./backend";
-import type { ErrorPayload, ExampleSummary, ModelView } from "./types";
+import type { ErrorPayload, ExampleSummary, Issue, ModelView } from "./types";
 
 /** What a mock backend serves: models by path, and optional failures. */
 export interface MockData {
@@ -50,7 +50,57 @@ export function createMockBackend(data: MockData = sampleData()): Backend {
       if (!model) throw { code: "io", message: `${path}: No such file or directory (os error 2)` };
       return model;
     },
+    async validateDocument(json) {
+      return mockValidate(json);
+    },
+    async saveModelFile(path, json) {
+      const document = JSON.parse(json) as unknown;
+      const name = (document as { name?: string }).name ?? fileName(path);
+      const versions = (savedVersions.get(path) ?? 0) + 1;
+      savedVersions.set(path, versions);
+      byPath.set(path, { ...(byPath.get(path) ?? emptyView(path)), name, document });
+      return { path, version: versions, model_key: fileName(path).replace(/\.json$/, ""), version_error: null };
+    },
   };
+}
+
+const savedVersions = new Map<string, number>();
+
+function emptyView(path: string): ModelView {
+  return { path, name: fileName(path), description: null, currency: "USD", period: "month", journeys: [], issues: [], document: {} };
+}
+
+/** A small stand-in for the engine's validation: syntax and dangling exits only. */
+export function mockValidate(json: string): Issue[] {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(json);
+  } catch (error) {
+    return [{ severity: "error", path: "", message: `the file is not valid JSON: ${String(error)}` }];
+  }
+  const issues: Issue[] = [];
+  const journeys = (doc as { journeys?: unknown }).journeys;
+  for (const j of Array.isArray(journeys) ? journeys : []) {
+    const steps: { id: string; next?: unknown; on?: Record<string, unknown>; to?: { target?: unknown }[] }[] =
+      Array.isArray(j?.steps) ? j.steps : [];
+    const known = new Set(["success", "abandoned", "blocked", ...steps.map((s) => s.id)]);
+    for (const s of steps) {
+      const exits: [string, unknown][] = [];
+      if (s.next !== undefined) exits.push(["next", s.next]);
+      for (const [k, v] of Object.entries(s.on ?? {})) exits.push([`on.${k}`, v]);
+      (s.to ?? []).forEach((e, i) => exits.push([`to[${i}].target`, e?.target]));
+      for (const [where, target] of exits) {
+        if (typeof target === "string" && !known.has(target)) {
+          issues.push({
+            severity: "error",
+            path: `journeys[${String(j.id)}].steps[${s.id}].${where}`,
+            message: `\`${target}\` names no step or outcome of this journey`,
+          });
+        }
+      }
+    }
+  }
+  return issues;
 }
 
 /** Two small models (one with a validation error) for the browser preview. */

@@ -1,7 +1,7 @@
 import { invoke } from "@tauri-apps/api/core";
 
 import type { Backend } from "./backend";
-import type { ExampleSummary, ModelView } from "./types";
+import type { ExampleSummary, Issue, ModelView, SavedModel } from "./types";
 import { toErrorPayload } from "./types";
 
 /** Calls a command of the desktop shell; rejections become `ErrorPayload`s. */
@@ -18,4 +18,6 @@ export const tauriBackend: Backend = {
   kind: "tauri",
   listExamples: () => call<ExampleSummary[]>("list_examples"),
   openModel: (path) => call<ModelView>("open_model", { path }),
+  validateDocument: (json) => call<Issue[]>("validate_document", { json }),
+  saveModelFile: (path, json) => call<SavedModel>("save_model_file", { path, json }),
 };

@@ -46,6 +46,14 @@ export interface ModelView {
   document: unknown;
 }
 
+/** What `save_model_file` did (mirrors `journeylab_app::SavedModel`). */
+export interface SavedModel {
+  path: string;
+  version: number | null;
+  model_key: string | null;
+  version_error: string | null;
+}
+
 /** True when `value` has the `{code, message}` shape of an [`ErrorPayload`]. */
 export function isErrorPayload(value: unknown): value is ErrorPayload {
   return (

@@ -1,0 +1,260 @@
+//! The journey editor: build a journey, save and reopen it, live validation on the
+//! nodes, undo, and review screenshots of every fixture on the canvas.
+
+use std::ffi::OsString;
+use std::path::Path;
+use std::time::Duration;
+
+use serde_json::{json, Value};
+use thirtyfour::components::SelectElement;
+use thirtyfour::prelude::*;
+
+use crate::harness::{artifacts_dir, repo_root, temp_dir, App, Ctx, TestResult};
+
+/// A new model: add a step from the palette, connect exits by dragging, make a parameter
+/// PERT, save to a file; reopen that file in the editor, save it again unchanged, and
+/// both files hold the same model (with the canvas positions under the layout key).
+pub async fn builds_saves_and_reopens_a_journey(ctx: &mut Ctx) -> TestResult {
+    let dir = temp_dir("editor-build")?;
+    let app = ctx
+        .app_with_env(&[("JOURNEYLAB_EXAMPLES", OsString::from(&dir))])
+        .await?;
+    app.click("new-model").await?;
+    app.by_testid("node-start").await?;
+    app.click("palette-action").await?;
+    app.by_testid("node-action_1").await?;
+    // The new step is selected: its inspector is open.
+    let inspector = app.by_testid("inspector").await?;
+    ensure_eq!(
+        inspector.attr("data-step").await?.as_deref(),
+        Some("action_1")
+    );
+
+    // start.next → action_1 and action_1.next → success, by dragging exit handles.
+    drag_exit(app, "start", "next", "action_1").await?;
+    drag_exit(app, "action_1", "next", "success").await?;
+    wait_for_edge(app, "start", "next", "action_1").await?;
+    wait_for_edge(app, "action_1", "next", "success").await?;
+
+    // seconds: PERT(2, 4, 9), mean (2 + 16 + 9) / 6 = 4.5.
+    app.click("node-action_1").await?;
+    let dist = app.by_testid("q-seconds-dist").await?;
+    SelectElement::new(&dist)
+        .await?
+        .select_by_value("pert")
+        .await?;
+    for (i, value) in ["2", "4", "9"].iter().enumerate() {
+        let input = app.by_testid(&format!("q-seconds-p{i}")).await?;
+        input.clear().await?;
+        input.send_keys(*value).await?;
+    }
+    let mean = app.by_testid("q-seconds-mean").await?;
+    ensure_eq!(mean.text().await?, "4.5");
+    app.by_testid("editor-dirty").await?;
+
+    let first = dir.join("built.json");
+    save_as(app, &first).await?;
+    app.wait_gone("editor-dirty").await?;
+    let saved: Value = serde_json::from_str(&std::fs::read_to_string(&first)?)?;
+    let steps = &saved["journeys"][0]["steps"];
+    ensure_eq!(
+        steps,
+        &json!([
+            { "id": "start", "kind": "action", "name": "Start", "seconds": 5, "next": "action_1" },
+            { "id": "action_1", "kind": "action", "name": "New action",
+              "seconds": { "pert": [2, 4, 9] }, "next": "success" }
+        ])
+    );
+    ensure_eq!(saved["journeys"][0]["entry"], json!("start"));
+    let layout = &saved["x-journeylab-layout"]["journeys"]["journey"];
+    ensure_eq!(layout["action_1"]["x"].is_number(), true, "{saved}");
+    ensure_eq!(issues_count(app).await?, 0, "the built model is valid");
+
+    // Closing after a save shows the saved model; reopen it in the editor.
+    app.click("editor-close").await?;
+    app.by_testid("model-name").await?;
+    app.click("open-editor").await?;
+    app.by_testid("node-action_1").await?;
+    app.click("node-action_1").await?;
+    ensure_eq!(app.by_testid("q-seconds-mean").await?.text().await?, "4.5");
+    let second = dir.join("reopened.json");
+    save_as(app, &second).await?;
+    let reopened: Value = serde_json::from_str(&std::fs::read_to_string(&second)?)?;
+    ensure_eq!(reopened, saved);
+    Ok(())
+}
+
+/// A model with an exit to a step that does not exist: the engine's error shows on that
+/// node and in the problems list; clicking the problem selects the node.
+pub async fn a_dangling_exit_shows_an_error_on_its_node(ctx: &mut Ctx) -> TestResult {
+    let dir = temp_dir("editor-dangling")?;
+    let model = json!({
+        "format": "journeylab/1",
+        "name": "Dangling exit",
+        "populations": [{ "id": "customers", "kind": "legitimate" }],
+        "journeys": [{
+            "id": "sign_in", "name": "Sign in",
+            "entrants": [{ "population": "customers", "volume": 100 }],
+            "entry": "form",
+            "steps": [
+                { "id": "form", "kind": "action", "next": "check" },
+                { "id": "check", "kind": "branch", "to": [{ "target": "nowhere" }] }
+            ]
+        }]
+    });
+    std::fs::write(
+        dir.join("dangling.json"),
+        serde_json::to_string_pretty(&model)?,
+    )?;
+    let app = ctx
+        .app_with_env(&[("JOURNEYLAB_EXAMPLES", OsString::from(&dir))])
+        .await?;
+    app.click("open-example-dangling").await?;
+    app.click("open-editor").await?;
+    let badge = app.by_testid("node-errors-check").await?;
+    ensure_eq!(badge.text().await?.is_empty(), false);
+    let node = app.by_testid("node-form").await?;
+    ensure_eq!(node.attr("data-errors").await?.as_deref(), Some("0"));
+    let problems = app.all_by_testid("problem-item").await?;
+    let paths = App::attrs(&problems, "data-path").await?;
+    let index = paths
+        .iter()
+        .position(|p| p.starts_with("journeys[sign_in].steps[check].to"))
+        .ok_or_else(|| format!("no problem on the dangling exit: {paths:?}"))?;
+    problems[index].click().await?;
+    let inspector = app.by_testid("inspector").await?;
+    ensure_eq!(inspector.attr("data-step").await?.as_deref(), Some("check"));
+    app.screenshot(&screenshots()?.join("editor-dangling-exit.png"))
+        .await?;
+    Ok(())
+}
+
+/// Deleting a step (Delete key) removes it; Ctrl+Z brings it back with its exits.
+pub async fn undo_brings_back_a_deleted_step(ctx: &mut Ctx) -> TestResult {
+    let app = ctx.app().await?;
+    app.click("open-example-consumer-sign-in").await?;
+    app.click("open-editor").await?;
+    let before = issues_count(app).await?;
+    let node = app.by_testid("node-otp").await?;
+    node.click().await?;
+    app.driver
+        .action_chain()
+        .key_down(Key::Delete)
+        .key_up(Key::Delete)
+        .perform()
+        .await?;
+    app.wait_gone("node-otp").await?;
+    app.by_testid("editor-dirty").await?;
+    app.driver
+        .action_chain()
+        .key_down(Key::Control)
+        .send_keys("z")
+        .key_up(Key::Control)
+        .perform()
+        .await?;
+    app.by_testid("node-otp").await?;
+    app.wait_gone("editor-dirty").await?;
+    // Its incoming exits are back too: `risk` challenges to `otp`.
+    wait_for_edge(app, "risk", "on.challenge", "otp").await?;
+    ensure_eq!(issues_count(app).await?, before);
+    Ok(())
+}
+
+/// Every fixture, each journey on the canvas: review screenshots in
+/// `target/e2e/screenshots/editor-<fixture>-<journey>.png`.
+pub async fn saves_editor_screenshots(ctx: &mut Ctx) -> TestResult {
+    let dir = screenshots()?;
+    let app = ctx.app().await?;
+    let mut fixtures: Vec<_> = std::fs::read_dir(repo_root().join("fixtures"))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    fixtures.sort();
+    for path in fixtures {
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let doc: Value = serde_json::from_str(&std::fs::read_to_string(&path)?)?;
+        app.click(&format!("open-example-{stem}")).await?;
+        app.click("open-editor").await?;
+        app.by_testid("canvas").await?;
+        let journeys = doc["journeys"].as_array().cloned().unwrap_or_default();
+        for journey in journeys {
+            let id = journey["id"].as_str().unwrap_or_default().to_string();
+            app.click(&format!("tab-{id}")).await?;
+            let entry = journey["entry"].as_str().unwrap_or_default();
+            app.by_testid(&format!("node-{entry}")).await?;
+            // Let the validation land and select the entry so the inspector shows.
+            tokio::time::sleep(Duration::from_millis(700)).await;
+            app.click(&format!("node-{entry}")).await?;
+            app.screenshot(&dir.join(format!("editor-{stem}-{id}.png")))
+                .await?;
+        }
+        app.click("editor-close").await?;
+        app.click("back-to-examples").await?;
+    }
+    Ok(())
+}
+
+fn screenshots() -> std::io::Result<std::path::PathBuf> {
+    let dir = artifacts_dir().join("screenshots");
+    std::fs::create_dir_all(&dir)?;
+    Ok(dir)
+}
+
+/// Drags from exit `handle` of node `from` onto node `to`.
+async fn drag_exit(app: &App, from: &str, handle: &str, to: &str) -> WebDriverResult<()> {
+    let source = app.by_testid(&format!("handle-{from}-{handle}")).await?;
+    let target = app.by_testid(&format!("node-{to}")).await?;
+    app.driver
+        .action_chain()
+        .move_to_element_center(&source)
+        .click_and_hold()
+        .move_by_offset(10, 5)
+        .move_by_offset(20, 10)
+        .move_to_element_center(&target)
+        .move_by_offset(2, 2)
+        .release()
+        .perform()
+        .await
+}
+
+/// Waits (up to 10 s) until the canvas draws the edge `from:handle` → `to`.
+async fn wait_for_edge(app: &App, from: &str, handle: &str, to: &str) -> TestResult {
+    let selector = format!("[data-testid=\"rf__edge-{from}:{handle}\"]");
+    let wanted = format!("Edge from {from} to {to}");
+    let mut label = String::new();
+    for _ in 0..50 {
+        let edges = app.driver.find_all(By::Css(selector.as_str())).await?;
+        if let Some(edge) = edges.first() {
+            label = edge.attr("aria-label").await?.unwrap_or_default();
+            if label == wanted {
+                return Ok(());
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    Err(format!("no edge {from}:{handle} → {to} (last seen: {label:?})").into())
+}
+
+/// Types `path` into the file field and saves; waits for the confirmation.
+async fn save_as(app: &App, path: &Path) -> WebDriverResult<()> {
+    let field = app.by_testid("editor-path").await?;
+    field.clear().await?;
+    field.send_keys(path.display().to_string()).await?;
+    app.click("editor-save").await?;
+    app.by_testid("editor-saved").await?;
+    Ok(())
+}
+
+/// How many problems the problems list shows once validation has settled.
+async fn issues_count(app: &App) -> WebDriverResult<usize> {
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    let problems = app.by_testid("problems").await?;
+    Ok(problems
+        .attr("data-count")
+        .await?
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(usize::MAX))
+}

@@ -1,0 +1,562 @@
+import "@xyflow/react/dist/style.css";
+import "./editor.css";
+
+import {
+  Background,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  ReactFlowProvider,
+  applyNodeChanges,
+  useReactFlow,
+  type Connection,
+  type Edge,
+  type FinalConnectionState,
+  type NodeChange,
+  type OnSelectionChangeParams,
+} from "@xyflow/react";
+import { useCallback, useEffect, useMemo, useState, type DragEvent } from "react";
+import { useStore } from "zustand";
+
+import type { Backend } from "../ipc";
+import { createEditorStore, isDirty, type EditorStore } from "./editorStore";
+import { NODE_HEIGHT, NODE_WIDTH, journeyFlow, type FlowNode } from "./graph";
+import { Inspector } from "./Inspector";
+import { KINDS, lookOf } from "./kinds";
+import {
+  STEP_KINDS,
+  addStep,
+  connect,
+  copySteps,
+  deleteSteps,
+  findJourney,
+  idsOf,
+  issueTarget,
+  journeys,
+  newStep,
+  setPositions,
+  stepsOf,
+  type ModelDoc,
+  type Point,
+  type StepDoc,
+  type StepKind,
+} from "./model";
+import { KindIcon, StepNodeView, type StepNode } from "./nodes";
+
+const nodeTypes = { step: StepNodeView };
+const DRAG_TYPE = "application/x-journeylab-step";
+
+/** Steps copied with Ctrl+C, pasted into any journey with Ctrl+V. */
+let clipboard: { steps: StepDoc[]; positions: Record<string, Point> } | null = null;
+
+/** The journey editor over `document` (opened from `path`, or a new model when `path` is null). */
+export function EditorScreen({
+  backend,
+  document,
+  path,
+  onClose,
+}: {
+  backend: Backend;
+  document: unknown;
+  path: string | null;
+  /** Called when the editor closes, with the file saved to (if any save happened). */
+  onClose(savedPath: string | null): void;
+}) {
+  const [store] = useState(() => createEditorStore(backend, (document ?? {}) as ModelDoc, path));
+  const finish = () => {
+    const s = store.getState();
+    onClose(s.savedOnce ? s.path : null);
+  };
+  return (
+    <ReactFlowProvider>
+      <EditorLayout store={store} onClose={finish} />
+    </ReactFlowProvider>
+  );
+}
+
+function EditorLayout({ store, onClose }: { store: EditorStore; onClose(): void }) {
+  const doc = useStore(store, (s) => s.doc);
+  const journeyId = useStore(store, (s) => s.journeyId);
+  const validate = useStore(store, (s) => s.validate);
+  const [confirmClose, setConfirmClose] = useState(false);
+
+  // Live validation, debounced.
+  useEffect(() => {
+    const timer = setTimeout(() => void validate(), 300);
+    return () => clearTimeout(timer);
+  }, [doc, validate]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      const typing = target && (target.tagName === "INPUT" || target.tagName === "TEXTAREA" || target.tagName === "SELECT");
+      if (!(e.ctrlKey || e.metaKey) || typing) return;
+      const key = e.key.toLowerCase();
+      const s = store.getState();
+      if (key === "z" && !e.shiftKey) s.undo();
+      else if ((key === "z" && e.shiftKey) || key === "y") s.redo();
+      else if (key === "c") copySelection(store);
+      else if (key === "v") paste(store);
+      else if (key === "s") void s.save();
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [store]);
+
+  const close = () => {
+    if (isDirty(store.getState())) setConfirmClose(true);
+    else onClose();
+  };
+
+  return (
+    <section className="editor" data-testid="editor">
+      <Toolbar store={store} onClose={close} />
+      <div className="journey-tabs" role="tablist">
+        {journeys(doc).map((j) => (
+          <button
+            key={j.id}
+            type="button"
+            role="tab"
+            aria-selected={j.id === journeyId}
+            className={`journey-tab${j.id === journeyId ? " is-active" : ""}`}
+            data-testid={`tab-${j.id}`}
+            onClick={() => store.getState().setJourney(j.id)}
+          >
+            {j.name ?? j.id}
+          </button>
+        ))}
+      </div>
+      <div className="editor-body">
+        <Palette store={store} />
+        <div className="canvas-column">
+          {journeyId ? <Canvas key={journeyId} store={store} journeyId={journeyId} /> : <p className="empty">This model has no journeys.</p>}
+          <Problems store={store} />
+        </div>
+        <Inspector store={store} />
+      </div>
+      {confirmClose && (
+        <div className="modal-backdrop" data-testid="confirm-discard">
+          <div className="modal">
+            <p>This model has unsaved edits. Close the editor and lose them?</p>
+            <div className="modal-actions">
+              <button type="button" className="button button-ghost" data-testid="confirm-keep" onClick={() => setConfirmClose(false)}>
+                Keep editing
+              </button>
+              <button type="button" className="button button-danger" data-testid="confirm-discard-yes" onClick={onClose}>
+                Discard edits
+              </button>
+            </div>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function Toolbar({ store, onClose }: { store: EditorStore; onClose(): void }) {
+  const doc = useStore(store, (s) => s.doc);
+  const dirty = useStore(store, isDirty);
+  const path = useStore(store, (s) => s.path);
+  const canUndo = useStore(store, (s) => s.past.length > 0);
+  const canRedo = useStore(store, (s) => s.future.length > 0);
+  const saving = useStore(store, (s) => s.saving);
+  const saveError = useStore(store, (s) => s.saveError);
+  const saveNote = useStore(store, (s) => s.saveNote);
+  const [target, setTarget] = useState(path ?? "");
+  const [shownPath, setShownPath] = useState(path);
+  if (shownPath !== path) {
+    setShownPath(path);
+    setTarget(path ?? "");
+  }
+  return (
+    <div className="editor-toolbar">
+      <button type="button" className="button button-ghost" data-testid="editor-close" onClick={onClose}>
+        ← Close
+      </button>
+      <span className="editor-title" data-testid="editor-title">
+        {typeof doc.name === "string" ? doc.name : "Untitled model"}
+        {dirty && (
+          <span className="dirty" data-testid="editor-dirty" title="Unsaved edits">
+            ●
+          </span>
+        )}
+      </span>
+      <button type="button" className="button button-ghost" data-testid="editor-undo" disabled={!canUndo} onClick={() => store.getState().undo()} title="Undo (Ctrl+Z)">
+        ↶ Undo
+      </button>
+      <button type="button" className="button button-ghost" data-testid="editor-redo" disabled={!canRedo} onClick={() => store.getState().redo()} title="Redo (Ctrl+Shift+Z)">
+        ↷ Redo
+      </button>
+      <span className="toolbar-spacer" />
+      <label className="save-path">
+        <span className="muted">file</span>
+        <input
+          className="mono"
+          value={target}
+          placeholder="/path/to/model.json"
+          data-testid="editor-path"
+          onChange={(e) => setTarget(e.target.value)}
+        />
+      </label>
+      <button
+        type="button"
+        className="button"
+        data-testid="editor-save"
+        disabled={saving || target.trim() === ""}
+        title={target.trim() !== path ? "Save as this file" : "Save (Ctrl+S)"}
+        onClick={() => void store.getState().save(target.trim())}
+      >
+        {path && target.trim() !== path ? "Save as" : "Save"}
+      </button>
+      {saveNote && (
+        <span className="save-note" data-testid="editor-saved">
+          {saveNote}
+        </span>
+      )}
+      {saveError && (
+        <span className="save-note bad" data-testid="editor-save-error" data-code={saveError.code}>
+          {saveError.message}
+        </span>
+      )}
+    </div>
+  );
+}
+
+function Palette({ store }: { store: EditorStore }) {
+  const doc = useStore(store, (s) => s.doc);
+  const controls = idsOf(doc, "controls");
+  const add = (kind: StepKind, control?: string) => {
+    const { journeyId } = store.getState();
+    if (!journeyId) return;
+    addFromPalette(store, journeyId, kind, control);
+  };
+  const onDragStart = (e: DragEvent, payload: string) => {
+    e.dataTransfer.setData(DRAG_TYPE, payload);
+    e.dataTransfer.effectAllowed = "copy";
+  };
+  return (
+    <aside className="palette" data-testid="palette">
+      <h3>Steps</h3>
+      {STEP_KINDS.map((kind) => {
+        const look = KINDS[kind]!;
+        return (
+          <button
+            key={kind}
+            type="button"
+            className="palette-item"
+            draggable
+            data-testid={`palette-${kind}`}
+            title={`Exits: ${look.exits}. Click to add, or drag onto the canvas.`}
+            onDragStart={(e) => onDragStart(e, JSON.stringify({ kind }))}
+            onClick={() => add(kind)}
+            style={{ borderColor: look.colour }}
+          >
+            <KindIcon kind={kind} /> {look.label}
+          </button>
+        );
+      })}
+      {controls.length > 0 && (
+        <>
+          <h3>Control library</h3>
+          {controls.map((c) => (
+            <button
+              key={c.id}
+              type="button"
+              className="palette-item palette-control"
+              draggable
+              data-testid={`palette-control-${c.id}`}
+              title="Drag onto the canvas (or click) to add a step with this control"
+              onDragStart={(e) => onDragStart(e, JSON.stringify({ kind: "control", control: c.id }))}
+              onClick={() => add("control", c.id)}
+            >
+              <KindIcon kind="control" size={13} /> {c.name ?? c.id}
+            </button>
+          ))}
+        </>
+      )}
+    </aside>
+  );
+}
+
+/** Adds a step of `kind` (at `position`, else right of the selection) and selects it. */
+function addFromPalette(store: EditorStore, journeyId: string, kind: StepKind, control?: string, position?: Point) {
+  const s = store.getState();
+  const step = newStep(s.doc, journeyId, kind);
+  if (control) {
+    step.control = control;
+    step.id = uniqueId(s.doc, journeyId, control);
+    const name = idsOf(s.doc, "controls").find((c) => c.id === control)?.name;
+    if (name) step.name = name;
+  }
+  const at = position ?? nextFreeSpot(s.doc, journeyId, s.selection[0]);
+  s.apply((d) => addStep(d, journeyId, step, at));
+  s.select([step.id]);
+}
+
+function uniqueId(doc: ModelDoc, journeyId: string, base: string): string {
+  const taken = new Set(stepsOf(findJourney(doc, journeyId)).map((s) => s.id));
+  if (!taken.has(base)) return base;
+  let n = 2;
+  while (taken.has(`${base}_${n}`)) n++;
+  return `${base}_${n}`;
+}
+
+function nextFreeSpot(doc: ModelDoc, journeyId: string, near?: string): Point {
+  const nodes = journeyFlow(doc, journeyId).nodes;
+  const anchor = nodes.find((n) => n.id === near);
+  const maxX = Math.max(0, ...nodes.filter((n) => !n.data.implicit).map((n) => n.position.x));
+  const spot = anchor ? { x: anchor.position.x + 250, y: anchor.position.y } : { x: maxX + 250, y: Math.min(0, ...nodes.map((n) => n.position.y)) };
+  // Step down until the spot overlaps no node.
+  const overlaps = (p: Point) =>
+    nodes.some((n) => Math.abs(n.position.x - p.x) < NODE_WIDTH + 20 && Math.abs(n.position.y - p.y) < NODE_HEIGHT + 40);
+  for (let i = 0; i < 200 && overlaps(spot); i++) spot.y += 40;
+  return spot;
+}
+
+function copySelection(store: EditorStore) {
+  const { doc, journeyId, selection } = store.getState();
+  if (!journeyId || selection.length === 0) return;
+  const flow = journeyFlow(doc, journeyId);
+  const steps = stepsOf(findJourney(doc, journeyId)).filter((s) => selection.includes(s.id));
+  const positions: Record<string, Point> = {};
+  for (const n of flow.nodes) if (selection.includes(n.id)) positions[n.id] = n.position;
+  clipboard = { steps: structuredClone(steps), positions };
+}
+
+function paste(store: EditorStore) {
+  const { doc, journeyId } = store.getState();
+  if (!journeyId || !clipboard || clipboard.steps.length === 0) return;
+  const copies = copySteps(doc, journeyId, clipboard.steps);
+  const source = clipboard;
+  store.getState().apply((d) => {
+    let next = d;
+    copies.forEach((copy, i) => {
+      const from = source.positions[source.steps[i]!.id] ?? { x: 0, y: 0 };
+      next = addStep(next, journeyId, copy, { x: from.x + 40, y: from.y + 60 });
+    });
+    return next;
+  });
+  store.getState().select(copies.map((c) => c.id));
+}
+
+function Canvas({ store, journeyId }: { store: EditorStore; journeyId: string }) {
+  const doc = useStore(store, (s) => s.doc);
+  const issues = useStore(store, (s) => s.issues);
+  const selection = useStore(store, (s) => s.selection);
+  const { screenToFlowPosition, fitView } = useReactFlow();
+
+  const flow = useMemo(() => journeyFlow(doc, journeyId, issues), [doc, journeyId, issues]);
+  const [nodes, setNodes] = useState<StepNode[]>(() => withSelection(flow.nodes, [], selection));
+  const [shown, setShown] = useState({ flow, selection });
+  if (shown.flow !== flow || shown.selection !== selection) {
+    // Adopt the document's nodes but keep what React Flow measured (it needs sizes).
+    setShown({ flow, selection });
+    setNodes(withSelection(flow.nodes, nodes, selection));
+  }
+  const [selectedEdges, setSelectedEdges] = useState<string[]>([]);
+  const edges: Edge[] = useMemo(
+    () =>
+      flow.edges.map((e) => ({
+        id: e.id,
+        source: e.source,
+        sourceHandle: e.sourceHandle,
+        target: e.target,
+        label: e.label,
+        selected: selectedEdges.includes(e.id),
+        deletable: !e.fallback,
+        className: e.fallback ? "edge-fallback" : undefined,
+        labelBgPadding: [4, 2] as [number, number],
+        labelStyle: { fontSize: 10 },
+      })),
+    [flow.edges, selectedEdges],
+  );
+
+  const onNodesChange = useCallback((changes: NodeChange<StepNode>[]) => {
+    setNodes((ns) => applyNodeChanges(changes.filter((c) => c.type !== "remove"), ns));
+  }, []);
+
+  const onSelectionChange = useCallback(
+    ({ nodes: selectedNodes, edges: chosenEdges }: OnSelectionChangeParams) => {
+      store.getState().select(selectedNodes.map((n) => n.id));
+      setSelectedEdges((prev) => {
+        const next = chosenEdges.map((e) => e.id);
+        return prev.length === next.length && prev.every((id, i) => id === next[i]) ? prev : next;
+      });
+    },
+    [store],
+  );
+
+  const commitPositions = useCallback(() => {
+    const positions: Record<string, Point> = {};
+    for (const n of nodes) positions[n.id] = n.position;
+    store.getState().apply((d) => setPositions(d, journeyId, positions));
+  }, [nodes, store, journeyId]);
+
+  const onConnect = useCallback(
+    (c: Connection) => {
+      if (!c.source || !c.target || !c.sourceHandle || c.source === c.target && c.sourceHandle === "next") return;
+      store.getState().apply((d) => connect(d, journeyId, c.source, c.sourceHandle!, c.target));
+    },
+    [store, journeyId],
+  );
+
+  // Dropping a connection anywhere on a node (not only on its handle) connects to it.
+  const onConnectEnd = useCallback(
+    (event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      if (state.isValid || !state.fromNode || !state.fromHandle?.id || state.fromHandle.type !== "source") return;
+      const point = "changedTouches" in event ? event.changedTouches[0] : event;
+      if (!point) return;
+      const hit = window.document.elementFromPoint(point.clientX, point.clientY)?.closest(".react-flow__node");
+      const target = hit?.getAttribute("data-id");
+      if (!target || target === state.fromNode.id) return;
+      const source = state.fromNode.id;
+      const handle = state.fromHandle.id;
+      store.getState().apply((d) => connect(d, journeyId, source, handle, target));
+    },
+    [store, journeyId],
+  );
+
+  const onDelete = useCallback(
+    ({ nodes: goneNodes, edges: goneEdges }: { nodes: StepNode[]; edges: Edge[] }) => {
+      const stepIds = goneNodes.filter((n) => !n.data.implicit).map((n) => n.id);
+      store.getState().apply((d) => {
+        let next = d;
+        for (const e of goneEdges) {
+          if (stepIds.includes(e.source)) continue;
+          next = connect(next, journeyId, e.source, e.sourceHandle ?? "next", undefined);
+        }
+        return stepIds.length ? deleteSteps(next, journeyId, stepIds) : next;
+      });
+      store.getState().select([]);
+    },
+    [store, journeyId],
+  );
+
+  const onDrop = useCallback(
+    (e: DragEvent) => {
+      const raw = e.dataTransfer.getData(DRAG_TYPE);
+      if (!raw) return;
+      e.preventDefault();
+      const { kind, control } = JSON.parse(raw) as { kind: StepKind; control?: string };
+      const at = screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      addFromPalette(store, journeyId, kind, control, { x: at.x - 95, y: at.y - 30 });
+    },
+    [store, journeyId, screenToFlowPosition],
+  );
+
+  // Clicking a problem selects a node: bring it into view.
+  const focusId = selection.length === 1 ? selection[0] : undefined;
+  useEffect(() => {
+    if (!focusId) return;
+    const node = flow.nodes.find((n) => n.id === focusId);
+    if (!node) return;
+    const el = window.document.querySelector(`[data-id="${CSS.escape(focusId)}"]`);
+    const rect = el?.getBoundingClientRect();
+    const pane = window.document.querySelector(".react-flow")?.getBoundingClientRect();
+    if (rect && pane && (rect.right < pane.left || rect.left > pane.right || rect.bottom < pane.top || rect.top > pane.bottom)) {
+      void fitView({ nodes: [{ id: focusId }], duration: 300, maxZoom: 1 });
+    }
+    // Only when the focused node changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [focusId]);
+
+  return (
+    <div
+      className="canvas"
+      data-testid="canvas"
+      data-journey={journeyId}
+      data-dangling={flow.dangling.length}
+      onDragOver={(e) => {
+        if (e.dataTransfer.types.includes(DRAG_TYPE)) {
+          e.preventDefault();
+          e.dataTransfer.dropEffect = "copy";
+        }
+      }}
+      onDrop={onDrop}
+    >
+      <ReactFlow<StepNode, Edge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onSelectionChange={onSelectionChange}
+        onNodeDragStop={commitPositions}
+        onSelectionDragStop={commitPositions}
+        onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        onDelete={onDelete}
+        deleteKeyCode={["Delete", "Backspace"]}
+        multiSelectionKeyCode={["Shift", "Control", "Meta"]}
+        fitView
+        fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
+        minZoom={0.1}
+        maxZoom={2}
+        onlyRenderVisibleElements={flow.nodes.length > 120}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background gap={20} size={1} />
+        <MiniMap pannable zoomable nodeColor={(n) => lookOf(String(n.data.kind), n.data.outcomeClass as string | undefined).colour} />
+        <Controls showInteractive={false} />
+      </ReactFlow>
+    </div>
+  );
+}
+
+function withSelection(fresh: FlowNode[], previous: StepNode[], selection: string[]): StepNode[] {
+  const old = new Map(previous.map((n) => [n.id, n]));
+  return fresh.map((n) => {
+    const before = old.get(n.id);
+    return {
+      ...n,
+      selected: selection.includes(n.id),
+      deletable: !n.data.implicit,
+      ...(before?.measured ? { measured: before.measured } : {}),
+    };
+  });
+}
+
+function Problems({ store }: { store: EditorStore }) {
+  const issues = useStore(store, (s) => s.issues);
+  const validating = useStore(store, (s) => s.validating);
+  const errors = issues.filter((i) => i.severity === "error").length;
+  const [open, setOpen] = useState(true);
+  return (
+    <div className="problems" data-testid="problems" data-count={issues.length} data-errors={errors}>
+      <button type="button" className="problems-head" onClick={() => setOpen(!open)}>
+        Problems <span className="count">{issues.length}</span>
+        {errors > 0 && <span className="badge badge-bad">{errors} blocking</span>}
+        {validating && <span className="muted"> checking…</span>}
+        {!validating && issues.length === 0 && <span className="ok"> ✓ valid</span>}
+      </button>
+      {open && issues.length > 0 && (
+        <ul>
+          {issues.map((issue, i) => {
+            const t = issueTarget(issue.path);
+            return (
+              <li key={i}>
+                <button
+                  type="button"
+                  className={`problem issue-${issue.severity}`}
+                  data-testid="problem-item"
+                  data-path={issue.path}
+                  onClick={() => {
+                    if (!t) return;
+                    const s = store.getState();
+                    if (s.journeyId !== t.journey) s.setJourney(t.journey);
+                    s.select(t.step ? [t.step] : []);
+                  }}
+                >
+                  <span className="issue-severity">{issue.severity}</span>
+                  {issue.path && <code>{issue.path}</code>} {issue.message}
+                  {issue.hint && <span className="muted"> — {issue.hint}</span>}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,318 @@
+import { useState } from "react";
+import { useStore } from "zustand";
+
+import type { EditorStore } from "./editorStore";
+import { lookOf } from "./kinds";
+import {
+  exitsOf,
+  findJourney,
+  idsOf,
+  isObj,
+  outcomesOf,
+  populationsOf,
+  renameStep,
+  setStepField,
+  stepsOf,
+  type StepDoc,
+} from "./model";
+import { KindIcon } from "./nodes";
+import { NumberField, PerPopulationEditor, QuantityEditor } from "./QuantityEditor";
+
+const ID_PATTERN = /^[a-z0-9_-]+$/;
+
+/** The fields of the selected step, by kind (spec §5). */
+export function Inspector({ store }: { store: EditorStore }) {
+  const doc = useStore(store, (s) => s.doc);
+  const journeyId = useStore(store, (s) => s.journeyId);
+  const selection = useStore(store, (s) => s.selection);
+  const issues = useStore(store, (s) => s.issues);
+  const journey = journeyId ? findJourney(doc, journeyId) : undefined;
+  const steps = stepsOf(journey);
+  const step = selection.length === 1 ? steps.find((s) => s.id === selection[0]) : undefined;
+
+  if (!journeyId || !journey) return <aside className="inspector muted">No journey.</aside>;
+  if (selection.length > 1) {
+    return (
+      <aside className="inspector" data-testid="inspector">
+        <p className="muted">{selection.length} steps selected. Delete, copy (Ctrl+C) or drag them together.</p>
+      </aside>
+    );
+  }
+  if (!step) {
+    return (
+      <aside className="inspector" data-testid="inspector">
+        <h3>{journey.name ?? journey.id}</h3>
+        <p className="muted">
+          {selection.length === 1
+            ? "An implicit outcome: every journey has success, abandoned and blocked."
+            : "Select a step to edit it. Drag from an exit handle to another step to connect it."}
+        </p>
+        <label className="field">
+          entry step
+          <select
+            value={journey.entry ?? ""}
+            data-testid="journey-entry"
+            onChange={(e) =>
+              store.getState().apply((d) => ({
+                ...d,
+                journeys: (d.journeys ?? []).map((j) => (j.id === journeyId ? { ...j, entry: e.target.value } : j)),
+              }))
+            }
+          >
+            <option value="">(none)</option>
+            {steps.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.id}
+              </option>
+            ))}
+          </select>
+        </label>
+      </aside>
+    );
+  }
+
+  const set = (path: string[], value: unknown, coalesce = true) =>
+    store.getState().apply((d) => setStepField(d, journeyId, step.id, path, value), coalesce ? `${step.id}:${path.join(".")}` : undefined);
+  const sources = idsOf(doc, "sources");
+  const populations = populationsOf(doc);
+  const look = lookOf(step.kind, typeof step.class === "string" ? step.class : undefined);
+  const targets = [...steps.filter((s) => s.id !== step.id && s.kind !== "outcome").map((s) => s.id), ...outcomesOf(journey).map((o) => o.id)];
+  const stepIssues = issues.filter((i) => i.path.startsWith(`journeys[${journeyId}].steps[${step.id}]`));
+
+  return (
+    <aside className="inspector" data-testid="inspector" data-step={step.id}>
+      <div className="inspector-head" style={{ color: look.colour }}>
+        <KindIcon kind={step.kind} colour={look.colour} size={18} /> {look.label}
+      </div>
+      <IdField key={step.id} id={step.id} taken={steps.map((s) => s.id)} onRename={(to) => store.getState().apply((d) => renameStep(d, journeyId, step.id, to))} />
+      <label className="field">
+        name
+        <input value={step.name ?? ""} data-testid="field-name" onChange={(e) => set(["name"], e.target.value || undefined)} />
+      </label>
+      <label className="field">
+        owner (team)
+        <select value={typeof step.owner === "string" ? step.owner : ""} onChange={(e) => set(["owner"], e.target.value || undefined, false)}>
+          <option value="">(journey's owner)</option>
+          {teamsOf(doc).map((t) => (
+            <option key={t} value={t}>
+              {t}
+            </option>
+          ))}
+        </select>
+      </label>
+      <KindFields step={step} set={set} doc={doc} sources={sources} populations={populations} />
+      {step.kind !== "outcome" && step.kind !== "branch" && (
+        <fieldset className="exits">
+          <legend>exits</legend>
+          {exitsOf(step).map((exit) => (
+            <label key={exit.handle} className="field-inline">
+              {exit.label}
+              <select
+                value={exit.target ?? ""}
+                data-testid={`exit-select-${exit.handle}`}
+                onChange={(e) => set(exit.handle.split("."), e.target.value || undefined, false)}
+              >
+                <option value="">{exit.fallback ? `(default: ${exit.fallback})` : "(not connected)"}</option>
+                {exit.target && !targets.includes(exit.target) && <option value={exit.target}>{exit.target} (missing)</option>}
+                {targets.map((t) => (
+                  <option key={t} value={t}>
+                    {t}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ))}
+        </fieldset>
+      )}
+      {stepIssues.length > 0 && (
+        <ul className="inspector-issues">
+          {stepIssues.map((i, n) => (
+            <li key={n} className={`issue-${i.severity}`}>
+              <code>{i.path.slice(`journeys[${journeyId}].steps[${step.id}]`.length) || "step"}</code> {i.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </aside>
+  );
+}
+
+function teamsOf(doc: Record<string, unknown>): string[] {
+  const owners = doc.owners;
+  if (!isObj(owners) || !Array.isArray(owners.teams)) return [];
+  return owners.teams.filter(isObj).map((t) => String(t.id));
+}
+
+function IdField({ id, taken, onRename }: { id: string; taken: string[]; onRename(to: string): void }) {
+  const [text, setText] = useState(id);
+  const problem =
+    text === id ? null : !ID_PATTERN.test(text) ? "use a-z, 0-9, _ and -" : taken.includes(text) ? "already used" : null;
+  const commit = () => {
+    if (text !== id && !problem) onRename(text);
+  };
+  return (
+    <label className="field">
+      id
+      <input
+        className="mono"
+        value={text}
+        data-testid="field-id"
+        onChange={(e) => setText(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === "Enter") commit();
+          if (e.key === "Escape") setText(id);
+        }}
+      />
+      {problem && <span className="field-note bad">{problem}</span>}
+    </label>
+  );
+}
+
+interface KindFieldsProps {
+  step: StepDoc;
+  set(path: string[], value: unknown, coalesce?: boolean): void;
+  doc: Record<string, unknown>;
+  sources: { id: string; name?: string }[];
+  populations: { id: string; kind: string }[];
+}
+
+function KindFields({ step, set, doc, sources, populations }: KindFieldsProps) {
+  const quantity = (key: string, label: string, probability = false) => (
+    <div className="field">
+      {label}
+      <QuantityEditor value={step[key]} onChange={(v) => set([key], v)} probability={probability} sources={sources} testid={`q-${key}`} />
+    </div>
+  );
+  const perPop = (key: string, label: string) => (
+    <div className="field">
+      {label}
+      <PerPopulationEditor
+        value={step[key]}
+        onChange={(v) => set([key], v)}
+        probability
+        populations={populations}
+        sources={sources}
+        testid={`pp-${key}`}
+      />
+    </div>
+  );
+  const pick = (key: string, label: string, options: { id: string; name?: string }[]) => (
+    <label className="field">
+      {label}
+      <select value={typeof step[key] === "string" ? (step[key] as string) : ""} data-testid={`field-${key}`} onChange={(e) => set([key], e.target.value, false)}>
+        <option value="">(choose)</option>
+        {options.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.name ? `${o.name} (${o.id})` : o.id}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+  const num = (key: string, label: string) => (
+    <div className="field">
+      <NumberField label={label} value={typeof step[key] === "number" ? (step[key] as number) : 0} testid={`field-${key}`} onChange={(v) => set([key], v)} />
+    </div>
+  );
+  switch (step.kind) {
+    case "action":
+      return (
+        <>
+          {quantity("seconds", "seconds per visit")}
+          {perPop("abandon", "abandon probability")}
+        </>
+      );
+    case "control":
+      return (
+        <>
+          {pick("control", "control (from the library)", idsOf(doc, "controls"))}
+          {num("max_attempts", "max attempts")}
+        </>
+      );
+    case "risk_gate":
+      return (
+        <>
+          {pick("signal", "risk signal", idsOf(doc, "risk_signals"))}
+          {num("allow_below", "allow below")}
+          {num("block_at_or_above", "block at or above")}
+        </>
+      );
+    case "support":
+      return (
+        <>
+          {quantity("cost_per_contact", "cost per contact")}
+          {quantity("minutes_per_contact", "minutes per contact")}
+          {perPop("resolve", "resolve probability")}
+        </>
+      );
+    case "outcome":
+      return (
+        <label className="field">
+          class
+          <select value={String(step.class ?? "")} data-testid="field-class" onChange={(e) => set(["class"], e.target.value, false)}>
+            {["success", "abandoned", "blocked"].map((c) => (
+              <option key={c}>{c}</option>
+            ))}
+          </select>
+        </label>
+      );
+    case "branch":
+      return <BranchFields step={step} set={set} sources={sources} populations={populations} />;
+    default:
+      return null;
+  }
+}
+
+function BranchFields({ step, set, sources, populations }: Omit<KindFieldsProps, "doc">) {
+  const entries = Array.isArray(step.to) ? step.to : [];
+  return (
+    <fieldset className="exits">
+      <legend>shares (drag from “+ share” to add one)</legend>
+      {entries.map((entry, i) => (
+        <div key={i} className="branch-entry" data-testid={`branch-entry-${i}`}>
+          <div className="per-pop-head">
+            → <code>{String(entry?.target ?? "?")}</code>
+            {entry?.p === undefined ? (
+              <>
+                <span className="muted">takes the rest</span>
+                <button type="button" className="link" onClick={() => set(["to"], entries.map((e, j) => (j === i ? { ...e, p: 0.5 } : e)), false)}>
+                  set share
+                </button>
+              </>
+            ) : (
+              <button
+                type="button"
+                className="link"
+                onClick={() =>
+                  set(
+                    ["to"],
+                    entries.map((e, j) => {
+                      if (j !== i) return e;
+                      const rest = { ...e };
+                      delete rest.p;
+                      return rest;
+                    }),
+                    false,
+                  )
+                }
+              >
+                make it the rest
+              </button>
+            )}
+          </div>
+          {entry?.p !== undefined && (
+            <PerPopulationEditor
+              value={entry.p}
+              onChange={(v) => set(["to"], entries.map((e, j) => (j === i ? { ...e, p: v } : e)))}
+              probability
+              populations={populations}
+              sources={sources}
+              testid={`pp-to-${i}`}
+            />
+          )}
+        </div>
+      ))}
+    </fieldset>
+  );
+}

@@ -1,0 +1,80 @@
+// The declarative registry of step kinds: colour, icon, shape and exits of each.
+
+/** How each step kind looks: a declarative registry the canvas and palette share. */
+export interface KindLook {
+  label: string;
+  colour: string;
+  tint: string;
+  /** SVG path (24 × 24 view box) of the kind's icon. */
+  icon: string;
+  /** CSS class that gives the node its shape. */
+  shape: "rounded" | "square" | "gate" | "split" | "desk" | "pill";
+  /** What the kind's exits mean, for the palette's tooltip. */
+  exits: string;
+}
+
+export const KINDS: Record<string, KindLook> = {
+  action: {
+    label: "Action",
+    colour: "#2563eb",
+    tint: "#eff4ff",
+    icon: "M4 17.5V20h2.5l8.8-8.8-2.5-2.5L4 17.5zm15.7-9.7a.9.9 0 000-1.3l-2.2-2.2a.9.9 0 00-1.3 0l-1.8 1.8 2.5 2.5 1.8-1.8z",
+    shape: "rounded",
+    exits: "next",
+  },
+  control: {
+    label: "Control",
+    colour: "#7c3aed",
+    tint: "#f5f0ff",
+    icon: "M12 2 4 5v6c0 5 3.4 9.7 8 11 4.6-1.3 8-6 8-11V5l-8-3zm0 5a2 2 0 011 3.7V14h-2v-3.3A2 2 0 0112 7z",
+    shape: "square",
+    exits: "pass / fail / abandon",
+  },
+  risk_gate: {
+    label: "Risk gate",
+    colour: "#d97706",
+    tint: "#fff7e8",
+    icon: "M12 2 1 21h22L12 2zm1 15h-2v-2h2v2zm0-4h-2V9h2v4z",
+    shape: "gate",
+    exits: "allow / challenge / block",
+  },
+  branch: {
+    label: "Branch",
+    colour: "#0891b2",
+    tint: "#ecfbff",
+    icon: "M6 3v6.2a4 4 0 002 3.4L11 14.5V21h2v-6.5l3-1.9a4 4 0 002-3.4V3h-2v6.2a2 2 0 01-1 1.7L12 12.8 9 10.9a2 2 0 01-1-1.7V3H6z",
+    shape: "split",
+    exits: "shares (one takes the rest)",
+  },
+  support: {
+    label: "Support desk",
+    colour: "#db2777",
+    tint: "#fff0f7",
+    icon: "M12 2a8 8 0 00-8 8v5a3 3 0 003 3h1v-7H6v-1a6 6 0 0112 0v1h-2v7h2v1h-5v2h5a2 2 0 002-2v-4a3 3 0 000-6v-0a8 8 0 00-8-8z",
+    shape: "desk",
+    exits: "resolved / unresolved",
+  },
+  outcome: {
+    label: "Outcome",
+    colour: "#475569",
+    tint: "#f1f5f9",
+    icon: "M5 3v18h2v-7h5l1 2h6V5h-6l-1-2H5z",
+    shape: "pill",
+    exits: "none (terminal)",
+  },
+};
+
+/** Outcome colours by class. */
+export const OUTCOME_COLOURS: Record<string, { colour: string; tint: string }> = {
+  success: { colour: "#15803d", tint: "#e8f7ee" },
+  abandoned: { colour: "#a16207", tint: "#fdf6e3" },
+  blocked: { colour: "#b91c1c", tint: "#fdeeee" },
+};
+
+export function lookOf(kind: string, outcomeClass?: string): KindLook {
+  const base = KINDS[kind] ?? { ...KINDS.action!, label: kind };
+  if (kind === "outcome" && outcomeClass && OUTCOME_COLOURS[outcomeClass]) {
+    return { ...base, ...OUTCOME_COLOURS[outcomeClass] };
+  }
+  return base;
+}
