@@ -8,6 +8,7 @@ import {
   ReactFlow,
   ReactFlowProvider,
   applyNodeChanges,
+  useNodesInitialized,
   useReactFlow,
   type Connection,
   type Edge,
@@ -15,7 +16,7 @@ import {
   type NodeChange,
   type OnSelectionChangeParams,
 } from "@xyflow/react";
-import { useCallback, useEffect, useMemo, useState, type DragEvent } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from "react";
 import { useStore } from "zustand";
 
 import type { Backend } from "../ipc";
@@ -446,6 +447,22 @@ function Canvas({ store, journeyId }: { store: EditorStore; journeyId: string })
     [store, journeyId, screenToFlowPosition],
   );
 
+  // First view: a large journey fitted whole is unreadable, so show its first columns
+  // (the minimap shows the rest); a small one is fitted whole.
+  const measured = useNodesInitialized();
+  const fitted = useRef(false);
+  useEffect(() => {
+    if (!measured || fitted.current) return;
+    fitted.current = true;
+    const entry = flow.nodes.find((n) => n.data.entry) ?? flow.nodes[0];
+    if (flow.nodes.length <= 14 || !entry) {
+      void fitView({ padding: 0.15, maxZoom: 1 });
+      return;
+    }
+    const near = flow.nodes.filter((n) => n.position.x <= entry.position.x + 3 * 250).map((n) => ({ id: n.id }));
+    void fitView({ nodes: near, padding: 0.08, maxZoom: 1, minZoom: 0.5 });
+  }, [measured, flow.nodes, fitView]);
+
   // Clicking a problem selects a node: bring it into view.
   const focusId = selection.length === 1 ? selection[0] : undefined;
   useEffect(() => {
@@ -489,7 +506,6 @@ function Canvas({ store, journeyId }: { store: EditorStore; journeyId: string })
         onDelete={onDelete}
         deleteKeyCode={["Delete", "Backspace"]}
         multiSelectionKeyCode={["Shift", "Control", "Meta"]}
-        fitView
         fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
         minZoom={0.1}
         maxZoom={2}
@@ -497,7 +513,7 @@ function Canvas({ store, journeyId }: { store: EditorStore; journeyId: string })
         proOptions={{ hideAttribution: true }}
       >
         <Background gap={20} size={1} />
-        <MiniMap pannable zoomable nodeColor={(n) => lookOf(String(n.data.kind), n.data.outcomeClass as string | undefined).colour} />
+        <MiniMap pannable zoomable style={{ width: 160, height: 100 }} nodeColor={(n) => lookOf(String(n.data.kind), n.data.outcomeClass as string | undefined).colour} />
         <Controls showInteractive={false} />
       </ReactFlow>
     </div>

@@ -80,6 +80,15 @@ describe("graph", () => {
     expect(flow.nodes.find((n) => n.id === "otp")?.data.issues.map((i) => i.message)).toEqual(["x"]);
   });
 
+  it("draws an exit to nothing as an edge to a red missing node", () => {
+    let doc = newModelDocument();
+    doc = connect(doc, "journey", "start", "next", "nowhere");
+    const flow = journeyFlow(doc, "journey");
+    expect(flow.dangling).toEqual([{ source: "start", handle: "next", target: "nowhere" }]);
+    expect(flow.edges.find((e) => e.source === "start")?.target).toBe("missing:nowhere");
+    expect(flow.nodes.find((n) => n.id === "missing:nowhere")?.data.kind).toBe("missing");
+  });
+
   it("lays out a 200-step chain quickly", () => {
     const nodes = Array.from({ length: 200 }, (_, i) => ({ id: `s${i}` }));
     const edges = nodes.slice(1).map((n, i) => ({ source: `s${i}`, target: n.id }));

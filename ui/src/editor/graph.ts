@@ -129,6 +129,20 @@ export function journeyFlow(doc: ModelDoc, journeyId: string, issues: Issue[] = 
       });
     }
   }
+  // Exits to nothing point at a red "missing" node, so the problem is visible on the canvas.
+  for (const target of new Set(dangling.map((d) => d.target))) {
+    const id = `missing:${target}`;
+    nodes.push({
+      id,
+      type: "step",
+      position: { x: 0, y: 0 },
+      data: { stepId: id, kind: "missing", name: target, implicit: true, entry: false, exits: [], issues: [], detail: "no such step" },
+    });
+    for (const d of dangling.filter((d) => d.target === target)) {
+      const exit = nodes.find((n) => n.id === d.source)?.data.exits.find((e) => e.handle === d.handle);
+      edges.push({ id: `${d.source}:${d.handle}`, source: d.source, sourceHandle: d.handle, target: id, label: exit?.label ?? "", fallback: false });
+    }
+  }
   const stored = storedLayout(doc, journeyId);
   const missing = nodes.filter((n) => !stored[n.id]);
   const auto = missing.length > 0 ? autoLayout(nodes, edges) : {};

@@ -64,6 +64,16 @@ export const KINDS: Record<string, KindLook> = {
   },
 };
 
+/** An exit's target that names nothing (drawn so the dangling exit is visible). */
+export const MISSING_LOOK: KindLook = {
+  label: "Missing target",
+  colour: "#b42318",
+  tint: "#fff1f0",
+  icon: "M12 2a10 10 0 100 20 10 10 0 000-20zm1 15h-2v-2h2v2zm0-4h-2V7h2v6z",
+  shape: "rounded",
+  exits: "none",
+};
+
 /** Outcome colours by class. */
 export const OUTCOME_COLOURS: Record<string, { colour: string; tint: string }> = {
   success: { colour: "#15803d", tint: "#e8f7ee" },
@@ -72,6 +82,7 @@ export const OUTCOME_COLOURS: Record<string, { colour: string; tint: string }> =
 };
 
 export function lookOf(kind: string, outcomeClass?: string): KindLook {
+  if (kind === "missing") return MISSING_LOOK;
   const base = KINDS[kind] ?? { ...KINDS.action!, label: kind };
   if (kind === "outcome" && outcomeClass && OUTCOME_COLOURS[outcomeClass]) {
     return { ...base, ...OUTCOME_COLOURS[outcomeClass] };

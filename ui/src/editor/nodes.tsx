@@ -19,6 +19,7 @@ export type StepNode = Node<StepNodeData, "step">;
 /** One step (or implicit outcome) on the canvas, with a labelled handle per exit. */
 export const StepNodeView = memo(function StepNodeView({ data, selected }: NodeProps<StepNode>) {
   const look = lookOf(data.kind, data.outcomeClass);
+  // A "missing" node's id is `missing:<target>`; its test id names the target.
   const errors = data.issues.filter((i) => i.severity === "error");
   const warnings = data.issues.length - errors.length;
   const exits = data.kind === "branch" ? [...data.exits, { handle: "to.new", label: "+ share" }] : data.exits;
@@ -36,7 +37,7 @@ export const StepNodeView = memo(function StepNodeView({ data, selected }: NodeP
       <Handle type="target" position={Position.Left} className="step-target" />
       <div className="step-head" style={{ color: look.colour }}>
         <KindIcon kind={data.kind} colour={look.colour} />
-        <span className="step-kind">{data.implicit ? "implicit outcome" : look.label}</span>
+        <span className="step-kind">{data.kind === "missing" ? look.label : data.implicit ? "implicit outcome" : look.label}</span>
         {data.entry && <span className="step-entry">entry</span>}
         {errors.length > 0 && (
           <span className="step-badge bad" data-testid={`node-errors-${data.stepId}`}>
@@ -46,7 +47,13 @@ export const StepNodeView = memo(function StepNodeView({ data, selected }: NodeP
         {warnings > 0 && <span className="step-badge warn">{warnings}</span>}
       </div>
       <div className="step-name">{data.name ?? data.stepId}</div>
-      <div className="step-id mono">{data.detail ? `${data.stepId} · ${data.detail}` : data.stepId}</div>
+      {data.kind === "missing" ? (
+        <div className="step-id">{data.detail}</div>
+      ) : (
+        (data.name !== undefined || data.detail) && (
+          <div className="step-id mono">{data.name !== undefined ? (data.detail ? `${data.stepId} · ${data.detail}` : data.stepId) : data.detail}</div>
+        )
+      )}
       {exits.length > 0 && (
         <div className="step-exits">
           {exits.map((exit) => (
