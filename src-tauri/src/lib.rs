@@ -8,6 +8,7 @@
 
 pub mod commands;
 pub mod editor;
+pub mod runs;
 
 pub use journeylab_app::ErrorPayload;
 
@@ -24,10 +25,23 @@ pub fn run() {
 
 /// The Tauri builder with every command registered (also used by tests).
 pub fn builder() -> tauri::Builder<tauri::Wry> {
-    tauri::Builder::default().invoke_handler(tauri::generate_handler![
-        commands::list_examples,
-        commands::open_model,
-        editor::validate_document,
-        editor::save_model_file,
-    ])
+    tauri::Builder::default()
+        .setup(|app| {
+            use tauri::Manager;
+            app.manage(runs::Workspace::open());
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::list_examples,
+            commands::open_model,
+            editor::validate_document,
+            editor::save_model_file,
+            runs::start_run,
+            runs::cancel_run,
+            runs::list_runs,
+            runs::run_dashboard,
+            runs::run_chart,
+            runs::delete_run,
+            runs::export_run,
+        ])
 }

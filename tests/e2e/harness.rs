@@ -90,7 +90,15 @@ impl Ctx {
     /// `JOURNEYLAB_EXAMPLES`). Only the first launch of a test takes effect.
     pub async fn app_with_env(&mut self, env: &[(&str, OsString)]) -> Result<&App, WebDriverError> {
         if self.app.is_none() {
-            let (child, url) = start_tauri_driver(env).map_err(|e| {
+            // Every test gets its own empty workspace database, never ~/.local.
+            let mut env = env.to_vec();
+            if !env.iter().any(|(k, _)| *k == "JOURNEYLAB_DB") {
+                let db = temp_dir(&format!("{}-db", self.name.replace("::", "-")))
+                    .map_err(|e| WebDriverError::FatalError(format!("temporary folder: {e}")))?
+                    .join("journeylab.db");
+                env.push(("JOURNEYLAB_DB", db.into_os_string()));
+            }
+            let (child, url) = start_tauri_driver(&env).map_err(|e| {
                 WebDriverError::FatalError(format!(
                     "could not start tauri-driver ({}): {e}; scripts/test.sh installs it",
                     tauri_driver_path().display()

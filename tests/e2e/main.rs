@@ -10,6 +10,7 @@
 mod harness;
 
 mod editor; // the journey editor: build, save, reopen, validation on nodes, undo, screenshots
+mod results; // running a model: progress, dashboard, comparison, cancel, history
 mod start_screen; // the window, the example list, opening a model, listing errors
 
 fn main() -> std::process::ExitCode {
@@ -20,6 +21,9 @@ fn main() -> std::process::ExitCode {
         e2e_test!(start_screen::a_listing_error_shows_its_code_and_message),
         e2e_test!(start_screen::content_security_policy_is_enforced),
         e2e_test!(start_screen::saves_review_screenshots),
+        e2e_test!(results::a_run_shows_progress_then_the_engines_numbers),
+        e2e_test!(results::cancelling_a_long_run_marks_it_cancelled),
+        e2e_test!(results::a_run_reopens_from_the_history),
         e2e_test!(editor::builds_saves_and_reopens_a_journey),
         e2e_test!(editor::a_dangling_exit_shows_an_error_on_its_node),
         e2e_test!(editor::undo_brings_back_a_deleted_step),

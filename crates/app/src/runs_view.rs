@@ -570,7 +570,8 @@ pub fn plain_language(
             } else {
                 word
             };
-            parts.push(format!("{points:.1} points {word} {noun}"));
+            let decimals = if points < 0.095 { 2 } else { 1 };
+            parts.push(format!("{points:.decimals$} points {word} {noun}"));
         }
     }
     if let Some(d) = find("support_contacts") {

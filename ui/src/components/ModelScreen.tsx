@@ -2,6 +2,7 @@ import { plural } from "../format";
 import type { Issue, JourneyView } from "../ipc";
 import { useAppState } from "../storeContext";
 import { ErrorBanner } from "./ErrorBanner";
+import { ResultsPanel } from "../results/ResultsPanel";
 
 /** An open model: its headline facts, validation problems and journeys. */
 export function ModelScreen() {
@@ -47,6 +48,7 @@ export function ModelScreen() {
               ))}
             </ul>
           )}
+          <ResultsPanel key={model.data.path} model={model.data} />
         </>
       ) : (
         <p className="muted" data-testid="model-loading">

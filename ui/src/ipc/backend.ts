@@ -1,10 +1,11 @@
+import type { RunsBackend } from "./runs";
 import type { ExampleSummary, Issue, ModelView, SavedModel } from "./types";
 
 /**
  * The UI's only way to reach the desktop shell. Every method rejects with an
  * `ErrorPayload` (`{code, message}`) on failure.
  */
-export interface Backend {
+export interface Backend extends RunsBackend {
   /** Which implementation this is: the real shell, or the in-browser mock. */
   readonly kind: "tauri" | "mock";
   listExamples(): Promise<ExampleSummary[]>;

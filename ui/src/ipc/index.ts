@@ -9,6 +9,7 @@ export type { Backend } from "./backend";
 export type { ErrorPayload, ExampleSummary, Issue, JourneyView, ModelView, SavedModel } from "./types";
 export { isErrorPayload, toErrorPayload } from "./types";
 export { createMockBackend, sampleData, summarise } from "./mock";
+export * from "./runs";
 export type { MockData } from "./mock";
 
 /** The real shell inside the desktop app; the mock backend in a plain browser. */

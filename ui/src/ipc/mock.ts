@@ -1,4 +1,5 @@
 import type { Backend } from "./backend";
+import { createMockRunsBackend, type MockRunsOptions } from "./runs";
 import type { ErrorPayload, ExampleSummary, Issue, ModelView } from "./types";
 
 /** What a mock backend serves: models by path, and optional failures. */
@@ -10,6 +11,8 @@ export interface MockData {
   openErrors?: Record<string, ErrorPayload>;
   /** Milliseconds to wait before answering (to show loading states). */
   delayMs?: number;
+  /** Options of the in-memory runs (see `createMockRunsBackend`). */
+  runs?: MockRunsOptions;
 }
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -35,6 +38,7 @@ export function createMockBackend(data: MockData = sampleData()): Backend {
   const byPath = new Map(data.models.map((m) => [m.path, m]));
   return {
     kind: "mock",
+    ...createMockRunsBackend(data.runs),
     async listExamples() {
       if (data.delayMs) await wait(data.delayMs);
       if (data.listError) throw data.listError;

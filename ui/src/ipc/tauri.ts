@@ -1,6 +1,7 @@
 import { invoke } from "@tauri-apps/api/core";
 
 import type { Backend } from "./backend";
+import { tauriRunsBackend } from "./runs";
 import type { ExampleSummary, Issue, ModelView, SavedModel } from "./types";
 import { toErrorPayload } from "./types";
 
@@ -16,6 +17,7 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 /** The backend that talks to `src-tauri` (commands in src-tauri/src/commands.rs). */
 export const tauriBackend: Backend = {
   kind: "tauri",
+  ...tauriRunsBackend,
   listExamples: () => call<ExampleSummary[]>("list_examples"),
   openModel: (path) => call<ModelView>("open_model", { path }),
   validateDocument: (json) => call<Issue[]>("validate_document", { json }),

@@ -1,0 +1,315 @@
+//! Running simulations from the app: progress, the results dashboard (its numbers equal
+//! the engine's for the same model, settings and seed), scenario comparison, cancelling
+//! a long run, reopening a run from the history. Each test has its own empty workspace
+//! database (the harness sets `JOURNEYLAB_DB`).
+
+use std::time::{Duration, Instant};
+
+use journeylab_engine::{Mode, NoProgress, Settings};
+use serde_json::Value;
+use thirtyfour::prelude::*;
+
+use crate::harness::{repo_root, App, Ctx, TestResult};
+
+const MODEL: &str = "consumer-sign-in";
+
+/// Opens the model and fills the run panel.
+async fn open_and_set(app: &App, iterations: &str, seed: &str) -> TestResult {
+    app.click(&format!("open-example-{MODEL}")).await?;
+    app.by_testid("run-panel").await?;
+    let it = app.by_testid("run-iterations").await?;
+    it.clear().await?;
+    it.send_keys(iterations).await?;
+    let s = app.by_testid("run-seed").await?;
+    // The seed is always shown: a random one before the user types.
+    let shown = s.value().await?.unwrap_or_default();
+    ensure_eq!(
+        !shown.is_empty() && shown.chars().all(|c| c.is_ascii_digit()),
+        true,
+        "random seed shown: {shown:?}"
+    );
+    s.clear().await?;
+    s.send_keys(seed).await?;
+    Ok(())
+}
+
+/// Waits until `element`'s `attribute` satisfies `ok`, for up to `timeout`.
+async fn wait_attr(
+    app: &App,
+    id: &str,
+    attribute: &str,
+    timeout: Duration,
+    ok: impl Fn(&str) -> bool,
+) -> Result<String, Box<dyn std::error::Error + Send + Sync>> {
+    let deadline = Instant::now() + timeout;
+    let mut last = String::new();
+    while Instant::now() < deadline {
+        if let Ok(el) = app
+            .driver
+            .find(By::Css(format!("[data-testid=\"{id}\"]")))
+            .await
+        {
+            if let Ok(Some(v)) = el.attr(attribute).await {
+                if ok(&v) {
+                    return Ok(v);
+                }
+                last = v;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    Err(format!("{id}[{attribute}] never matched (last {last:?})").into())
+}
+
+/// The engine's result document for the fixture with these settings.
+fn engine_result(
+    iterations: u64,
+    seed: u64,
+) -> Result<Value, Box<dyn std::error::Error + Send + Sync>> {
+    let path = repo_root().join("fixtures").join(format!("{MODEL}.json"));
+    let loaded = journeylab_app::load_model(&path)?;
+    let settings = Settings {
+        iterations,
+        seed,
+        mode: Mode::Sampled,
+        threads: None,
+    };
+    let out = journeylab_engine::run(&loaded.validation, &settings, None, &NoProgress)?;
+    Ok(journeylab_engine::result_json(&out))
+}
+
+fn as_f64(text: &str) -> f64 {
+    text.parse().unwrap_or(f64::NAN)
+}
+
+/// Runs the fixture with a fixed seed: progress reaches the total, the dashboard shows
+/// every headline card with the engine's means (bit for bit), guardrails, the breakdown,
+/// and a comparison of each scenario with the baseline.
+pub async fn a_run_shows_progress_then_the_engines_numbers(ctx: &mut Ctx) -> TestResult {
+    let app = ctx.app().await?;
+    open_and_set(app, "2000", "12345").await?;
+    app.click("run-start").await?;
+    let dashboard = app.by_testid("dashboard").await?;
+    let status = app.by_testid("run-status").await?;
+    ensure_eq!(
+        status.attr("data-status").await?.as_deref(),
+        Some("finished")
+    );
+    ensure_eq!(
+        status.attr("data-done").await?.as_deref(),
+        Some("8000"),
+        "progress of 4 scenarios × 2,000"
+    );
+    ensure_eq!(status.attr("data-total").await?.as_deref(), Some("8000"));
+    ensure_eq!(
+        app.by_testid("dashboard-seed").await?.text().await?,
+        "12345"
+    );
+
+    let expected = engine_result(2000, 12345)?;
+    let scenarios = expected["scenarios"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    ensure_eq!(scenarios.len(), 4);
+    for metric in journeylab_app::HEADLINE_METRICS {
+        let want = expected["scenarios"][0]["totals"][metric]["mean"].as_f64();
+        let card = dashboard
+            .find(By::Css(format!("[data-testid=\"card-{metric}\"]")))
+            .await?;
+        let shown = card.attr("data-mean").await?.map(|m| as_f64(&m));
+        ensure_eq!(shown, want, "card {metric}");
+    }
+    // The visible text is the same number, formatted.
+    let rate = expected["scenarios"][0]["totals"]["legit_success_rate"]["mean"]
+        .as_f64()
+        .unwrap_or(f64::NAN);
+    let text = dashboard
+        .find(By::Css(
+            "[data-testid=\"card-legit_success_rate\"] [data-testid=\"card-mean\"]",
+        ))
+        .await?
+        .text()
+        .await?;
+    ensure_eq!(text, format!("{:.2} %", rate * 100.0));
+
+    // Guardrails, with met / not met as the engine decided.
+    for g in expected["scenarios"][0]["guardrails"]
+        .as_array()
+        .into_iter()
+        .flatten()
+    {
+        let id = g["id"].as_str().unwrap_or("");
+        let el = app.by_testid(&format!("guardrail-{id}")).await?;
+        ensure_eq!(
+            el.attr("data-met").await?,
+            Some(g["met"].as_bool().unwrap_or(false).to_string()),
+            "guardrail {id}"
+        );
+    }
+    let rows = app.all_by_testid("breakdown-row").await?;
+    ensure_eq!(rows.is_empty(), false, "breakdown rows");
+
+    // Comparison: a plain-language line per scenario and the paired deltas, the clear
+    // ones marked as the engine's 90 % interval says.
+    app.by_testid("comparison").await?;
+    for s in &scenarios[1..] {
+        let id = s["id"].as_str().unwrap_or("");
+        let line = app
+            .by_testid(&format!("scenario-line-{id}"))
+            .await?
+            .text()
+            .await?;
+        ensure_eq!(line.is_empty(), false, "line of {id}");
+        let d = &s["delta_vs_baseline"]["fraud_loss"];
+        let clear = d["p5"].as_f64().unwrap_or(0.0) > 0.0 || d["p95"].as_f64().unwrap_or(0.0) < 0.0;
+        let row = app.by_testid(&format!("delta-{id}-fraud_loss")).await?;
+        ensure_eq!(
+            row.attr("data-clear").await?,
+            Some(clear.to_string()),
+            "{id}"
+        );
+    }
+    app.by_testid("chart-compare").await?;
+    app.by_testid("chart-histogram").await?;
+
+    // Another scenario's cards are the engine's too.
+    app.click("scenario-tab-passkeys_first").await?;
+    let card = app.by_testid("card-fraud_loss").await?;
+    let want = scenarios
+        .iter()
+        .find(|s| s["id"] == "passkeys_first")
+        .and_then(|s| s["totals"]["fraud_loss"]["mean"].as_f64());
+    ensure_eq!(card.attr("data-mean").await?.map(|m| as_f64(&m)), want);
+
+    let history = app.all_by_testid("history-row").await?;
+    ensure_eq!(
+        App::attrs(&history, "data-status").await?,
+        vec!["finished".to_string()]
+    );
+
+    let dir = crate::harness::artifacts_dir().join("screenshots");
+    std::fs::create_dir_all(&dir)?;
+    app.click("scenario-tab-baseline").await?;
+    let cards = app.by_testid("dashboard").await?;
+    app.driver
+        .execute(
+            "arguments[0].scrollIntoView({block: 'start'});",
+            vec![cards.to_json()?],
+        )
+        .await?;
+    app.screenshot(&dir.join("results-dashboard.png")).await?;
+    // Further down: the comparison of scenarios with the baseline.
+    let comparison = app.by_testid("comparison").await?;
+    app.driver
+        .execute(
+            "arguments[0].scrollIntoView({block: 'start'});",
+            vec![comparison.to_json()?],
+        )
+        .await?;
+    app.screenshot(&dir.join("results-comparison.png")).await?;
+    Ok(())
+}
+
+/// A long run shows live progress, the window keeps answering, and Cancel stops it
+/// within a second; the history lists it as cancelled.
+pub async fn cancelling_a_long_run_marks_it_cancelled(ctx: &mut Ctx) -> TestResult {
+    let app = ctx.app().await?;
+    open_and_set(app, "5000000", "7").await?;
+    app.click("run-start").await?;
+    let done = wait_attr(
+        app,
+        "run-progress",
+        "data-done",
+        Duration::from_secs(20),
+        |v| v.parse::<u64>().is_ok_and(|d| d > 0),
+    )
+    .await?;
+    let total = app
+        .by_testid("run-progress")
+        .await?
+        .attr("data-total")
+        .await?;
+    ensure_eq!(
+        total.as_deref(),
+        Some("20000000"),
+        "4 scenarios × 5,000,000 (done {done})"
+    );
+    // The window still answers while the engine works.
+    let text = app.by_testid("run-progress-text").await?.text().await?;
+    ensure_eq!(text.contains("iterations"), true, "{text}");
+    let asked = Instant::now();
+    app.click("run-cancel").await?;
+    wait_attr(
+        app,
+        "run-status",
+        "data-status",
+        Duration::from_secs(10),
+        |v| v == "cancelled",
+    )
+    .await?;
+    let took = asked.elapsed();
+    ensure_eq!(
+        took < Duration::from_secs(3),
+        true,
+        "cancelled after {took:?}"
+    );
+    let rows = app.all_by_testid("history-row").await?;
+    ensure_eq!(
+        App::attrs(&rows, "data-status").await?,
+        vec!["cancelled".to_string()]
+    );
+    Ok(())
+}
+
+/// A stored run can be reopened from the history after leaving the model, and deleted.
+pub async fn a_run_reopens_from_the_history(ctx: &mut Ctx) -> TestResult {
+    let app = ctx.app().await?;
+    open_and_set(app, "300", "99").await?;
+    app.click("run-start").await?;
+    let dashboard = app.by_testid("dashboard").await?;
+    let run_id = dashboard.attr("data-run-id").await?.unwrap_or_default();
+    let mean = app
+        .by_testid("card-net_value")
+        .await?
+        .attr("data-mean")
+        .await?;
+    app.click("back-to-examples").await?;
+    app.click(&format!("open-example-{MODEL}")).await?;
+    let rows = app.all_by_testid("history-row").await?;
+    ensure_eq!(
+        App::attrs(&rows, "data-run-id").await?,
+        vec![run_id.clone()]
+    );
+    ensure_eq!(
+        app.driver
+            .find_all(By::Css("[data-testid=\"dashboard\"]"))
+            .await?
+            .len(),
+        0
+    );
+    app.click(&format!("history-open-{run_id}")).await?;
+    let dashboard = app.by_testid("dashboard").await?;
+    ensure_eq!(dashboard.attr("data-run-id").await?, Some(run_id.clone()));
+    ensure_eq!(
+        app.by_testid("card-net_value")
+            .await?
+            .attr("data-mean")
+            .await?,
+        mean
+    );
+    ensure_eq!(app.by_testid("dashboard-seed").await?.text().await?, "99");
+    // Export the result document to a file.
+    let out = crate::harness::temp_dir("reopen-export")?.join("run.json");
+    let path = app.by_testid("export-path").await?;
+    path.send_keys(out.display().to_string()).await?;
+    app.click("export-save").await?;
+    app.by_testid("export-done").await?;
+    let doc: Value = serde_json::from_str(&std::fs::read_to_string(&out)?)?;
+    ensure_eq!(doc["seed"].as_u64(), Some(99));
+    // Delete it: the history is empty and the dashboard closes.
+    app.click(&format!("history-delete-{run_id}")).await?;
+    app.by_testid("history-empty").await?;
+    app.wait_gone("dashboard").await?;
+    Ok(())
+}

@@ -1,0 +1,51 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
+import { afterEach, describe, expect, it } from "vitest";
+
+import { App } from "../App";
+import { createMockBackend, sampleData } from "../ipc";
+import { createAppStore } from "../store";
+
+afterEach(cleanup);
+
+async function openSignIn() {
+  const data = sampleData();
+  const signIn = data.models.find((m) => m.path.endsWith("consumer-sign-in.json"));
+  if (signIn) signIn.document = { scenarios: [{ id: "stronger_mfa", name: "Stronger MFA" }] };
+  const backend = createMockBackend(data);
+  const store = createAppStore(backend);
+  render(<App store={store} backendKind={backend.kind} />);
+  fireEvent.click(await screen.findByTestId("open-example-consumer-sign-in"));
+  return screen.findByTestId("run-panel");
+}
+
+describe("results panel", () => {
+  it("runs a model and shows headline cards, guardrails, comparison and history", async () => {
+    await openSignIn();
+    expect(await screen.findByTestId("history-empty")).toBeTruthy();
+    const seed = screen.getByTestId("run-seed") as HTMLInputElement;
+    expect(seed.value).toMatch(/^\d+$/);
+    fireEvent.change(screen.getByTestId("run-iterations"), { target: { value: "2000" } });
+    fireEvent.click(screen.getByTestId("run-start"));
+    const dashboard = await screen.findByTestId("dashboard");
+    const card = within(dashboard).getByTestId("card-legit_success_rate");
+    expect(card.dataset.mean).toBe("0.9412");
+    expect(within(card).getByTestId("card-mean").textContent).toBe("94.12 %");
+    expect(within(dashboard).getByTestId("card-fraud_loss").textContent).toContain("$182,400");
+    expect(within(dashboard).getByTestId("guardrail-fraud_loss_cap").dataset.met).toBe("false");
+    expect(within(dashboard).getByTestId("scenario-line-stronger_mfa").textContent).toMatch(/41 % less fraud loss/);
+    expect(within(dashboard).getByTestId("delta-stronger_mfa-net_value").dataset.clear).toBe("false");
+    expect(within(dashboard).getByTestId("delta-stronger_mfa-fraud_loss").className).toContain("delta-better");
+    const rows = await screen.findAllByTestId("history-row");
+    expect(rows.map((r) => r.dataset.status)).toEqual(["finished"]);
+    fireEvent.click(within(dashboard).getByTestId("scenario-tab-stronger_mfa"));
+    expect(within(dashboard).getByTestId("cards").dataset.scenario).toBe("stronger_mfa");
+  });
+
+  it("refuses bad settings with a reason", async () => {
+    await openSignIn();
+    fireEvent.change(screen.getByTestId("run-seed"), { target: { value: "abc" } });
+    expect(screen.getByTestId("run-problem").textContent).toMatch(/seed/);
+    expect((screen.getByTestId("run-start") as HTMLButtonElement).disabled).toBe(true);
+  });
+});

@@ -1,0 +1,300 @@
+import { useEffect, useState } from "react";
+import { useStore } from "zustand";
+
+import { ErrorBanner } from "../components/ErrorBanner";
+import type { ModelView, RunListItem } from "../ipc";
+import { useAppState } from "../storeContext";
+import { Dashboard } from "./Dashboard";
+import { duration, money, percent, thousands, timestamp } from "./format";
+import { createResultsStore, scenariosOf, type ResultsState, type ResultsStore } from "./resultsStore";
+import "./results.css";
+
+/** Runs of the open model: the run panel, the run history and the shown run's dashboard. */
+export function ResultsPanel({ model }: { model: ModelView }) {
+  const backend = useAppState((s) => s.backend);
+  const [store] = useState(() => createResultsStore(backend, model.path, scenariosOf(model.document)));
+  useEffect(() => {
+    void store.getState().loadHistory();
+  }, [store]);
+  const blocked = model.issues.some((i) => i.severity === "error");
+  return (
+    <section className="results" data-testid="results">
+      <h2 className="section-title">Simulate</h2>
+      <RunPanel store={store} blocked={blocked} />
+      <Dashboard store={store} />
+      <History store={store} />
+    </section>
+  );
+}
+
+function useResults<T>(store: ResultsStore, selector: (s: ResultsState) => T): T {
+  return useStore(store, selector);
+}
+
+function RunPanel({ store, blocked }: { store: ResultsStore; blocked: boolean }) {
+  const s = useResults(store, (x) => x);
+  const running = s.run.status === "running";
+  const problem = s.problem();
+  return (
+    <div className="run-panel" data-testid="run-panel">
+      <div className="run-fields">
+        <label className="field">
+          <span>Iterations</span>
+          <input
+            data-testid="run-iterations"
+            inputMode="numeric"
+            value={s.iterations}
+            disabled={running}
+            onChange={(e) => s.setIterations(e.target.value)}
+          />
+        </label>
+        <label className="field field-seed">
+          <span>Seed</span>
+          <span className="seed-row">
+            <input
+              data-testid="run-seed"
+              className="mono"
+              inputMode="numeric"
+              value={s.seed}
+              disabled={running}
+              onChange={(e) => s.setSeed(e.target.value)}
+            />
+            <button
+              type="button"
+              className="button button-ghost"
+              data-testid="run-new-seed"
+              disabled={running}
+              onClick={s.newSeed}
+              title="Pick a new random seed"
+            >
+              New seed
+            </button>
+          </span>
+        </label>
+        <fieldset className="field">
+          <legend>Mode</legend>
+          <span className="radios">
+            {(["sampled", "expected"] as const).map((mode) => (
+              <label key={mode}>
+                <input
+                  type="radio"
+                  name="run-mode"
+                  data-testid={`run-mode-${mode}`}
+                  checked={s.mode === mode}
+                  disabled={running}
+                  onChange={() => s.setMode(mode)}
+                />
+                {mode}
+              </label>
+            ))}
+          </span>
+        </fieldset>
+        {s.scenarioChoices.length > 0 && (
+          <fieldset className="field">
+            <legend>Scenarios (the baseline always runs)</legend>
+            <span className="checks">
+              {s.scenarioChoices.map((sc) => (
+                <label key={sc.id}>
+                  <input
+                    type="checkbox"
+                    data-testid={`run-scenario-${sc.id}`}
+                    checked={s.chosen.includes(sc.id)}
+                    disabled={running}
+                    onChange={() => s.toggleScenario(sc.id)}
+                  />
+                  {sc.name}
+                </label>
+              ))}
+            </span>
+          </fieldset>
+        )}
+      </div>
+      <div className="run-actions">
+        {running ? (
+          <button
+            type="button"
+            className="button"
+            data-testid="run-cancel"
+            disabled={s.run.status === "running" && s.run.cancelling}
+            onClick={() => void s.cancelRun()}
+          >
+            {s.run.status === "running" && s.run.cancelling ? "Cancelling…" : "Cancel"}
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="button button-primary"
+            data-testid="run-start"
+            disabled={blocked || problem !== null}
+            onClick={() => void s.startRun()}
+          >
+            Run simulation
+          </button>
+        )}
+        {blocked && <span className="muted">Fix the blocking problems to run this model.</span>}
+        {!blocked && problem && (
+          <span className="field-problem" data-testid="run-problem">
+            {problem}
+          </span>
+        )}
+      </div>
+      <RunStatusLine store={store} />
+    </div>
+  );
+}
+
+function RunStatusLine({ store }: { store: ResultsStore }) {
+  const run = useResults(store, (x) => x.run);
+  switch (run.status) {
+    case "idle":
+      return null;
+    case "running": {
+      const p = run.progress;
+      const fraction = p && p.total > 0 ? p.done / p.total : 0;
+      return (
+        <div className="run-status" data-testid="run-status" data-status="running">
+          <div
+            className="progress"
+            data-testid="run-progress"
+            data-done={p?.done ?? 0}
+            data-total={p?.total ?? 0}
+            role="progressbar"
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={Math.round(fraction * 100)}
+          >
+            <div className="progress-bar" style={{ width: `${(fraction * 100).toFixed(1)}%` }} />
+          </div>
+          <span className="meta" data-testid="run-progress-text">
+            {p
+              ? `${thousands(p.done)} of ${thousands(p.total)} iterations · ${duration(p.elapsed_ms)} elapsed` +
+                (p.eta_ms !== null && p.done < p.total ? ` · about ${duration(p.eta_ms)} left` : "")
+              : "Starting…"}
+          </span>
+        </div>
+      );
+    }
+    case "finished":
+      return (
+        <p
+          className="run-status meta"
+          data-testid="run-status"
+          data-status="finished"
+          data-done={run.progress?.done ?? ""}
+          data-total={run.progress?.total ?? ""}
+        >
+          Run {run.runId} finished and stored
+          {run.progress &&
+            `: ${thousands(run.progress.done)} of ${thousands(run.progress.total)} iterations in ${duration(run.progress.elapsed_ms)}`}
+          .
+        </p>
+      );
+    case "cancelled":
+      return (
+        <p className="run-status meta" data-testid="run-status" data-status="cancelled">
+          The run was cancelled; it is kept in the history as cancelled.
+        </p>
+      );
+    case "failed":
+      return (
+        <div data-testid="run-status" data-status="failed">
+          <ErrorBanner title="The run failed" error={run.error} />
+        </div>
+      );
+  }
+}
+
+function headline(item: RunListItem): string {
+  if (item.status !== "finished") return item.error ?? "";
+  const cur = item.currency ?? "USD";
+  const parts: string[] = [];
+  if (item.legit_success_rate !== null) parts.push(`success ${percent(item.legit_success_rate)}`);
+  if (item.fraud_loss !== null) parts.push(`fraud loss ${money(item.fraud_loss, cur)}`);
+  if (item.net_value !== null) parts.push(`net ${money(item.net_value, cur)}`);
+  return parts.join(" · ");
+}
+
+function History({ store }: { store: ResultsStore }) {
+  const history = useResults(store, (x) => x.history);
+  const shown = useResults(store, (x) => x.shownRunId);
+  const showRun = useResults(store, (x) => x.showRun);
+  const deleteRun = useResults(store, (x) => x.deleteRun);
+  return (
+    <div className="history" data-testid="history">
+      <h3 className="subsection-title">
+        Run history {history.status === "ready" && <span className="count">{history.data.length}</span>}
+      </h3>
+      {history.status === "failed" ? (
+        <ErrorBanner title="The run history could not be read" error={history.error} />
+      ) : history.status !== "ready" ? (
+        <p className="muted">Reading stored runs…</p>
+      ) : history.data.length === 0 ? (
+        <p className="empty" data-testid="history-empty">
+          No runs of this model yet.
+        </p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table" data-testid="history-table">
+            <thead>
+              <tr>
+                <th>Run</th>
+                <th>Started (UTC)</th>
+                <th>Version</th>
+                <th>Settings</th>
+                <th>Status</th>
+                <th>Baseline</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {history.data.map((r) => (
+                <tr
+                  key={r.id}
+                  data-testid="history-row"
+                  data-run-id={r.id}
+                  data-status={r.status}
+                  className={r.id === shown ? "row-shown" : undefined}
+                >
+                  <td className="mono">#{r.id}</td>
+                  <td className="mono">{timestamp(r.started_at)}</td>
+                  <td>v{r.model_version}</td>
+                  <td>
+                    {thousands(r.iterations)} × {r.mode}, seed <span className="mono">{r.seed}</span>
+                    {r.scenarios.length > 1 && `, ${r.scenarios.length - 1} scenario${r.scenarios.length > 2 ? "s" : ""}`}
+                  </td>
+                  <td>
+                    <span className={`badge status-${r.status}`} data-testid="history-status">
+                      {r.status}
+                    </span>
+                  </td>
+                  <td className="meta">{headline(r)}</td>
+                  <td className="actions">
+                    {r.status === "finished" && (
+                      <button
+                        type="button"
+                        className="button button-small"
+                        data-testid={`history-open-${r.id}`}
+                        onClick={() => void showRun(r.id)}
+                      >
+                        Open
+                      </button>
+                    )}
+                    <button
+                      type="button"
+                      className="button button-small button-ghost"
+                      data-testid={`history-delete-${r.id}`}
+                      disabled={r.status === "running"}
+                      onClick={() => void deleteRun(r.id)}
+                    >
+                      Delete
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}
