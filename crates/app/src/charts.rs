@@ -282,9 +282,12 @@ pub fn render_run_chart(
 fn run_spec(store: &Store, model_version_id: i64) -> Result<journeylab_engine::Spec, AppError> {
     let model = store.model_version_by_id(model_version_id)?;
     let loaded = crate::load_model_text(model.json);
-    loaded.validation.spec.ok_or_else(|| AppError::InvalidModel {
-        message: crate::describe_errors(&loaded.validation.issues),
-    })
+    loaded
+        .validation
+        .spec
+        .ok_or_else(|| AppError::InvalidModel {
+            message: crate::describe_errors(&loaded.validation.issues),
+        })
 }
 
 fn short_number(x: f64) -> String {

@@ -84,6 +84,10 @@ pub(crate) fn exits(
     }
 }
 
+/// A step of a cyclic group: its index, its exits with their probabilities, and the
+/// expected control attempts per visit.
+type StepExits = (usize, Vec<(Target, f64)>, f64);
+
 /// Fills `flow` with expected visits, attempts and outcome counts for `volume` entrants.
 /// Returns `Err` if the chain cannot drain for these draws (a singular system).
 ///
@@ -108,7 +112,7 @@ pub(crate) fn flow(
     let mut inflow = std::mem::take(&mut flow.visits);
     inflow[start] = volume;
     let mut buf = Vec::with_capacity(4);
-    let mut exits_of: Vec<(usize, Vec<(Target, f64)>, f64)> = Vec::new();
+    let mut exits_of: Vec<StepExits> = Vec::new();
     for comp in &journey.components {
         if !comp.cyclic {
             let s = comp.steps[0];
