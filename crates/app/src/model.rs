@@ -2,6 +2,7 @@
 
 use std::path::Path;
 
+use journeylab_engine::run::{run_to_precision, PrecisionTarget};
 use journeylab_engine::{
     run, Issue, NoProgress, Progress, RunError, RunOutput, Settings, Validation,
 };
@@ -70,18 +71,30 @@ pub fn run_model(
     scenarios: Option<&[String]>,
     progress: Option<&dyn Progress>,
 ) -> Result<RunOutput, AppError> {
+    run_model_with(model, settings, scenarios, &[], progress)
+}
+
+/// Runs a validated model; with precision targets, `settings.iterations` is the maximum
+/// and the run stops as soon as every target is met.
+pub fn run_model_with(
+    model: &LoadedModel,
+    settings: &Settings,
+    scenarios: Option<&[String]>,
+    precision: &[PrecisionTarget],
+    progress: Option<&dyn Progress>,
+) -> Result<RunOutput, AppError> {
     if !model.validation.is_valid() {
         return Err(AppError::InvalidModel {
             message: describe_errors(&model.validation.issues),
         });
     }
-    run(
-        &model.validation,
-        settings,
-        scenarios,
-        progress.unwrap_or(&NoProgress),
-    )
-    .map_err(|e| match e {
+    let progress = progress.unwrap_or(&NoProgress);
+    let result = if precision.is_empty() {
+        run(&model.validation, settings, scenarios, progress)
+    } else {
+        run_to_precision(&model.validation, settings, scenarios, precision, progress)
+    };
+    result.map_err(|e| match e {
         RunError::Sim(journeylab_engine::SimError::Cancelled) => AppError::Cancelled,
         other => AppError::Run {
             message: other.to_string(),

@@ -9,8 +9,9 @@ use journeylab_engine::{result_json, Progress, RunOutput, Settings};
 use journeylab_store::{RunSettings, SampleSeries, Store};
 use serde::Serialize;
 
-use crate::model::{run_model, LoadedModel};
+use crate::model::{run_model, run_model_with, LoadedModel};
 use crate::{examples_dir, AppError};
+use journeylab_engine::run::PrecisionTarget;
 
 impl From<journeylab_store::StoreError> for AppError {
     fn from(e: journeylab_store::StoreError) -> Self {
@@ -75,6 +76,20 @@ pub fn run_and_store(
     scenarios: Option<&[String]>,
     progress: Option<&dyn Progress>,
 ) -> Result<(i64, RunOutput), AppError> {
+    run_and_store_with(store, key, model, settings, scenarios, &[], progress)
+}
+
+/// As [`run_and_store`], stopping on precision when `precision` is not empty (then
+/// `settings.iterations` is the maximum and the stored run records the iterations used).
+pub fn run_and_store_with(
+    store: &Store,
+    key: &str,
+    model: &LoadedModel,
+    settings: &Settings,
+    scenarios: Option<&[String]>,
+    precision: &[PrecisionTarget],
+    progress: Option<&dyn Progress>,
+) -> Result<(i64, RunOutput), AppError> {
     if !model.validation.is_valid() {
         return run_model(model, settings, scenarios, progress).map(|o| (0, o));
     }
@@ -113,8 +128,11 @@ pub fn run_and_store(
             .ok(),
         },
     )?;
-    match run_model(model, settings, scenarios, progress) {
+    match run_model_with(model, settings, scenarios, precision, progress) {
         Ok(out) => {
+            if out.settings.iterations != settings.iterations {
+                store.set_run_iterations(run_id, out.settings.iterations)?;
+            }
             let mut doc = result_json(&out);
             doc["run_id"] = serde_json::json!(run_id);
             let samples: Vec<SampleSeries> = out

@@ -13,7 +13,10 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
-use journeylab_app::{load_model, model_key, open_workspace, run_and_store, run_model, AppError};
+use journeylab_app::{
+    load_model, model_key, open_workspace, run_and_store_with, run_model_with, AppError,
+};
+use journeylab_engine::run::PrecisionTarget;
 use journeylab_engine::{result_json, Mode, Settings};
 
 #[derive(Parser, Debug)]
@@ -80,6 +83,11 @@ struct RunArgs {
     /// Do not store the run in the local database.
     #[arg(long)]
     no_store: bool,
+    /// Stop once the 95 % interval of a model total's mean is within ±REL of it, in
+    /// every scenario (repeatable; --iterations is then the maximum). E.g.
+    /// `--precision fraud_loss=0.02`.
+    #[arg(long = "precision", value_parser = parse_precision)]
+    precision: Vec<PrecisionTarget>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -196,6 +204,24 @@ pub(crate) fn app_failure(e: AppError) -> Failure {
     }
 }
 
+fn parse_precision(text: &str) -> Result<PrecisionTarget, String> {
+    let (metric, rel) = text
+        .split_once('=')
+        .ok_or_else(|| format!("expected METRIC=REL, got `{text}`"))?;
+    let relative: f64 = rel
+        .parse()
+        .map_err(|_| format!("`{rel}` is not a number"))?;
+    if !(relative > 0.0 && relative.is_finite()) {
+        return Err(format!(
+            "the tolerance must be a positive number, got {rel}"
+        ));
+    }
+    Ok(PrecisionTarget {
+        metric: metric.to_string(),
+        relative,
+    })
+}
+
 fn random_seed() -> u64 {
     use std::hash::{BuildHasher, Hasher};
     // std seeds each RandomState from the operating system's random source.
@@ -233,14 +259,23 @@ fn run(args: RunArgs, db: Option<&Path>) -> Result<(), Failure> {
     let (run_id, out) = if args.no_store {
         (
             None,
-            run_model(&model, &settings, scenarios, Some(&bar)).map_err(app_failure)?,
+            run_model_with(&model, &settings, scenarios, &args.precision, Some(&bar))
+                .map_err(app_failure)?,
         )
     } else {
         let store = open_workspace(db).map_err(app_failure)?;
         workspace::report_interrupted(&store);
         let key = model_key(&args.model);
-        let (id, out) = run_and_store(&store, &key, &model, &settings, scenarios, Some(&bar))
-            .map_err(app_failure)?;
+        let (id, out) = run_and_store_with(
+            &store,
+            &key,
+            &model,
+            &settings,
+            scenarios,
+            &args.precision,
+            Some(&bar),
+        )
+        .map_err(app_failure)?;
         (Some(id), out)
     };
     bar.finish();

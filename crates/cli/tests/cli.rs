@@ -429,3 +429,55 @@ fn charts_of_a_stored_run() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("unknown metric `nonsense`"));
 }
+
+#[test]
+fn run_stops_on_precision() {
+    let f = fixture("payout-change-step-up.json");
+    let out: Value = serde_json::from_slice(
+        &run_ok(&[
+            "run",
+            f.to_str().unwrap(),
+            "--mode",
+            "expected",
+            "-n",
+            "100000",
+            "--seed",
+            "5",
+            "--precision",
+            "legit_success_rate=0.005",
+            "--format",
+            "json",
+            "--no-store",
+        ])
+        .stdout,
+    )
+    .unwrap();
+    let used = out["iterations"].as_u64().unwrap();
+    assert!(used < 100_000, "stopped early at {used}");
+    for s in out["scenarios"].as_array().unwrap() {
+        let t = &s["totals"]["legit_success_rate"];
+        let (mean, se) = (t["mean"].as_f64().unwrap(), t["se"].as_f64().unwrap());
+        assert!(
+            1.959964 * se <= 0.005 * mean,
+            "{}: ±{} vs {}",
+            s["id"],
+            1.959964 * se,
+            0.005 * mean
+        );
+    }
+    let bad = bin()
+        .args([
+            "run",
+            f.to_str().unwrap(),
+            "--precision",
+            "legit_success_rate",
+            "--no-store",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        bad.status.code(),
+        Some(2),
+        "a malformed flag is a usage error"
+    );
+}

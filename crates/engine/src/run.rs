@@ -54,9 +54,86 @@ pub enum RunError {
     /// A requested scenario does not exist.
     #[error("unknown scenario `{0}` (known: {1})")]
     UnknownScenario(String, String),
+    /// A precision target names no model total.
+    #[error("unknown metric `{0}` (use a model total such as fraud_loss or legit_success_rate)")]
+    UnknownMetric(String),
     /// The simulation stopped.
     #[error(transparent)]
     Sim(#[from] SimError),
+}
+
+/// A precision target: run until the 95 % confidence interval of the mean of `metric`
+/// (a model total) is narrower than ± `relative` × |mean| in every scenario.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PrecisionTarget {
+    /// Model total.
+    pub metric: String,
+    /// Relative half-width, e.g. 0.01 for ±1 %.
+    pub relative: f64,
+}
+
+/// z of a two-sided 95 % interval.
+const Z975: f64 = 1.959964;
+
+/// Whether every target is met by every scenario of `out`. A metric that is never
+/// present (no entrants) or whose mean is 0 with no spread counts as met.
+pub fn precision_met(out: &RunOutput, targets: &[PrecisionTarget]) -> bool {
+    targets.iter().all(|t| {
+        let Some(m) = TOTAL_METRICS.iter().position(|x| *x == t.metric) else {
+            return false;
+        };
+        out.scenarios
+            .iter()
+            .all(|s| match summarize(s.totals[m].iter().copied()) {
+                None => true,
+                Some(sum) => Z975 * sum.se <= t.relative * sum.mean.abs(),
+            })
+    })
+}
+
+/// Runs in growing batches until every precision target is met or `settings.iterations`
+/// (the maximum) is reached. The result equals a plain run of the iterations used,
+/// which `out.settings.iterations` reports.
+pub fn run_to_precision(
+    validation: &Validation,
+    settings: &Settings,
+    scenarios: Option<&[String]>,
+    targets: &[PrecisionTarget],
+    progress: &dyn Progress,
+) -> Result<RunOutput, RunError> {
+    for t in targets {
+        if !TOTAL_METRICS.contains(&t.metric.as_str()) {
+            return Err(RunError::UnknownMetric(t.metric.clone()));
+        }
+    }
+    let max = settings.iterations;
+    let mut batch = max.min(1_000);
+    let mut out = run(
+        validation,
+        &Settings {
+            iterations: batch,
+            ..settings.clone()
+        },
+        scenarios,
+        progress,
+    )?;
+    while out.settings.iterations < max && !precision_met(&out, targets) {
+        // Double the total each round, so the number of rounds stays logarithmic.
+        batch = out.settings.iterations.min(max - out.settings.iterations);
+        let first = out.settings.iterations;
+        let more = Settings {
+            iterations: batch,
+            ..settings.clone()
+        };
+        for s in &mut out.scenarios {
+            let add = crate::sim::simulate_from(&s.spec, &more, first, progress)?;
+            s.samples.data.extend_from_slice(&add.data);
+            s.samples.iterations += add.iterations;
+            s.totals = metrics::totals(&s.spec, &s.samples);
+        }
+        out.settings.iterations += batch;
+    }
+    Ok(out)
 }
 
 /// Offsets progress so several scenarios report as one run.

@@ -458,6 +458,19 @@ impl Store {
         })
     }
 
+    /// Records how many iterations a running run actually used, for a run that stops on
+    /// precision before its maximum (begun with the maximum, finished with fewer).
+    pub fn set_run_iterations(&self, run_id: i64, iterations: u64) -> Result<()> {
+        self.with_write(|tx| {
+            require_running(tx, run_id)?;
+            tx.execute(
+                "UPDATE runs SET iterations = ?2 WHERE id = ?1",
+                params![run_id, iterations],
+            )?;
+            Ok(())
+        })
+    }
+
     /// Ends a running run as `failed` with `message`.
     pub fn fail_run(&self, run_id: i64, message: &str) -> Result<()> {
         end_run(self, run_id, RunStatus::Failed, Some(message))

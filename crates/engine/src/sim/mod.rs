@@ -189,6 +189,18 @@ pub fn simulate(
     settings: &Settings,
     progress: &dyn Progress,
 ) -> Result<Samples, SimError> {
+    simulate_from(spec, settings, 0, progress)
+}
+
+/// Simulates iterations `first .. first + settings.iterations`. Each iteration's random
+/// streams depend only on its index, so running 0..n and then n..m gives exactly the
+/// rows of one run of 0..m: runs can be extended (stop on precision).
+pub fn simulate_from(
+    spec: &Spec,
+    settings: &Settings,
+    first: u64,
+    progress: &dyn Progress,
+) -> Result<Samples, SimError> {
     if settings.iterations == 0 {
         return Err(SimError::Settings("iterations must be at least 1".into()));
     }
@@ -226,7 +238,7 @@ pub fn simulate(
                 }
                 let rows = chunk.len().checked_div(width).unwrap_or(0);
                 for r in 0..rows {
-                    let i = (c * CHUNK + r) as u64;
+                    let i = first + (c * CHUNK + r) as u64;
                     let row = &mut chunk[r * width..(r + 1) * width];
                     iteration(
                         spec,
