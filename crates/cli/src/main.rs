@@ -4,6 +4,7 @@
 
 mod format;
 mod progress;
+mod sweep;
 mod table;
 mod workspace;
 
@@ -53,6 +54,10 @@ enum Command {
     Runs(workspace::RunsCommand),
     /// Draw a chart of a stored run to SVG or PNG (by the file extension).
     Chart(workspace::ChartArgs),
+    /// Sweep a risk gate's thresholds (common random numbers) and find the tradeoff front.
+    Sweep(sweep::SweepArgs),
+    /// What drives a metric: tornado and rank correlations of the uncertain inputs.
+    Sensitivity(sweep::SensitivityArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -91,7 +96,7 @@ struct RunArgs {
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
-enum OutputFormat {
+pub(crate) enum OutputFormat {
     Table,
     Json,
 }
@@ -104,7 +109,7 @@ pub(crate) enum ShowFormat {
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
-enum ModeArg {
+pub(crate) enum ModeArg {
     Sampled,
     Expected,
 }
@@ -142,6 +147,8 @@ fn main() -> ExitCode {
         Command::Models(cmd) => workspace::models(cmd, db),
         Command::Runs(cmd) => workspace::runs(cmd, db),
         Command::Chart(args) => workspace::chart(args, db),
+        Command::Sweep(args) => sweep::sweep(args),
+        Command::Sensitivity(args) => sweep::sensitivity(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -222,7 +229,7 @@ fn parse_precision(text: &str) -> Result<PrecisionTarget, String> {
     })
 }
 
-fn random_seed() -> u64 {
+pub(crate) fn random_seed() -> u64 {
     use std::hash::{BuildHasher, Hasher};
     // std seeds each RandomState from the operating system's random source.
     let mut h = std::collections::hash_map::RandomState::new().build_hasher();

@@ -481,3 +481,77 @@ fn run_stops_on_precision() {
         "a malformed flag is a usage error"
     );
 }
+
+#[test]
+fn sweep_and_sensitivity() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = fixture("consumer-sign-in.json");
+    let chart = dir.path().join("sweep.svg");
+    let out: Value = serde_json::from_slice(
+        &run_ok(&[
+            "sweep",
+            f.to_str().unwrap(),
+            "--gate",
+            "login/risk",
+            "--allow",
+            "0.1:0.3:0.1",
+            "--block",
+            "0.8:0.9:0.1",
+            "-n",
+            "200",
+            "--seed",
+            "1",
+            "--format",
+            "json",
+            "--chart",
+            chart.to_str().unwrap(),
+        ])
+        .stdout,
+    )
+    .unwrap();
+    assert_eq!(out["points"].as_array().unwrap().len(), 6);
+    assert!(out["points"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|p| p["pareto"] == true));
+    assert!(std::fs::read_to_string(&chart).unwrap().contains("</svg>"));
+    let bad = bin()
+        .args([
+            "sweep",
+            f.to_str().unwrap(),
+            "--gate",
+            "login/password",
+            "--allow",
+            "0.1:0.2:0.1",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("not a risk gate"));
+
+    let s: Value = serde_json::from_slice(
+        &run_ok(&[
+            "sensitivity",
+            f.to_str().unwrap(),
+            "--metric",
+            "fraud_loss",
+            "-n",
+            "300",
+            "--seed",
+            "2",
+            "--format",
+            "json",
+        ])
+        .stdout,
+    )
+    .unwrap();
+    let swings = s["tornado"]["swings"].as_array().unwrap();
+    let size =
+        |v: &Value| (v["output_high"].as_f64().unwrap() - v["output_low"].as_f64().unwrap()).abs();
+    assert!(
+        swings.windows(2).all(|w| size(&w[0]) >= size(&w[1])),
+        "largest swing first"
+    );
+    assert!(!s["rank_correlations"].as_array().unwrap().is_empty());
+}

@@ -19,6 +19,7 @@ pub mod scenario;
 pub mod sensitivity;
 pub mod sim;
 pub mod spec;
+pub mod sweep;
 pub mod validate;
 
 pub use issue::{parse_json, Issue, Severity};

@@ -91,3 +91,66 @@ pub fn tornado(spec: &Spec, metric: &str) -> Result<Option<Tornado>, SimError> {
         swings,
     }))
 }
+
+/// Spearman rank correlation of every uncertain input with a model total over the
+/// iterations of a run. The inputs are not stored: each iteration's draw is recomputed
+/// from its keyed stream (seed, iteration, path), exactly as the simulation drew it.
+pub fn rank_correlations(spec: &Spec, output: &[f64], seed: u64) -> Vec<(String, f64)> {
+    let n = output.len();
+    let keep: Vec<usize> = (0..n).filter(|&i| !output[i].is_nan()).collect();
+    let out_ranks = ranks(&keep.iter().map(|&i| output[i]).collect::<Vec<_>>());
+    let mut result: Vec<(String, f64)> = spec
+        .quantities
+        .iter()
+        .filter(|q| !q.dist.is_fixed())
+        .map(|q| {
+            let h = crate::rng::key_hash(&q.key);
+            let xs: Vec<f64> = keep
+                .iter()
+                .map(|&i| q.dist.sample(&mut crate::rng::stream(seed, i as u64, h)))
+                .collect();
+            (q.key.clone(), pearson(&ranks(&xs), &out_ranks))
+        })
+        .collect();
+    result.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()).then_with(|| a.0.cmp(&b.0)));
+    result
+}
+
+/// Ranks 1..n, ties sharing their mean rank.
+fn ranks(x: &[f64]) -> Vec<f64> {
+    let mut idx: Vec<usize> = (0..x.len()).collect();
+    idx.sort_by(|&a, &b| x[a].total_cmp(&x[b]));
+    let mut r = vec![0.0; x.len()];
+    let mut i = 0;
+    while i < idx.len() {
+        let mut j = i;
+        while j + 1 < idx.len() && x[idx[j + 1]] == x[idx[i]] {
+            j += 1;
+        }
+        let mean_rank = (i + j) as f64 / 2.0 + 1.0;
+        for k in &idx[i..=j] {
+            r[*k] = mean_rank;
+        }
+        i = j + 1;
+    }
+    r
+}
+
+fn pearson(a: &[f64], b: &[f64]) -> f64 {
+    let n = a.len() as f64;
+    if a.len() < 2 {
+        return f64::NAN;
+    }
+    let (ma, mb) = (a.iter().sum::<f64>() / n, b.iter().sum::<f64>() / n);
+    let (mut sab, mut saa, mut sbb) = (0.0, 0.0, 0.0);
+    for (x, y) in a.iter().zip(b) {
+        sab += (x - ma) * (y - mb);
+        saa += (x - ma).powi(2);
+        sbb += (y - mb).powi(2);
+    }
+    if saa == 0.0 || sbb == 0.0 {
+        f64::NAN
+    } else {
+        sab / (saa * sbb).sqrt()
+    }
+}

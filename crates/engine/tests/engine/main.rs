@@ -20,4 +20,5 @@ mod properties;
 mod samplers;
 mod sensitivity;
 mod stability;
+mod sweep;
 mod validation;

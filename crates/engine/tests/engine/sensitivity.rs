@@ -55,3 +55,44 @@ fn tornado_ranks_the_dominant_input_first() {
     );
     assert!(tornado(&spec, "no_such_metric").unwrap().is_none());
 }
+
+#[test]
+fn rank_correlation_finds_the_driver_from_recomputed_draws() {
+    use journeylab_engine::metrics::TOTAL_METRICS;
+    use journeylab_engine::sensitivity::rank_correlations;
+    use journeylab_engine::{run, Mode, NoProgress, Settings};
+    let doc = json!({
+        "format": "journeylab/1", "name": "t",
+        "populations": [ { "id": "bots", "kind": "attacker", "loss_per_success": { "uniform": [100, 110] } } ],
+        "controls": [ { "id": "c", "name": "C", "factor": "other", "pass": { "uniform": [0.10, 0.11] } } ],
+        "journeys": [ { "id": "j", "entry": "s", "entrants": [ { "population": "bots", "volume": { "uniform": [1000, 10000] } } ],
+                        "steps": [ { "id": "s", "kind": "control", "control": "c", "on": { "pass": "success" } } ] } ]
+    });
+    let v = validate(&doc);
+    let out = run(
+        &v,
+        &Settings {
+            iterations: 2000,
+            seed: 9,
+            mode: Mode::Expected,
+            threads: None,
+        },
+        None,
+        &NoProgress,
+    )
+    .unwrap();
+    let m = TOTAL_METRICS
+        .iter()
+        .position(|x| *x == "fraud_loss")
+        .unwrap();
+    let rc = rank_correlations(&v.spec.unwrap(), &out.scenarios[0].totals[m], 9);
+    assert_eq!(rc[0].0, "journeys/j/entrants/bots/volume");
+    assert!(rc[0].1 > 0.9, "volume drives loss: {rc:?}");
+    // Loss per success varies ±5 %, volume ×10: a weak but positive correlation.
+    let loss = rc
+        .iter()
+        .find(|(k, _)| k == "populations/bots/loss_per_success")
+        .unwrap()
+        .1;
+    assert!(loss > 0.0 && loss < rc[0].1);
+}
