@@ -41,6 +41,56 @@ pub async fn save_model_file(
     .map_err(internal)?
 }
 
+/// The saved versions of the model the file at `path` is recorded under, newest first.
+#[tauri::command]
+pub async fn model_history(
+    app: tauri::AppHandle,
+    path: String,
+) -> Result<Vec<journeylab_app::store::ModelVersionRow>, ErrorPayload> {
+    with_store(app, move |store| {
+        journeylab_app::model_history(store, &PathBuf::from(path))
+    })
+    .await
+}
+
+/// The JSON text of one saved version of the model the file at `path` is recorded under.
+#[tauri::command]
+pub async fn model_version_text(
+    app: tauri::AppHandle,
+    path: String,
+    version: u32,
+) -> Result<String, ErrorPayload> {
+    with_store(app, move |store| {
+        journeylab_app::model_version_text(store, &PathBuf::from(path), version)
+    })
+    .await
+}
+
+/// Runs `work` on the blocking pool with the workspace (see [`save_model_file`]).
+async fn with_store<T, F>(app: tauri::AppHandle, work: F) -> Result<T, ErrorPayload>
+where
+    T: Send + 'static,
+    F: FnOnce(&Store) -> Result<T, journeylab_app::AppError> + Send + 'static,
+{
+    tauri::async_runtime::spawn_blocking(move || {
+        let result = if let Some(store) = app.try_state::<Store>() {
+            work(&store)
+        } else if let Some(store) = app.try_state::<Arc<Store>>() {
+            work(&store)
+        } else if let Some(store) = lazy_workspace() {
+            work(store)
+        } else {
+            return Err(ErrorPayload {
+                code: "store".into(),
+                message: "the local workspace database could not be opened".into(),
+            });
+        };
+        result.map_err(|e| ErrorPayload::from(&e))
+    })
+    .await
+    .map_err(internal)?
+}
+
 /// The workspace opened by this module when the shell has none in managed state.
 fn lazy_workspace() -> Option<&'static Store> {
     static LAZY: OnceLock<Option<Store>> = OnceLock::new();

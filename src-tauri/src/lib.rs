@@ -36,6 +36,8 @@ pub fn builder() -> tauri::Builder<tauri::Wry> {
             commands::open_model,
             editor::validate_document,
             editor::save_model_file,
+            editor::model_history,
+            editor::model_version_text,
             runs::start_run,
             runs::cancel_run,
             runs::list_runs,

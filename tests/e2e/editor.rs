@@ -15,13 +15,18 @@ use crate::harness::{artifacts_dir, repo_root, temp_dir, App, Ctx, TestResult};
 /// PERT, save to a file; reopen that file in the editor, save it again unchanged, and
 /// both files hold the same model (with the canvas positions under the layout key).
 pub async fn builds_saves_and_reopens_a_journey(ctx: &mut Ctx) -> TestResult {
+    let at = |step: &'static str| move |e: WebDriverError| format!("{step}: {e}");
     let dir = temp_dir("editor-build")?;
     let app = ctx
         .app_with_env(&[("JOURNEYLAB_EXAMPLES", OsString::from(&dir))])
         .await?;
-    app.click("new-model").await?;
+    app.click("new-model")
+        .await
+        .map_err(at("click new-model"))?;
     app.by_testid("node-start").await?;
-    app.click("palette-action").await?;
+    app.click("palette-action")
+        .await
+        .map_err(at("click palette-action"))?;
     app.by_testid("node-action_1").await?;
     // The new step is selected: its inspector is open.
     let inspector = app.by_testid("inspector").await?;
@@ -37,7 +42,9 @@ pub async fn builds_saves_and_reopens_a_journey(ctx: &mut Ctx) -> TestResult {
     wait_for_edge(app, "action_1", "next", "success").await?;
 
     // seconds: PERT(2, 4, 9), mean (2 + 16 + 9) / 6 = 4.5.
-    app.click("node-action_1").await?;
+    click_node(app, "action_1")
+        .await
+        .map_err(at("click node-action_1"))?;
     let dist = app.by_testid("q-seconds-dist").await?;
     SelectElement::new(&dist)
         .await?
@@ -53,7 +60,7 @@ pub async fn builds_saves_and_reopens_a_journey(ctx: &mut Ctx) -> TestResult {
     app.by_testid("editor-dirty").await?;
 
     let first = dir.join("built.json");
-    save_as(app, &first).await?;
+    save_as(app, &first).await.map_err(at("save first"))?;
     app.wait_gone("editor-dirty").await?;
     let saved: Value = serde_json::from_str(&std::fs::read_to_string(&first)?)?;
     let steps = &saved["journeys"][0]["steps"];
@@ -69,16 +76,27 @@ pub async fn builds_saves_and_reopens_a_journey(ctx: &mut Ctx) -> TestResult {
     let layout = &saved["x-journeylab-layout"]["journeys"]["journey"];
     ensure_eq!(layout["action_1"]["x"].is_number(), true, "{saved}");
     ensure_eq!(issues_count(app).await?, 0, "the built model is valid");
+    // The save is recorded as a model version in the workspace.
+    app.click("editor-history")
+        .await
+        .map_err(at("click editor-history"))?;
+    app.by_testid("history-version-1").await?;
 
     // Closing after a save shows the saved model; reopen it in the editor.
-    app.click("editor-close").await?;
+    app.click("editor-close")
+        .await
+        .map_err(at("click editor-close"))?;
     app.by_testid("model-name").await?;
-    app.click("open-editor").await?;
+    app.click("open-editor")
+        .await
+        .map_err(at("click open-editor"))?;
     app.by_testid("node-action_1").await?;
-    app.click("node-action_1").await?;
+    click_node(app, "action_1")
+        .await
+        .map_err(at("click node-action_1"))?;
     ensure_eq!(app.by_testid("q-seconds-mean").await?.text().await?, "4.5");
     let second = dir.join("reopened.json");
-    save_as(app, &second).await?;
+    save_as(app, &second).await.map_err(at("save second"))?;
     let reopened: Value = serde_json::from_str(&std::fs::read_to_string(&second)?)?;
     ensure_eq!(reopened, saved);
     Ok(())
@@ -135,8 +153,7 @@ pub async fn undo_brings_back_a_deleted_step(ctx: &mut Ctx) -> TestResult {
     app.click("open-example-consumer-sign-in").await?;
     app.click("open-editor").await?;
     let before = issues_count(app).await?;
-    let node = app.by_testid("node-otp").await?;
-    node.click().await?;
+    click_node(app, "otp").await?;
     app.driver
         .action_chain()
         .key_down(Key::Delete)
@@ -187,7 +204,7 @@ pub async fn saves_editor_screenshots(ctx: &mut Ctx) -> TestResult {
             app.by_testid(&format!("node-{entry}")).await?;
             // Let the validation land and select the entry so the inspector shows.
             tokio::time::sleep(Duration::from_millis(700)).await;
-            app.click(&format!("node-{entry}")).await?;
+            click_node(app, entry).await?;
             app.screenshot(&dir.join(format!("editor-{stem}-{id}.png")))
                 .await?;
         }
@@ -201,6 +218,19 @@ fn screenshots() -> std::io::Result<std::path::PathBuf> {
     let dir = artifacts_dir().join("screenshots");
     std::fs::create_dir_all(&dir)?;
     Ok(dir)
+}
+
+/// Clicks node `id` once React Flow has measured and shown it (nodes stay hidden until
+/// measured, and a just-opened canvas may still be fitting its view).
+async fn click_node(app: &App, id: &str) -> WebDriverResult<()> {
+    let testid = format!("node-{id}");
+    for _ in 0..25 {
+        if app.click(&testid).await.is_ok() {
+            return Ok(());
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    app.click(&testid).await
 }
 
 /// Drags from exit `handle` of node `from` onto node `to`.

@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::Path;
 
 pub use journeylab_engine::Issue;
-use journeylab_store::Store;
+use journeylab_store::{ModelVersionRow, Store};
 use serde::Serialize;
 
 use crate::{model_key, AppError};
@@ -69,6 +69,28 @@ pub fn save_model_file(
         }
     }
     Ok(saved)
+}
+
+/// The saved versions of the model a file is recorded under (its stem as the model key),
+/// newest first; empty when the file was never saved into this workspace.
+pub fn model_history(store: &Store, path: &Path) -> Result<Vec<ModelVersionRow>, AppError> {
+    let key = journeylab_store::slugify(&model_key(path));
+    match store.get_model(&key) {
+        Ok(model) => {
+            let mut versions = store.model_versions(model.id)?;
+            versions.sort_by(|a, b| b.version.cmp(&a.version));
+            Ok(versions)
+        }
+        Err(journeylab_store::StoreError::NotFound { .. }) => Ok(Vec::new()),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The JSON text of version `version` of the model a file is recorded under.
+pub fn model_version_text(store: &Store, path: &Path, version: u32) -> Result<String, AppError> {
+    let key = journeylab_store::slugify(&model_key(path));
+    let model = store.get_model(&key)?;
+    Ok(store.model_version(model.id, Some(version))?.json)
 }
 
 fn write_atomically(path: &Path, text: &str) -> Result<(), AppError> {
@@ -153,6 +175,19 @@ mod tests {
             .ok()
             .and_then(|s| s.version);
         assert_eq!(again, Some(2));
+        let history = store
+            .as_ref()
+            .and_then(|s| model_history(s, &file).ok())
+            .map(|h| h.iter().map(|v| v.version).collect::<Vec<_>>());
+        assert_eq!(history, Some(vec![2, 1]));
+        let first = store
+            .as_ref()
+            .and_then(|s| model_version_text(s, &file, 1).ok());
+        assert_eq!(first.as_deref(), Some(text));
+        let none = store
+            .as_ref()
+            .and_then(|s| model_history(s, &dir.join("never-saved.json")).ok());
+        assert_eq!(none.map(|h| h.len()), Some(0));
         assert!(save_model_file(&file, "{ nope", None).is_err());
         assert_eq!(
             std::fs::read_to_string(&file).ok().as_deref(),

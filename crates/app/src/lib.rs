@@ -14,7 +14,9 @@ mod runs_view;
 mod workspace;
 
 pub use charts::{render_run_chart, ChartRequest};
-pub use editing::{save_model_file, validate_document, Issue, SavedModel};
+pub use editing::{
+    model_history, model_version_text, save_model_file, validate_document, Issue, SavedModel,
+};
 pub use error::{AppError, ErrorPayload};
 pub use examples::{
     examples_dir, list_examples, open_model, ExampleSummary, JourneyView, ModelView,

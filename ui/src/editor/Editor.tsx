@@ -80,6 +80,7 @@ function EditorLayout({ store, onClose }: { store: EditorStore; onClose(): void 
   const journeyId = useStore(store, (s) => s.journeyId);
   const validate = useStore(store, (s) => s.validate);
   const [confirmClose, setConfirmClose] = useState(false);
+  const [showHistory, setShowHistory] = useState(false);
 
   // Live validation, debounced.
   useEffect(() => {
@@ -113,7 +114,7 @@ function EditorLayout({ store, onClose }: { store: EditorStore; onClose(): void 
 
   return (
     <section className="editor" data-testid="editor">
-      <Toolbar store={store} onClose={close} />
+      <Toolbar store={store} onClose={close} onHistory={() => setShowHistory(!showHistory)} />
       <div className="journey-tabs" role="tablist">
         {journeys(doc).map((j) => (
           <button
@@ -135,7 +136,7 @@ function EditorLayout({ store, onClose }: { store: EditorStore; onClose(): void 
           {journeyId ? <Canvas key={journeyId} store={store} journeyId={journeyId} /> : <p className="empty">This model has no journeys.</p>}
           <Problems store={store} />
         </div>
-        <Inspector store={store} />
+        {showHistory ? <HistoryPanel store={store} onClose={() => setShowHistory(false)} /> : <Inspector store={store} />}
       </div>
       {confirmClose && (
         <div className="modal-backdrop" data-testid="confirm-discard">
@@ -156,7 +157,7 @@ function EditorLayout({ store, onClose }: { store: EditorStore; onClose(): void 
   );
 }
 
-function Toolbar({ store, onClose }: { store: EditorStore; onClose(): void }) {
+function Toolbar({ store, onClose, onHistory }: { store: EditorStore; onClose(): void; onHistory(): void }) {
   const doc = useStore(store, (s) => s.doc);
   const dirty = useStore(store, isDirty);
   const path = useStore(store, (s) => s.path);
@@ -189,6 +190,9 @@ function Toolbar({ store, onClose }: { store: EditorStore; onClose(): void }) {
       </button>
       <button type="button" className="button button-ghost" data-testid="editor-redo" disabled={!canRedo} onClick={() => store.getState().redo()} title="Redo (Ctrl+Shift+Z)">
         ↷ Redo
+      </button>
+      <button type="button" className="button button-ghost" data-testid="editor-history" disabled={!path} onClick={onHistory} title="Saved versions of this model">
+        History
       </button>
       <span className="toolbar-spacer" />
       <label className="save-path">
@@ -574,5 +578,50 @@ function Problems({ store }: { store: EditorStore }) {
         </ul>
       )}
     </div>
+  );
+}
+
+function HistoryPanel({ store, onClose }: { store: EditorStore; onClose(): void }) {
+  const history = useStore(store, (s) => s.history);
+  const path = useStore(store, (s) => s.path);
+  useEffect(() => {
+    void store.getState().loadHistory();
+  }, [store, path]);
+  return (
+    <aside className="inspector" data-testid="history-panel">
+      <div className="per-pop-head">
+        <h3>Saved versions</h3>
+        <button type="button" className="link" onClick={onClose}>
+          close
+        </button>
+      </div>
+      {history === null ? (
+        <p className="muted">Loading…</p>
+      ) : "error" in history ? (
+        <p className="bad">{history.error.message}</p>
+      ) : history.rows.length === 0 ? (
+        <p className="muted">No saved versions yet: each save records one.</p>
+      ) : (
+        <ul className="history-list">
+          {history.rows.map((row) => (
+            <li key={row.version} data-testid={`history-version-${row.version}`}>
+              <span>
+                <b>v{row.version}</b> <span className="muted">{row.created_at.replace("T", " ").slice(0, 19)}</span>
+                {row.note && <span className="muted"> · {row.note}</span>}
+              </span>
+              <button
+                type="button"
+                className="link"
+                data-testid={`history-restore-${row.version}`}
+                onClick={() => void store.getState().restoreVersion(row.version)}
+              >
+                restore
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="muted field-note">Restoring replaces the document (undo brings the edits back); save to keep it.</p>
+    </aside>
   );
 }

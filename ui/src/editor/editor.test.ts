@@ -200,6 +200,15 @@ describe("editor store", () => {
     expect(await s().save("/tmp/new.json")).toBe(true);
     expect(isDirty(s())).toBe(false);
     expect(s().saveNote).toMatch(/version 1/);
+    const saved = s().doc;
+    s().apply((d) => ({ ...d, name: "Changed" }));
+    await s().loadHistory();
+    expect(s().history).toEqual({ rows: [expect.objectContaining({ version: 1 })] });
+    await s().restoreVersion(1);
+    expect(s().doc).toEqual(saved);
+    s().undo();
+    expect(s().doc.name).toBe("Changed");
+    s().undo();
     await s().validate();
     expect(s().issues).toEqual([]);
     s().apply((d) => connect(d, "journey", "start", "next", "nowhere"));

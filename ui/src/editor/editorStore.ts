@@ -3,7 +3,7 @@
 
 import { createStore, type StoreApi } from "zustand/vanilla";
 
-import type { Backend, ErrorPayload, Issue } from "../ipc";
+import type { Backend, ErrorPayload, Issue, ModelVersionRow } from "../ipc";
 import { toErrorPayload } from "../ipc";
 import { journeys, type ModelDoc } from "./model";
 
@@ -34,6 +34,11 @@ export interface EditorState {
   redo(): void;
   select(ids: string[]): void;
   setJourney(id: string): void;
+  /** The saved versions of this file's model (history panel); `null` until loaded. */
+  history: { rows: ModelVersionRow[] } | { error: ErrorPayload } | null;
+  loadHistory(): Promise<void>;
+  /** Replaces the document by a saved version (an undoable edit). */
+  restoreVersion(version: number): Promise<void>;
   validate(): Promise<void>;
   save(path?: string): Promise<boolean>;
 }
@@ -62,6 +67,32 @@ export function createEditorStore(backend: Backend, doc: ModelDoc, path: string 
     saveError: null,
     saveNote: null,
     savedOnce: false,
+    history: null,
+
+    async loadHistory() {
+      const path = get().path;
+      if (!path) {
+        set({ history: { rows: [] } });
+        return;
+      }
+      try {
+        set({ history: { rows: await backend.modelHistory(path) } });
+      } catch (error) {
+        set({ history: { error: toErrorPayload(error) } });
+      }
+    },
+
+    async restoreVersion(version) {
+      const path = get().path;
+      if (!path) return;
+      try {
+        const doc = JSON.parse(await backend.modelVersionText(path, version)) as ModelDoc;
+        get().apply(() => doc);
+        set({ journeyId: keepJourney(doc, get().journeyId), selection: [] });
+      } catch (error) {
+        set({ history: { error: toErrorPayload(error) } });
+      }
+    },
 
     apply(edit, coalesce) {
       const { doc: current, past } = get();
@@ -140,6 +171,7 @@ export function createEditorStore(backend: Backend, doc: ModelDoc, path: string 
               ? `Saved (no version recorded: ${saved.version_error})`
               : "Saved";
         set({ saving: false, saved: doc, path, saveNote: note, savedOnce: true });
+        if (get().history) void get().loadHistory();
         return true;
       } catch (error) {
         set({ saving: false, saveError: toErrorPayload(error) });

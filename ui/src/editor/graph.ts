@@ -145,8 +145,16 @@ export function journeyFlow(doc: ModelDoc, journeyId: string, issues: Issue[] = 
   }
   const stored = storedLayout(doc, journeyId);
   const missing = nodes.filter((n) => !stored[n.id]);
-  const auto = missing.length > 0 ? autoLayout(nodes, edges) : {};
-  for (const node of nodes) node.position = stored[node.id] ?? auto[node.id] ?? { x: 0, y: 0 };
+  // Implicit outcomes nothing leads to wait in a column right of the graph.
+  const reached = new Set(edges.map((e) => e.target));
+  const idle = (n: FlowNode) => n.data.implicit && !reached.has(n.id);
+  const auto = missing.length > 0 ? autoLayout(nodes.filter((n) => !idle(n)), edges) : {};
+  const right = Math.max(0, ...Object.values(auto).map((p) => p.x)) + NODE_WIDTH + 60;
+  let parked = 0;
+  for (const node of nodes) {
+    const fallback = idle(node) ? { x: right, y: 20 + (parked++) * (NODE_HEIGHT + 24) } : { x: 0, y: 0 };
+    node.position = stored[node.id] ?? auto[node.id] ?? fallback;
+  }
   return { nodes, edges, dangling, autoLaid: missing.length > 0 };
 }
 

@@ -1,5 +1,5 @@
 import type { RunsBackend } from "./runs";
-import type { ExampleSummary, Issue, ModelView, SavedModel } from "./types";
+import type { ExampleSummary, Issue, ModelVersionRow, ModelView, SavedModel } from "./types";
 
 /**
  * The UI's only way to reach the desktop shell. Every method rejects with an
@@ -14,4 +14,8 @@ export interface Backend extends RunsBackend {
   validateDocument(json: string): Promise<Issue[]>;
   /** Writes the document to `path` and records it as a model version (editor). */
   saveModelFile(path: string, json: string): Promise<SavedModel>;
+  /** The saved versions of the model recorded for the file at `path`, newest first. */
+  modelHistory(path: string): Promise<ModelVersionRow[]>;
+  /** The JSON text of one saved version. */
+  modelVersionText(path: string, version: number): Promise<string>;
 }

@@ -36,6 +36,7 @@ export function summarise(model: ModelView): ExampleSummary {
 /** An in-memory backend for the browser (`npm run dev`) and for tests. */
 export function createMockBackend(data: MockData = sampleData()): Backend {
   const byPath = new Map(data.models.map((m) => [m.path, m]));
+  const savedVersions = new Map<string, string[]>();
   return {
     kind: "mock",
     ...createMockRunsBackend(data.runs),
@@ -60,15 +61,24 @@ export function createMockBackend(data: MockData = sampleData()): Backend {
     async saveModelFile(path, json) {
       const document = JSON.parse(json) as unknown;
       const name = (document as { name?: string }).name ?? fileName(path);
-      const versions = (savedVersions.get(path) ?? 0) + 1;
-      savedVersions.set(path, versions);
+      const versions = (savedVersions.get(path)?.length ?? 0) + 1;
+      savedVersions.set(path, [...(savedVersions.get(path) ?? []), json]);
       byPath.set(path, { ...(byPath.get(path) ?? emptyView(path)), name, document });
       return { path, version: versions, model_key: fileName(path).replace(/\.json$/, ""), version_error: null };
     },
+    async modelHistory(path) {
+      const key = fileName(path).replace(/\.json$/, "");
+      return (savedVersions.get(path) ?? [])
+        .map((_, i) => ({ id: i + 1, model_id: 1, model_key: key, version: i + 1, content_hash: "", note: "saved in the editor", created_at: "" }))
+        .reverse();
+    },
+    async modelVersionText(path, version) {
+      const text = savedVersions.get(path)?.[version - 1];
+      if (text === undefined) throw { code: "store", message: `no version ${version} of ${path}` };
+      return text;
+    },
   };
 }
-
-const savedVersions = new Map<string, number>();
 
 function emptyView(path: string): ModelView {
   return { path, name: fileName(path), description: null, currency: "USD", period: "month", journeys: [], issues: [], document: {} };

@@ -2,7 +2,7 @@ import { invoke } from "@tauri-apps/api/core";
 
 import type { Backend } from "./backend";
 import { tauriRunsBackend } from "./runs";
-import type { ExampleSummary, Issue, ModelView, SavedModel } from "./types";
+import type { ExampleSummary, Issue, ModelVersionRow, ModelView, SavedModel } from "./types";
 import { toErrorPayload } from "./types";
 
 /** Calls a command of the desktop shell; rejections become `ErrorPayload`s. */
@@ -22,4 +22,6 @@ export const tauriBackend: Backend = {
   openModel: (path) => call<ModelView>("open_model", { path }),
   validateDocument: (json) => call<Issue[]>("validate_document", { json }),
   saveModelFile: (path, json) => call<SavedModel>("save_model_file", { path, json }),
+  modelHistory: (path) => call<ModelVersionRow[]>("model_history", { path }),
+  modelVersionText: (path, version) => call<string>("model_version_text", { path, version }),
 };

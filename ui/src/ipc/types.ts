@@ -54,6 +54,17 @@ export interface SavedModel {
   version_error: string | null;
 }
 
+/** One saved version of a model (mirrors `journeylab_store::ModelVersionRow`). */
+export interface ModelVersionRow {
+  id: number;
+  model_id: number;
+  model_key: string;
+  version: number;
+  content_hash: string;
+  note: string | null;
+  created_at: string;
+}
+
 /** True when `value` has the `{code, message}` shape of an [`ErrorPayload`]. */
 export function isErrorPayload(value: unknown): value is ErrorPayload {
   return (
