@@ -43,6 +43,7 @@ pub fn builder() -> tauri::Builder<tauri::Wry> {
             runs::list_runs,
             runs::run_dashboard,
             runs::run_chart,
+            runs::compare_runs,
             runs::delete_run,
             runs::export_run,
         ])

@@ -11,8 +11,8 @@ use std::time::Duration;
 use journeylab_app::charts_crate::{ChartKind, Format};
 use journeylab_app::store::Store;
 use journeylab_app::{
-    AppError, ChartRequest, ErrorPayload, ExportFormat, RunDashboard, RunListItem, RunProgress,
-    RunRequest, WatchedProgress,
+    AppError, ChartRequest, ErrorPayload, ExportFormat, RunDashboard, RunListItem, RunPairView,
+    RunProgress, RunRequest, WatchedProgress,
 };
 use tauri::ipc::Channel;
 use tauri::State;
@@ -159,6 +159,19 @@ pub async fn run_chart(
         })
     })
     .await
+}
+
+/// Two stored runs compared on the headline totals of `scenario` (default: baseline);
+/// paired per iteration when they share model, seed and mode.
+#[tauri::command]
+pub async fn compare_runs(
+    workspace: State<'_, Workspace>,
+    a: i64,
+    b: i64,
+    scenario: Option<String>,
+) -> Result<RunPairView, ErrorPayload> {
+    let store = workspace.store()?;
+    blocking(move || journeylab_app::compare_two_runs(&store, a, b, scenario.as_deref())).await
 }
 
 /// Deletes a stored run with its results and samples.

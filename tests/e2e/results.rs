@@ -61,6 +61,24 @@ async fn wait_attr(
     Err(format!("{id}[{attribute}] never matched (last {last:?})").into())
 }
 
+/// Ticks a checkbox, clicking again if a layout shift (a chart arriving) made the click
+/// land elsewhere.
+async fn tick(app: &App, id: &str) -> TestResult {
+    for _ in 0..5 {
+        let el = app.by_testid(id).await?;
+        el.scroll_into_view().await?;
+        if el.is_selected().await? {
+            return Ok(());
+        }
+        el.click().await?;
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        if app.by_testid(id).await?.is_selected().await? {
+            return Ok(());
+        }
+    }
+    Err(format!("{id} could not be ticked").into())
+}
+
 /// The engine's result document for the fixture with these settings.
 fn engine_result(
     iterations: u64,
@@ -208,6 +226,14 @@ pub async fn a_run_shows_progress_then_the_engines_numbers(ctx: &mut Ctx) -> Tes
         )
         .await?;
     app.screenshot(&dir.join("results-comparison.png")).await?;
+    let charts = app.by_testid("charts").await?;
+    app.driver
+        .execute(
+            "arguments[0].scrollIntoView({block: 'start'});",
+            vec![charts.to_json()?],
+        )
+        .await?;
+    app.screenshot(&dir.join("results-charts.png")).await?;
     Ok(())
 }
 
@@ -299,6 +325,44 @@ pub async fn a_run_reopens_from_the_history(ctx: &mut Ctx) -> TestResult {
         mean
     );
     ensure_eq!(app.by_testid("dashboard-seed").await?.text().await?, "99");
+    // A second run of the same seed with fewer iterations: compared with the first, it is
+    // paired per iteration and every headline delta is exactly 0 (same random streams).
+    let it = app.by_testid("run-iterations").await?;
+    it.clear().await?;
+    it.send_keys("200").await?;
+    let seed = app.by_testid("run-seed").await?;
+    seed.clear().await?;
+    seed.send_keys("99").await?;
+    app.click("run-start").await?;
+    let first: i64 = run_id.parse()?;
+    let second = (first + 1).to_string();
+    wait_attr(
+        app,
+        "dashboard",
+        "data-run-id",
+        Duration::from_secs(30),
+        |v| v == second,
+    )
+    .await?;
+    tick(app, &format!("history-compare-{run_id}")).await?;
+    tick(app, &format!("history-compare-{second}")).await?;
+    app.click("history-compare-go").await?;
+    let pair = app.by_testid("run-pair").await?;
+    ensure_eq!(pair.attr("data-paired").await?.as_deref(), Some("true"));
+    let delta = app.by_testid("pair-legit_success_rate").await?;
+    ensure_eq!(delta.attr("data-delta").await?.as_deref(), Some("0"));
+    app.click(&format!("history-delete-{second}")).await?;
+    app.wait_gone("run-pair").await?;
+    app.click(&format!("history-open-{run_id}")).await?;
+    wait_attr(
+        app,
+        "dashboard",
+        "data-run-id",
+        Duration::from_secs(10),
+        |v| v == run_id,
+    )
+    .await?;
+
     // Export the result document to a file.
     let out = crate::harness::temp_dir("reopen-export")?.join("run.json");
     let path = app.by_testid("export-path").await?;

@@ -27,9 +27,10 @@ pub use model::{
     describe_errors, load_model, load_model_text, run_model, run_model_with, LoadedModel,
 };
 pub use runs_view::{
-    export_run, list_model_runs, plain_language, result_csv, run_dashboard, run_model_file,
-    BreakdownRow, DeltaView, ExportFormat, GuardrailView, HeadlineCard, RunDashboard, RunListItem,
-    RunProgress, RunRequest, ScenarioView, TeamGuardrails, WatchedProgress, HEADLINE_METRICS,
+    compare_two_runs, export_run, list_model_runs, plain_language, result_csv, run_dashboard,
+    run_model_file, BreakdownRow, DeltaView, ExportFormat, GuardrailView, HeadlineCard,
+    RunDashboard, RunListItem, RunPairRow, RunPairView, RunProgress, RunRequest, ScenarioView,
+    TeamGuardrails, WatchedProgress, HEADLINE_METRICS,
 };
 pub use workspace::{
     compare_runs, model_key, open_workspace, run_and_store, run_and_store_with, MetricComparison,

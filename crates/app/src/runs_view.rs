@@ -92,6 +92,85 @@ impl<F: Fn(RunProgress) + Sync> Progress for WatchedProgress<F> {
     }
 }
 
+/// One total metric of two runs side by side.
+#[derive(Debug, Clone, Serialize)]
+pub struct RunPairRow {
+    /// Total metric id.
+    pub metric: String,
+    /// Display name.
+    pub label: String,
+    /// See [`HeadlineCard::unit`].
+    pub unit: &'static str,
+    /// Mean in run A.
+    pub a_mean: Option<f64>,
+    /// Mean in run B.
+    pub b_mean: Option<f64>,
+    /// Mean of B − A.
+    pub delta_mean: Option<f64>,
+    /// 5th percentile of B − A (paired), or mean − 1.645 SE (unpaired).
+    pub delta_p5: Option<f64>,
+    /// 95th percentile of B − A, or mean + 1.645 SE.
+    pub delta_p95: Option<f64>,
+    /// The 90 % interval excludes 0.
+    pub clear: bool,
+}
+
+/// Two stored runs compared on the headline totals of one scenario.
+#[derive(Debug, Clone, Serialize)]
+pub struct RunPairView {
+    /// Run A.
+    pub a: RunRow,
+    /// Run B.
+    pub b: RunRow,
+    /// Scenario compared.
+    pub scenario: String,
+    /// Same model, seed and mode: deltas are paired per iteration.
+    pub paired: bool,
+    /// Iterations compared when paired.
+    pub iterations: u64,
+    /// Headline metrics in [`HEADLINE_METRICS`] order.
+    pub rows: Vec<RunPairRow>,
+}
+
+/// Compares the `scenario` (default `baseline`) of stored runs `a` and `b` (see
+/// [`crate::compare_runs`]) for display.
+pub fn compare_two_runs(
+    store: &Store,
+    a: i64,
+    b: i64,
+    scenario: Option<&str>,
+) -> Result<RunPairView, AppError> {
+    let scenario = scenario.unwrap_or("baseline");
+    let cmp = crate::compare_runs(store, a, b, scenario)?;
+    let rows = HEADLINE_METRICS
+        .iter()
+        .filter_map(|m| {
+            let info = MetricInfo::for_total(m)?;
+            let c = cmp.metrics.iter().find(|c| c.metric == *m)?;
+            let d = c.delta.filter(|d| d.mean.is_finite());
+            Some(RunPairRow {
+                metric: m.to_string(),
+                label: info.name,
+                unit: unit_name(info.unit),
+                a_mean: c.a.map(|x| x.mean),
+                b_mean: c.b.map(|x| x.mean),
+                delta_mean: d.map(|d| d.mean),
+                delta_p5: d.map(|d| d.p5).filter(|x| x.is_finite()),
+                delta_p95: d.map(|d| d.p95).filter(|x| x.is_finite()),
+                clear: d.is_some_and(|d| d.p5 > 0.0 || d.p95 < 0.0),
+            })
+        })
+        .collect();
+    Ok(RunPairView {
+        a: store.get_run(a)?.run,
+        b: store.get_run(b)?.run,
+        scenario: scenario.to_string(),
+        paired: cmp.paired,
+        iterations: cmp.iterations,
+        rows,
+    })
+}
+
 /// What a front end asks to run.
 #[derive(Debug, Clone)]
 pub struct RunRequest {
@@ -451,6 +530,10 @@ pub fn run_dashboard(store: &Store, run_id: i64) -> Result<RunDashboard, AppErro
                     let entrants = p["entrants"]["mean"].as_f64();
                     for (o, v) in p["outcomes"].as_object().into_iter().flatten() {
                         let Some(x) = summary(v) else { continue };
+                        // Outcomes nobody ever reached (implicit classes unused) add nothing.
+                        if x.min == 0.0 && x.max == 0.0 {
+                            continue;
+                        }
                         breakdown.push(BreakdownRow {
                             journey: jid.to_string(),
                             journey_name: j["name"].as_str().unwrap_or(jid).to_string(),
@@ -756,6 +839,16 @@ mod tests {
             assert!(!s.deltas.is_empty());
             assert!(s.summary_line.as_deref().is_some_and(|l| !l.is_empty()));
         }
+
+        let (run_b, _) = run_and_store(&store, "consumer-sign-in", &model, &settings, None, None)
+            .expect("run b");
+        let pair = compare_two_runs(&store, run_id, run_b, None).expect("pair");
+        assert!(pair.paired);
+        assert!(pair
+            .rows
+            .iter()
+            .all(|r| r.delta_mean == Some(0.0) && !r.clear));
+        store.delete_run(run_b).expect("delete");
 
         let runs = list_model_runs(&store, "consumer-sign-in").expect("runs");
         assert_eq!(runs.len(), 1);

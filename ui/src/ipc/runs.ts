@@ -125,6 +125,27 @@ export interface RunDashboard {
   scenarios: ScenarioView[];
 }
 
+export interface RunPairRow {
+  metric: string;
+  label: string;
+  unit: MetricUnit;
+  a_mean: number | null;
+  b_mean: number | null;
+  delta_mean: number | null;
+  delta_p5: number | null;
+  delta_p95: number | null;
+  clear: boolean;
+}
+
+export interface RunPairView {
+  a: RunRow;
+  b: RunRow;
+  scenario: string;
+  paired: boolean;
+  iterations: number;
+  rows: RunPairRow[];
+}
+
 export interface ChartOptions {
   metric?: string;
   scenarios?: string[];
@@ -141,6 +162,8 @@ export interface RunsBackend {
   runDashboard(runId: number): Promise<RunDashboard>;
   /** A chart of a stored run as SVG text. */
   runChart(runId: number, kind: ChartKind, options?: ChartOptions): Promise<string>;
+  /** Two stored runs on the headline totals of a scenario (default: baseline). */
+  compareRuns(a: number, b: number, scenario?: string): Promise<RunPairView>;
   deleteRun(runId: number): Promise<void>;
   exportRun(runId: number, format: ExportFormat, path: string): Promise<void>;
 }
@@ -178,6 +201,7 @@ export const tauriRunsBackend: RunsBackend = {
       scenarios: options.scenarios ?? null,
       journey: options.journey ?? null,
     }),
+  compareRuns: (a, b, scenario) => call<RunPairView>("compare_runs", { a, b, scenario: scenario ?? null }),
   deleteRun: (runId) => call<void>("delete_run", { runId }),
   exportRun: (runId, format, path) => call<void>("export_run", { runId, format, path }),
 };
@@ -274,6 +298,35 @@ export function createMockRunsBackend(options: MockRunsOptions = {}): RunsBacken
     async runChart(runId, kind) {
       if (!dashboards.has(runId)) throw { code: "run_failed", message: `run ${runId} has no result` };
       return `<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100"><text x="10" y="50">${kind} chart of run ${runId}</text></svg>`;
+    },
+    async compareRuns(a, b, scenario = "baseline") {
+      const da = dashboards.get(a);
+      const db = dashboards.get(b);
+      if (!da || !db) throw { code: "run_failed", message: `runs ${a} and ${b} do not both have results` };
+      const cards = (d: RunDashboard) => d.scenarios.find((s) => s.id === scenario)?.cards ?? [];
+      const paired = da.run.seed === db.run.seed && da.run.mode === db.run.mode;
+      return {
+        a: da.run,
+        b: db.run,
+        scenario,
+        paired,
+        iterations: Math.min(da.run.iterations, db.run.iterations),
+        rows: cards(da).map((ca) => {
+          const cb = cards(db).find((c) => c.metric === ca.metric);
+          const delta = cb ? cb.mean - ca.mean : null;
+          return {
+            metric: ca.metric,
+            label: ca.label,
+            unit: ca.unit,
+            a_mean: ca.mean,
+            b_mean: cb?.mean ?? null,
+            delta_mean: delta,
+            delta_p5: delta,
+            delta_p95: delta,
+            clear: delta !== null && delta !== 0,
+          };
+        }),
+      };
     },
     async deleteRun(runId) {
       const i = runs.findIndex((r) => r.id === runId);

@@ -40,6 +40,16 @@ describe("results panel", () => {
     expect(rows.map((r) => r.dataset.status)).toEqual(["finished"]);
     fireEvent.click(within(dashboard).getByTestId("scenario-tab-stronger_mfa"));
     expect(within(dashboard).getByTestId("cards").dataset.scenario).toBe("stronger_mfa");
+
+    // A second run, then the two compared.
+    fireEvent.click(screen.getByTestId("run-start"));
+    await screen.findByTestId("history-compare-2");
+    fireEvent.click(screen.getByTestId("history-compare-1"));
+    fireEvent.click(screen.getByTestId("history-compare-2"));
+    fireEvent.click(screen.getByTestId("history-compare-go"));
+    const pair = await screen.findByTestId("run-pair");
+    expect(pair.dataset.paired).toBe("true");
+    expect(within(pair).getByTestId("pair-legit_success_rate").dataset.delta).toBe("0");
   });
 
   it("refuses bad settings with a reason", async () => {

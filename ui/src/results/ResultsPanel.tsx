@@ -2,15 +2,22 @@ import { useEffect, useState } from "react";
 import { useStore } from "zustand";
 
 import { ErrorBanner } from "../components/ErrorBanner";
-import type { ModelView, RunListItem } from "../ipc";
+import type { ModelView, RunListItem, RunPairView } from "../ipc";
 import { useAppState } from "../storeContext";
 import { Dashboard } from "./Dashboard";
-import { duration, money, percent, thousands, timestamp } from "./format";
+import { duration, formatDelta, formatValue, money, percent, thousands, timestamp } from "./format";
 import { createResultsStore, scenariosOf, type ResultsState, type ResultsStore } from "./resultsStore";
 import "./results.css";
 
 /** Runs of the open model: the run panel, the run history and the shown run's dashboard. */
 export function ResultsPanel({ model }: { model: ModelView }) {
+  const key = `${model.path}|${scenariosOf(model.document)
+    .map((s) => s.id)
+    .join(",")}`;
+  return <ResultsPanelFor key={key} model={model} />;
+}
+
+function ResultsPanelFor({ model }: { model: ModelView }) {
   const backend = useAppState((s) => s.backend);
   const [store] = useState(() => createResultsStore(backend, model.path, scenariosOf(model.document)));
   useEffect(() => {
@@ -219,6 +226,10 @@ function History({ store }: { store: ResultsStore }) {
   const shown = useResults(store, (x) => x.shownRunId);
   const showRun = useResults(store, (x) => x.showRun);
   const deleteRun = useResults(store, (x) => x.deleteRun);
+  const compareIds = useResults(store, (x) => x.compareIds);
+  const toggleCompare = useResults(store, (x) => x.toggleCompare);
+  const compareRuns = useResults(store, (x) => x.compareRuns);
+  const pair = useResults(store, (x) => x.pair);
   return (
     <div className="history" data-testid="history">
       <h3 className="subsection-title">
@@ -237,6 +248,7 @@ function History({ store }: { store: ResultsStore }) {
           <table className="table" data-testid="history-table">
             <thead>
               <tr>
+                <th title="Tick two finished runs to compare them">Compare</th>
                 <th>Run</th>
                 <th>Started (UTC)</th>
                 <th>Version</th>
@@ -255,6 +267,17 @@ function History({ store }: { store: ResultsStore }) {
                   data-status={r.status}
                   className={r.id === shown ? "row-shown" : undefined}
                 >
+                  <td>
+                    {r.status === "finished" && (
+                      <input
+                        type="checkbox"
+                        aria-label={`Compare run ${r.id}`}
+                        data-testid={`history-compare-${r.id}`}
+                        checked={compareIds.includes(r.id)}
+                        onChange={() => toggleCompare(r.id)}
+                      />
+                    )}
+                  </td>
                   <td className="mono">#{r.id}</td>
                   <td className="mono">{timestamp(r.started_at)}</td>
                   <td>v{r.model_version}</td>
@@ -293,8 +316,72 @@ function History({ store }: { store: ResultsStore }) {
               ))}
             </tbody>
           </table>
+          <div className="run-actions">
+            <button
+              type="button"
+              className="button"
+              data-testid="history-compare-go"
+              disabled={compareIds.length !== 2 || pair.status === "loading"}
+              onClick={() => void compareRuns()}
+            >
+              Compare the two ticked runs
+            </button>
+          </div>
         </div>
       )}
+      {pair.status === "failed" && <ErrorBanner title="The runs could not be compared" error={pair.error} />}
+      {pair.status === "ready" && <RunPair pair={pair.data} currency={currencyOf(history)} />}
+    </div>
+  );
+}
+
+function currencyOf(history: ResultsState["history"]): string {
+  return (history.status === "ready" && history.data.find((r) => r.currency)?.currency) || "USD";
+}
+
+function RunPair({ pair, currency }: { pair: RunPairView; currency: string }) {
+  const value = (x: number | null, unit: RunPairView["rows"][number]["unit"]) =>
+    x === null ? "n/a" : formatValue(x, unit, currency);
+  const delta = (x: number | null, unit: RunPairView["rows"][number]["unit"]) =>
+    x === null ? "n/a" : formatDelta(x, unit, currency);
+  return (
+    <div className="run-pair" data-testid="run-pair" data-paired={pair.paired}>
+      <h4 className="subsection-title">
+        Run #{pair.b.id} against run #{pair.a.id} ({pair.scenario})
+        <span className="meta">
+          {" "}
+          ·{" "}
+          {pair.paired
+            ? `paired per iteration over ${thousands(pair.iterations)} iterations (same model, seed and mode)`
+            : "not paired (different seed or mode): intervals from the standard errors"}
+        </span>
+      </h4>
+      <table className="table table-compact">
+        <thead>
+          <tr>
+            <th>Metric</th>
+            <th className="num">Run #{pair.a.id}</th>
+            <th className="num">Run #{pair.b.id}</th>
+            <th className="num">Δ mean</th>
+            <th className="num">90 % interval</th>
+          </tr>
+        </thead>
+        <tbody>
+          {pair.rows.map((r) => (
+            <tr key={r.metric} className={r.clear ? "delta delta-clear" : "delta"} data-testid={`pair-${r.metric}`} data-delta={r.delta_mean ?? ""}>
+              <td>{r.label}</td>
+              <td className="num">{value(r.a_mean, r.unit)}</td>
+              <td className="num">{value(r.b_mean, r.unit)}</td>
+              <td className="num">{delta(r.delta_mean, r.unit)}</td>
+              <td className="num">
+                {r.delta_p5 === null || r.delta_p95 === null
+                  ? ""
+                  : `${delta(r.delta_p5, r.unit)} – ${delta(r.delta_p95, r.unit)}`}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }

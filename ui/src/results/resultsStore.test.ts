@@ -86,6 +86,24 @@ describe("results store", () => {
     expect(store.getState().run).toEqual({ status: "failed", error: { code: "invalid_model", message: "bad" } });
   });
 
+  it("compares two ticked runs, older as A", async () => {
+    const store = createResultsStore(createMockRunsBackend(), "m.json", scenarios);
+    store.getState().setSeed("5");
+    await store.getState().startRun();
+    await store.getState().startRun();
+    await store.getState().startRun();
+    store.getState().toggleCompare(3);
+    store.getState().toggleCompare(1);
+    store.getState().toggleCompare(2);
+    expect(store.getState().compareIds).toEqual([1, 2]);
+    await store.getState().compareRuns();
+    const pair = store.getState().pair;
+    expect(pair.status === "ready" && [pair.data.a.id, pair.data.b.id, pair.data.paired]).toEqual([1, 2, true]);
+    await store.getState().deleteRun(2);
+    expect(store.getState().compareIds).toEqual([1]);
+    expect(store.getState().pair.status).toBe("idle");
+  });
+
   it("deletes the shown run and exports to a path", async () => {
     const store = createResultsStore(createMockRunsBackend(), "m.json", scenarios);
     await store.getState().startRun();

@@ -7,6 +7,7 @@ import type {
   RunDashboard,
   RunListItem,
   RunMode,
+  RunPairView,
   RunProgress,
   RunsBackend,
 } from "../ipc";
@@ -44,6 +45,9 @@ export interface ResultsState {
   dashboard: Remote<RunDashboard>;
   /** SVG text per `${runId}:${kind}:${metric}`. */
   charts: Record<string, Remote<string>>;
+  /** Runs ticked for comparison (at most two, oldest pick dropped first). */
+  compareIds: number[];
+  pair: Remote<RunPairView>;
   exportPath: string;
   exportFormat: ExportFormat;
   exportState: Remote<string>;
@@ -59,6 +63,8 @@ export interface ResultsState {
   loadHistory(): Promise<void>;
   showRun(runId: number): Promise<void>;
   deleteRun(runId: number): Promise<void>;
+  toggleCompare(runId: number): void;
+  compareRuns(): Promise<void>;
   loadChart(runId: number, kind: ChartKind, metric?: string): Promise<void>;
   setExportPath(path: string): void;
   setExportFormat(format: ExportFormat): void;
@@ -101,6 +107,8 @@ export function createResultsStore(
     shownRunId: null,
     dashboard: { status: "idle" },
     charts: {},
+    compareIds: [],
+    pair: { status: "idle" },
     exportPath: "",
     exportFormat: "json",
     exportState: { status: "idle" },
@@ -189,11 +197,34 @@ export function createResultsStore(
         set({ history: { status: "failed", error: toErrorPayload(error) } });
         return;
       }
+      set({ compareIds: get().compareIds.filter((i) => i !== runId) });
+      const pair = get().pair;
+      if (pair.status === "ready" && (pair.data.a.id === runId || pair.data.b.id === runId)) {
+        set({ pair: { status: "idle" } });
+      }
       if (get().shownRunId === runId) {
         dashboardRequest++;
         set({ shownRunId: null, dashboard: { status: "idle" } });
       }
       await get().loadHistory();
+    },
+
+    toggleCompare(runId) {
+      const ids = get().compareIds;
+      set({ compareIds: ids.includes(runId) ? ids.filter((i) => i !== runId) : [...ids, runId].slice(-2) });
+    },
+
+    async compareRuns() {
+      const ids = get().compareIds;
+      if (ids.length !== 2) return;
+      // Older run as A, newer as B: deltas read "what changed since".
+      const [a, b] = [...ids].sort((x, y) => x - y) as [number, number];
+      set({ pair: { status: "loading" } });
+      try {
+        set({ pair: { status: "ready", data: await backend.compareRuns(a, b) } });
+      } catch (error) {
+        set({ pair: { status: "failed", error: toErrorPayload(error) } });
+      }
     },
 
     async loadChart(runId, kind, metric) {
