@@ -35,10 +35,15 @@ pub async fn builds_saves_and_reopens_a_journey(ctx: &mut Ctx) -> TestResult {
         Some("action_1")
     );
 
-    // start.next → action_1 and action_1.next → success, by dragging exit handles.
+    // start.next → action_1 by dragging the exit handle onto the step; action_1.next →
+    // success with the inspector's exit picker.
     drag_exit(app, "start", "next", "action_1").await?;
-    drag_exit(app, "action_1", "next", "success").await?;
     wait_for_edge(app, "start", "next", "action_1").await?;
+    let exit = app.by_testid("exit-select-next").await?;
+    SelectElement::new(&exit)
+        .await?
+        .select_by_value("success")
+        .await?;
     wait_for_edge(app, "action_1", "next", "success").await?;
 
     // seconds: PERT(2, 4, 9), mean (2 + 16 + 9) / 6 = 4.5.

@@ -231,11 +231,18 @@ function Toolbar({ store, onClose, onHistory }: { store: EditorStore; onClose():
 
 function Palette({ store }: { store: EditorStore }) {
   const doc = useStore(store, (s) => s.doc);
+  const { screenToFlowPosition } = useReactFlow();
   const controls = idsOf(doc, "controls");
   const add = (kind: StepKind, control?: string) => {
-    const { journeyId } = store.getState();
+    const { journeyId, selection } = store.getState();
     if (!journeyId) return;
-    addFromPalette(store, journeyId, kind, control);
+    // Right of the selected step, else in the middle of what the canvas shows.
+    const pane = window.document.querySelector(".canvas")?.getBoundingClientRect();
+    const centre = pane
+      ? screenToFlowPosition({ x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 })
+      : undefined;
+    const at = nextFreeSpot(store.getState().doc, journeyId, selection[0], centre && { x: centre.x - NODE_WIDTH / 2, y: centre.y - NODE_HEIGHT / 2 });
+    addFromPalette(store, journeyId, kind, control, at);
   };
   const onDragStart = (e: DragEvent, payload: string) => {
     e.dataTransfer.setData(DRAG_TYPE, payload);
@@ -308,11 +315,15 @@ function uniqueId(doc: ModelDoc, journeyId: string, base: string): string {
   return `${base}_${n}`;
 }
 
-function nextFreeSpot(doc: ModelDoc, journeyId: string, near?: string): Point {
+function nextFreeSpot(doc: ModelDoc, journeyId: string, near?: string, centre?: Point): Point {
   const nodes = journeyFlow(doc, journeyId).nodes;
   const anchor = nodes.find((n) => n.id === near);
   const maxX = Math.max(0, ...nodes.filter((n) => !n.data.implicit).map((n) => n.position.x));
-  const spot = anchor ? { x: anchor.position.x + 250, y: anchor.position.y } : { x: maxX + 250, y: Math.min(0, ...nodes.map((n) => n.position.y)) };
+  const spot = anchor
+    ? { x: anchor.position.x + 250, y: anchor.position.y }
+    : centre
+      ? { ...centre }
+      : { x: maxX + 250, y: Math.min(0, ...nodes.map((n) => n.position.y)) };
   // Step down until the spot overlaps no node.
   const overlaps = (p: Point) =>
     nodes.some((n) => Math.abs(n.position.x - p.x) < NODE_WIDTH + 20 && Math.abs(n.position.y - p.y) < NODE_HEIGHT + 40);
@@ -352,7 +363,10 @@ function Canvas({ store, journeyId }: { store: EditorStore; journeyId: string })
   const selection = useStore(store, (s) => s.selection);
   const { screenToFlowPosition, fitView } = useReactFlow();
 
-  const flow = useMemo(() => journeyFlow(doc, journeyId, issues), [doc, journeyId, issues]);
+  // Positions first shown (automatic layout for a model without positions) stay put while
+  // editing: only the document's stored positions or new nodes change them.
+  const [shownAt] = useState(() => Object.fromEntries(journeyFlow(doc, journeyId).nodes.map((n) => [n.id, n.position])));
+  const flow = useMemo(() => journeyFlow(doc, journeyId, issues, shownAt), [doc, journeyId, issues, shownAt]);
   const [nodes, setNodes] = useState<StepNode[]>(() => withSelection(flow.nodes, [], selection));
   const [shown, setShown] = useState({ flow, selection });
   if (shown.flow !== flow || shown.selection !== selection) {
@@ -467,22 +481,6 @@ function Canvas({ store, journeyId }: { store: EditorStore; journeyId: string })
     void fitView({ nodes: near, padding: 0.08, maxZoom: 1, minZoom: 0.5 });
   }, [measured, flow.nodes, fitView]);
 
-  // Clicking a problem selects a node: bring it into view.
-  const focusId = selection.length === 1 ? selection[0] : undefined;
-  useEffect(() => {
-    if (!focusId) return;
-    const node = flow.nodes.find((n) => n.id === focusId);
-    if (!node) return;
-    const el = window.document.querySelector(`[data-id="${CSS.escape(focusId)}"]`);
-    const rect = el?.getBoundingClientRect();
-    const pane = window.document.querySelector(".react-flow")?.getBoundingClientRect();
-    if (rect && pane && (rect.right < pane.left || rect.left > pane.right || rect.bottom < pane.top || rect.top > pane.bottom)) {
-      void fitView({ nodes: [{ id: focusId }], duration: 300, maxZoom: 1 });
-    }
-    // Only when the focused node changes.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [focusId]);
-
   return (
     <div
       className="canvas"
@@ -538,6 +536,7 @@ function withSelection(fresh: FlowNode[], previous: StepNode[], selection: strin
 }
 
 function Problems({ store }: { store: EditorStore }) {
+  const { fitView } = useReactFlow();
   const issues = useStore(store, (s) => s.issues);
   const validating = useStore(store, (s) => s.validating);
   const errors = issues.filter((i) => i.severity === "error").length;
@@ -566,6 +565,11 @@ function Problems({ store }: { store: EditorStore }) {
                     const s = store.getState();
                     if (s.journeyId !== t.journey) s.setJourney(t.journey);
                     s.select(t.step ? [t.step] : []);
+                    // Bring the step into view (after a tab switch has drawn its canvas).
+                    if (t.step) {
+                      const id = t.step;
+                      setTimeout(() => void fitView({ nodes: [{ id }], duration: 250, maxZoom: 1 }), 80);
+                    }
                   }}
                 >
                   <span className="issue-severity">{issue.severity}</span>

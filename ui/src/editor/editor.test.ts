@@ -89,6 +89,24 @@ describe("graph", () => {
     expect(flow.nodes.find((n) => n.id === "missing:nowhere")?.data.kind).toBe("missing");
   });
 
+  it("builds the flow of a 200-step journey quickly, and keeps known positions", () => {
+    const steps = Array.from({ length: 200 }, (_, i) => ({
+      id: `s${i}`,
+      kind: i % 3 === 1 ? "control" : "action",
+      ...(i % 3 === 1 ? { control: "c", on: { pass: i < 199 ? `s${i + 1}` : "success", fail: "blocked" } } : { next: i < 199 ? `s${i + 1}` : "success" }),
+    }));
+    const doc: ModelDoc = { journeys: [{ id: "big", entry: "s0", steps }] };
+    let start = performance.now();
+    const first = journeyFlow(doc, "big");
+    expect(performance.now() - start).toBeLessThan(3000);
+    const known = Object.fromEntries(first.nodes.map((n) => [n.id, n.position]));
+    start = performance.now();
+    const again = journeyFlow(doc, "big", [], known);
+    expect(performance.now() - start).toBeLessThan(50);
+    expect(again.autoLaid).toBe(false);
+    expect(again.edges).toHaveLength(first.edges.length);
+  });
+
   it("lays out a 200-step chain quickly", () => {
     const nodes = Array.from({ length: 200 }, (_, i) => ({ id: `s${i}` }));
     const edges = nodes.slice(1).map((n, i) => ({ source: `s${i}`, target: n.id }));

@@ -60,8 +60,17 @@ export interface Flow {
   autoLaid: boolean;
 }
 
-/** The nodes and edges of journey `journeyId`, positioned from the layout key or by dagre. */
-export function journeyFlow(doc: ModelDoc, journeyId: string, issues: Issue[] = []): Flow {
+/**
+ * The nodes and edges of journey `journeyId`, positioned from the layout key, else from
+ * `known` (positions the canvas already showed, so edits do not re-run the layout), else
+ * by dagre.
+ */
+export function journeyFlow(
+  doc: ModelDoc,
+  journeyId: string,
+  issues: Issue[] = [],
+  known: Record<string, Point> = {},
+): Flow {
   const journey = findJourney(doc, journeyId);
   const steps = stepsOf(journey);
   const outcomes = outcomesOf(journey);
@@ -143,12 +152,20 @@ export function journeyFlow(doc: ModelDoc, journeyId: string, issues: Issue[] = 
       edges.push({ id: `${d.source}:${d.handle}`, source: d.source, sourceHandle: d.handle, target: id, label: exit?.label ?? "", fallback: false });
     }
   }
-  const stored = storedLayout(doc, journeyId);
+  const stored = { ...known, ...storedLayout(doc, journeyId) };
   const missing = nodes.filter((n) => !stored[n.id]);
-  // Implicit outcomes nothing leads to wait in a column right of the graph.
-  const reached = new Set(edges.map((e) => e.target));
-  const idle = (n: FlowNode) => n.data.implicit && !reached.has(n.id);
-  const auto = missing.length > 0 ? autoLayout(nodes.filter((n) => !idle(n)), edges) : {};
+  // Implicit outcomes (and missing targets) stand in a column right of the graph: edges
+  // into them from every rank would fill dagre with long-edge dummies (slow, and no
+  // clearer).
+  const idle = (n: FlowNode) => n.data.implicit;
+  const laid = new Set(nodes.filter((n) => !idle(n)).map((n) => n.id));
+  const auto =
+    missing.length > 0
+      ? autoLayout(
+          nodes.filter((n) => laid.has(n.id)),
+          edges.filter((e) => laid.has(e.target)),
+        )
+      : {};
   const right = Math.max(0, ...Object.values(auto).map((p) => p.x)) + NODE_WIDTH + 60;
   let parked = 0;
   for (const node of nodes) {
