@@ -3,7 +3,7 @@ import { useStore } from "zustand";
 
 import { ErrorBanner } from "../components/ErrorBanner";
 import type { ChartKind, DeltaView, ExportFormat, RunDashboard, ScenarioView } from "../ipc";
-import { formatDelta, formatSe, formatValue, percent, thousands, timestamp } from "./format";
+import { formatDelta, formatSe, formatValue, guardrailLimits, percent, thousands, timestamp } from "./format";
 import { chartKey, type ResultsStore } from "./resultsStore";
 
 /** The dashboard of the run shown (nothing until one is). */
@@ -56,7 +56,7 @@ function DashboardView({ store, data }: { store: ResultsStore; data: RunDashboar
         )}
       </div>
       <Cards scenario={scenario} currency={data.currency} />
-      <Guardrails scenario={scenario} />
+      <Guardrails scenario={scenario} currency={data.currency} />
       {data.scenarios.length > 1 && <Comparison store={store} data={data} />}
       <Charts store={store} runId={run.id} />
       <Breakdown scenario={scenario} />
@@ -84,15 +84,7 @@ function Cards({ scenario, currency }: { scenario: ScenarioView; currency: strin
   );
 }
 
-function limits(min: number | null, max: number | null, metric: string): string {
-  const f = (x: number) => (metric.endsWith("_rate") ? percent(x) : thousands(x, Math.abs(x) < 10 ? 2 : 0));
-  if (min !== null && max !== null) return `${f(min)} ≤ ${metric} ≤ ${f(max)}`;
-  if (max !== null) return `${metric} ≤ ${f(max)}`;
-  if (min !== null) return `${metric} ≥ ${f(min)}`;
-  return metric;
-}
-
-function Guardrails({ scenario }: { scenario: ScenarioView }) {
+function Guardrails({ scenario, currency }: { scenario: ScenarioView; currency: string }) {
   if (scenario.teams.length === 0) return null;
   return (
     <div className="guardrails" data-testid="guardrails">
@@ -106,7 +98,7 @@ function Guardrails({ scenario }: { scenario: ScenarioView }) {
                 <li key={g.id} data-testid={`guardrail-${g.id}`} data-met={g.met}>
                   <span className={`badge ${g.met ? "badge-ok" : "badge-bad"}`}>{g.met ? "met" : "not met"}</span>
                   <span className="mono">{g.id}</span>
-                  <span className="meta">{limits(g.min, g.max, g.metric)}</span>
+                  <span className="meta">{guardrailLimits(g.min, g.max, g.metric, currency)}</span>
                   <span className="meta">
                     P(met) {g.probability_met === null ? "n/a" : percent(g.probability_met, 1)} (needs{" "}
                     {percent(g.confidence, 0)})

@@ -4,6 +4,7 @@ import {
   duration,
   formatDelta,
   formatValue,
+  guardrailLimits,
   money,
   parseIterations,
   percent,
@@ -29,6 +30,12 @@ describe("result formatting", () => {
     expect(formatDelta(0.018, "rate", "USD")).toBe("+1.80 pts");
     expect(formatDelta(-74784, "money", "USD")).toBe("−$74,784");
     expect(formatDelta(2300, "count", "USD")).toBe("+2,300");
+  });
+
+  it("writes guardrail limits in the metric's unit", () => {
+    expect(guardrailLimits(null, 500000, "fraud_loss", "USD")).toBe("fraud_loss ≤ $500,000");
+    expect(guardrailLimits(0.75, null, "legit_success_rate", "USD")).toBe("legit_success_rate ≥ 75.00 %");
+    expect(guardrailLimits(10, 2000, "support_contacts", "EUR")).toBe("10 ≤ support_contacts ≤ 2,000");
   });
 
   it("writes durations and stored timestamps", () => {

@@ -105,3 +105,19 @@ export function parseIterations(text: string): { value: number } | { problem: st
   if (value > MAX_ITERATIONS) return { problem: `At most ${thousands(MAX_ITERATIONS)} iterations.` };
   return { value };
 }
+
+const MONEY_METRICS = new Set(["fraud_loss", "support_cost", "control_cost", "value", "net_value", "loss"]);
+
+/** A guardrail's limits in words: `fraud_loss ≤ $500,000`, `legit_success_rate ≥ 75.00 %`. */
+export function guardrailLimits(min: number | null, max: number | null, metric: string, currency: string): string {
+  const f = (x: number) =>
+    metric.endsWith("_rate")
+      ? percent(x)
+      : MONEY_METRICS.has(metric)
+        ? money(x, currency)
+        : thousands(x, Math.abs(x) < 10 ? 2 : 0);
+  if (min !== null && max !== null) return `${f(min)} ≤ ${metric} ≤ ${f(max)}`;
+  if (max !== null) return `${metric} ≤ ${f(max)}`;
+  if (min !== null) return `${metric} ≥ ${f(min)}`;
+  return metric;
+}
