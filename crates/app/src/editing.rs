@@ -78,7 +78,7 @@ pub fn model_history(store: &Store, path: &Path) -> Result<Vec<ModelVersionRow>,
     match store.get_model(&key) {
         Ok(model) => {
             let mut versions = store.model_versions(model.id)?;
-            versions.sort_by(|a, b| b.version.cmp(&a.version));
+            versions.sort_by_key(|v| std::cmp::Reverse(v.version));
             Ok(versions)
         }
         Err(journeylab_store::StoreError::NotFound { .. }) => Ok(Vec::new()),
