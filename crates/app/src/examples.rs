@@ -13,7 +13,11 @@ use crate::AppError;
 pub fn examples_dir() -> PathBuf {
     match std::env::var_os("JOURNEYLAB_EXAMPLES") {
         Some(dir) => PathBuf::from(dir),
-        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures"),
+        None => {
+            let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures");
+            // Shown to people: `/repo/fixtures`, not `/repo/crates/app/../../fixtures`.
+            dir.canonicalize().unwrap_or(dir)
+        }
     }
 }
 
