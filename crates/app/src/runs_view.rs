@@ -914,6 +914,26 @@ mod tests {
     }
 
     #[test]
+    fn progress_is_throttled_but_the_last_report_always_passes() {
+        let seen = Mutex::new(Vec::new());
+        let progress = WatchedProgress::new(
+            Arc::new(AtomicBool::new(false)),
+            Duration::from_secs(3600),
+            |p: RunProgress| {
+                if let Ok(mut s) = seen.lock() {
+                    s.push((p.done, p.total, p.eta_ms.is_some()));
+                }
+            },
+        );
+        for done in [0, 256, 512, 768, 1024] {
+            progress.report(done, 1024);
+        }
+        assert!(!progress.cancelled());
+        let seen = seen.into_inner().unwrap_or_default();
+        assert_eq!(seen, vec![(0, 1024, false), (1024, 1024, true)]);
+    }
+
+    #[test]
     fn plain_language_names_only_clear_changes() {
         let d = |metric: &str, mean: f64, p5: f64, p95: f64| DeltaView {
             metric: metric.into(),

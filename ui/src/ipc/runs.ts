@@ -259,10 +259,12 @@ export function createMockRunsBackend(options: MockRunsOptions = {}): RunsBacken
             row.status = "cancelled";
             throw { code: "cancelled", message: "the run was cancelled" } satisfies ErrorPayload;
           }
-          const done = Math.round((request.iterations * step) / 10);
+          // Like the engine: the total counts the iterations of every scenario run.
+          const total = request.iterations * (row.scenarios.length || 1);
+          const done = Math.round((total * step) / 10);
           onProgress({
             done,
-            total: request.iterations,
+            total,
             elapsed_ms: step * (options.stepMs ?? 1),
             eta_ms: (10 - step) * (options.stepMs ?? 1),
           });

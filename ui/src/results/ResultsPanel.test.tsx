@@ -28,6 +28,7 @@ describe("results panel", () => {
     fireEvent.change(screen.getByTestId("run-iterations"), { target: { value: "2000" } });
     fireEvent.click(screen.getByTestId("run-start"));
     const dashboard = await screen.findByTestId("dashboard");
+    expect(screen.getByTestId("run-status").textContent).toMatch(/4,000 of 4,000 iterations \(2 scenarios × 2,000\)/);
     const card = within(dashboard).getByTestId("card-legit_success_rate");
     expect(card.dataset.mean).toBe("0.9412");
     expect(within(card).getByTestId("card-mean").textContent).toBe("94.12 %");

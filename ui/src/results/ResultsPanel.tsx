@@ -150,6 +150,12 @@ function RunPanel({ store, blocked }: { store: ResultsStore; blocked: boolean })
   );
 }
 
+/** `8,000 of 8,000 iterations (4 scenarios × 2,000)`. */
+function iterationsText(done: number, total: number, scenarios: number): string {
+  const each = scenarios > 1 && total % scenarios === 0 ? ` (${scenarios} scenarios × ${thousands(total / scenarios)})` : "";
+  return `${thousands(done)} of ${thousands(total)} iterations${each}`;
+}
+
 function RunStatusLine({ store }: { store: ResultsStore }) {
   const run = useResults(store, (x) => x.run);
   switch (run.status) {
@@ -174,7 +180,7 @@ function RunStatusLine({ store }: { store: ResultsStore }) {
           </div>
           <span className="meta" data-testid="run-progress-text">
             {p
-              ? `${thousands(p.done)} of ${thousands(p.total)} iterations · ${duration(p.elapsed_ms)} elapsed` +
+              ? `${iterationsText(p.done, p.total, run.scenarios)} · ${duration(p.elapsed_ms)} elapsed` +
                 (p.eta_ms !== null && p.done < p.total ? ` · about ${duration(p.eta_ms)} left` : "")
               : "Starting…"}
           </span>
@@ -192,7 +198,7 @@ function RunStatusLine({ store }: { store: ResultsStore }) {
         >
           Run {run.runId} finished and stored
           {run.progress &&
-            `: ${thousands(run.progress.done)} of ${thousands(run.progress.total)} iterations in ${duration(run.progress.elapsed_ms)}`}
+            `: ${iterationsText(run.progress.done, run.progress.total, run.scenarios)} in ${duration(run.progress.elapsed_ms)}`}
           .
         </p>
       );

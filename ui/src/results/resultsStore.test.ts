@@ -57,9 +57,9 @@ describe("results store", () => {
       mode: "expected",
       scenarios: ["no_sms"],
     });
-    expect(seen.progress.at(-1)).toMatchObject({ done: 2000, total: 2000 });
+    expect(seen.progress.at(-1)).toMatchObject({ done: 4000, total: 4000 });
     const s = store.getState();
-    expect(s.run).toMatchObject({ status: "finished", runId: 1, progress: { done: 2000, total: 2000 } });
+    expect(s.run).toMatchObject({ status: "finished", runId: 1, progress: { done: 4000, total: 4000 }, scenarios: 2 });
     expect(s.dashboard.status).toBe("ready");
     expect(s.history.status === "ready" && s.history.data.map((r) => r.status)).toEqual(["finished"]);
   });

@@ -18,8 +18,8 @@ import { parseIterations, randomSeed, seedProblem } from "./format";
 /** Where the current (or last) run of the panel is. */
 export type RunState =
   | { status: "idle" }
-  | { status: "running"; progress: RunProgress | null; cancelling: boolean }
-  | { status: "finished"; runId: number; progress: RunProgress | null }
+  | { status: "running"; progress: RunProgress | null; cancelling: boolean; scenarios: number }
+  | { status: "finished"; runId: number; progress: RunProgress | null; scenarios: number }
   | { status: "cancelled" }
   | { status: "failed"; error: ErrorPayload };
 
@@ -136,7 +136,7 @@ export function createResultsStore(
       if ("problem" in it || seedProblem(state.seed)) return;
       // Keep the file order of the scenarios.
       const scenarios = state.scenarioChoices.map((s) => s.id).filter((id) => state.chosen.includes(id));
-      set({ run: { status: "running", progress: null, cancelling: false } });
+      set({ run: { status: "running", progress: null, cancelling: false, scenarios: scenarios.length + 1 } });
       try {
         const runId = await backend.startRun(
           { path: state.path, iterations: it.value, seed: state.seed.trim(), mode: state.mode, scenarios },
@@ -146,7 +146,14 @@ export function createResultsStore(
           },
         );
         const last = get().run;
-        set({ run: { status: "finished", runId, progress: last.status === "running" ? last.progress : null } });
+        set({
+          run: {
+            status: "finished",
+            runId,
+            progress: last.status === "running" ? last.progress : null,
+            scenarios: scenarios.length + 1,
+          },
+        });
         await Promise.all([get().loadHistory(), get().showRun(runId)]);
       } catch (error) {
         const payload = toErrorPayload(error);
