@@ -24,6 +24,7 @@ pub async fn builds_saves_and_reopens_a_journey(ctx: &mut Ctx) -> TestResult {
         .await
         .map_err(at("click new-model"))?;
     app.by_testid("node-start").await?;
+    fitted(app).await.map_err(at("first view"))?;
     app.click("palette-action")
         .await
         .map_err(at("click palette-action"))?;
@@ -213,6 +214,11 @@ pub async fn saves_editor_screenshots(ctx: &mut Ctx) -> TestResult {
             app.screenshot(&dir.join(format!("editor-{stem}-{id}.png")))
                 .await?;
         }
+        if stem == "consumer-sign-in" {
+            app.click("editor-populations").await?;
+            app.by_testid("populations-panel").await?;
+            app.screenshot(&dir.join("editor-populations.png")).await?;
+        }
         app.click("editor-close").await?;
         app.click("back-to-examples").await?;
     }
@@ -223,6 +229,15 @@ fn screenshots() -> std::io::Result<std::path::PathBuf> {
     let dir = artifacts_dir().join("screenshots");
     std::fs::create_dir_all(&dir)?;
     Ok(dir)
+}
+
+/// Waits until the canvas has fitted its first view (nodes do not move after that).
+async fn fitted(app: &App) -> WebDriverResult<()> {
+    app.driver
+        .query(By::Css("[data-testid=canvas][data-fitted=true]"))
+        .first()
+        .await
+        .map(|_| ())
 }
 
 /// Clicks node `id` once React Flow has measured and shown it (nodes stay hidden until
@@ -238,21 +253,43 @@ async fn click_node(app: &App, id: &str) -> WebDriverResult<()> {
     app.click(&testid).await
 }
 
-/// Drags from exit `handle` of node `from` onto node `to`.
-async fn drag_exit(app: &App, from: &str, handle: &str, to: &str) -> WebDriverResult<()> {
-    let source = app.by_testid(&format!("handle-{from}-{handle}")).await?;
-    let target = app.by_testid(&format!("node-{to}")).await?;
+/// Drags from exit `handle` of node `from` onto node `to`, by viewport coordinates read
+/// from the DOM (moving to an element would first scroll it into view, and scrolling the
+/// canvas's clipped container shifts what the pointer hits).
+async fn drag_exit(app: &App, from: &str, handle: &str, to: &str) -> TestResult {
+    let (sx, sy) = centre(app, &format!("handle-{from}-{handle}")).await?;
+    let (tx, ty) = centre(app, &format!("node-{to}")).await?;
     app.driver
         .action_chain()
-        .move_to_element_center(&source)
+        .move_to(sx, sy)
         .click_and_hold()
-        .move_by_offset(10, 5)
-        .move_by_offset(20, 10)
-        .move_to_element_center(&target)
-        .move_by_offset(2, 2)
+        .move_to(sx + 10, sy + 5)
+        .move_to((sx + tx) / 2, (sy + ty) / 2)
+        .move_to(tx, ty)
+        .move_to(tx + 2, ty + 2)
         .release()
         .perform()
-        .await
+        .await?;
+    Ok(())
+}
+
+/// The centre of the element with `data-testid="<id>"` in viewport pixels.
+async fn centre(
+    app: &App,
+    id: &str,
+) -> Result<(i64, i64), Box<dyn std::error::Error + Send + Sync>> {
+    app.by_testid(id).await?;
+    let script = "const r = document.querySelector(arguments[0]).getBoundingClientRect(); \
+                  return [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)];";
+    let ret = app
+        .driver
+        .execute(script, vec![json!(format!("[data-testid=\"{id}\"]"))])
+        .await?;
+    let xy = ret.json();
+    match (xy[0].as_i64(), xy[1].as_i64()) {
+        (Some(x), Some(y)) => Ok((x, y)),
+        _ => Err(format!("no position for {id}: {xy}").into()),
+    }
 }
 
 /// Waits (up to 10 s) until the canvas draws the edge `from:handle` → `to`.

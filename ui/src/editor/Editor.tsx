@@ -23,6 +23,7 @@ import type { Backend } from "../ipc";
 import { createEditorStore, isDirty, type EditorStore } from "./editorStore";
 import { NODE_HEIGHT, NODE_WIDTH, journeyFlow, type FlowNode } from "./graph";
 import { Inspector } from "./Inspector";
+import { PopulationsPanel } from "./PopulationsPanel";
 import { KINDS, lookOf } from "./kinds";
 import {
   STEP_KINDS,
@@ -80,7 +81,7 @@ function EditorLayout({ store, onClose }: { store: EditorStore; onClose(): void 
   const journeyId = useStore(store, (s) => s.journeyId);
   const validate = useStore(store, (s) => s.validate);
   const [confirmClose, setConfirmClose] = useState(false);
-  const [showHistory, setShowHistory] = useState(false);
+  const [side, setSide] = useState<"inspector" | "history" | "populations">("inspector");
 
   // Live validation, debounced.
   useEffect(() => {
@@ -114,7 +115,12 @@ function EditorLayout({ store, onClose }: { store: EditorStore; onClose(): void 
 
   return (
     <section className="editor" data-testid="editor">
-      <Toolbar store={store} onClose={close} onHistory={() => setShowHistory(!showHistory)} />
+      <Toolbar
+        store={store}
+        onClose={close}
+        onHistory={() => setSide(side === "history" ? "inspector" : "history")}
+        onPopulations={() => setSide(side === "populations" ? "inspector" : "populations")}
+      />
       <div className="journey-tabs" role="tablist">
         {journeys(doc).map((j) => (
           <button
@@ -136,7 +142,13 @@ function EditorLayout({ store, onClose }: { store: EditorStore; onClose(): void 
           {journeyId ? <Canvas key={journeyId} store={store} journeyId={journeyId} /> : <p className="empty">This model has no journeys.</p>}
           <Problems store={store} />
         </div>
-        {showHistory ? <HistoryPanel store={store} onClose={() => setShowHistory(false)} /> : <Inspector store={store} />}
+        {side === "history" ? (
+          <HistoryPanel store={store} onClose={() => setSide("inspector")} />
+        ) : side === "populations" ? (
+          <PopulationsPanel store={store} onClose={() => setSide("inspector")} />
+        ) : (
+          <Inspector store={store} />
+        )}
       </div>
       {confirmClose && (
         <div className="modal-backdrop" data-testid="confirm-discard">
@@ -157,7 +169,17 @@ function EditorLayout({ store, onClose }: { store: EditorStore; onClose(): void 
   );
 }
 
-function Toolbar({ store, onClose, onHistory }: { store: EditorStore; onClose(): void; onHistory(): void }) {
+function Toolbar({
+  store,
+  onClose,
+  onHistory,
+  onPopulations,
+}: {
+  store: EditorStore;
+  onClose(): void;
+  onHistory(): void;
+  onPopulations(): void;
+}) {
   const doc = useStore(store, (s) => s.doc);
   const dirty = useStore(store, isDirty);
   const path = useStore(store, (s) => s.path);
@@ -193,6 +215,9 @@ function Toolbar({ store, onClose, onHistory }: { store: EditorStore; onClose():
       </button>
       <button type="button" className="button button-ghost" data-testid="editor-history" disabled={!path} onClick={onHistory} title="Saved versions of this model">
         History
+      </button>
+      <button type="button" className="button button-ghost" data-testid="editor-populations" onClick={onPopulations} title="Populations of the model">
+        Populations
       </button>
       <span className="toolbar-spacer" />
       <label className="save-path">
@@ -469,20 +494,24 @@ function Canvas({ store, journeyId }: { store: EditorStore; journeyId: string })
   // (the minimap shows the rest); a small one is fitted whole.
   const measured = useNodesInitialized();
   const fitted = useRef(false);
+  const canvasRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!measured || fitted.current) return;
     fitted.current = true;
     const entry = flow.nodes.find((n) => n.data.entry) ?? flow.nodes[0];
-    if (flow.nodes.length <= 14 || !entry) {
-      void fitView({ padding: 0.15, maxZoom: 1 });
-      return;
-    }
-    const near = flow.nodes.filter((n) => n.position.x <= entry.position.x + 3 * 250).map((n) => ({ id: n.id }));
-    void fitView({ nodes: near, padding: 0.08, maxZoom: 1, minZoom: 0.5 });
+    const near =
+      flow.nodes.length <= 14 || !entry
+        ? undefined
+        : flow.nodes.filter((n) => n.position.x <= entry.position.x + 3 * 250).map((n) => ({ id: n.id }));
+    void fitView(near ? { nodes: near, padding: 0.08, maxZoom: 1, minZoom: 0.5 } : { padding: 0.15, maxZoom: 1 }).then(() =>
+      // Tests wait for this before they drag on the canvas.
+      requestAnimationFrame(() => canvasRef.current?.setAttribute("data-fitted", "true")),
+    );
   }, [measured, flow.nodes, fitView]);
 
   return (
     <div
+      ref={canvasRef}
       className="canvas"
       data-testid="canvas"
       data-journey={journeyId}

@@ -11,8 +11,12 @@ import {
   outcomesOf,
   populationsOf,
   renameStep,
+  setIn,
   setStepField,
   stepsOf,
+  updateJourney,
+  type JourneyDoc,
+  type Obj,
   type StepDoc,
 } from "./model";
 import { KindIcon } from "./nodes";
@@ -41,32 +45,14 @@ export function Inspector({ store }: { store: EditorStore }) {
   if (!step) {
     return (
       <aside className="inspector" data-testid="inspector">
-        <h3>{journey.name ?? journey.id}</h3>
         <p className="muted">
           {selection.length === 1
-            ? "An implicit outcome: every journey has success, abandoned and blocked."
+            ? selection[0]!.startsWith("missing:")
+              ? "An exit points at a step that does not exist: connect it elsewhere."
+              : "An implicit outcome: every journey has success, abandoned and blocked."
             : "Select a step to edit it. Drag from an exit handle to another step to connect it."}
         </p>
-        <label className="field">
-          entry step
-          <select
-            value={journey.entry ?? ""}
-            data-testid="journey-entry"
-            onChange={(e) =>
-              store.getState().apply((d) => ({
-                ...d,
-                journeys: (d.journeys ?? []).map((j) => (j.id === journeyId ? { ...j, entry: e.target.value } : j)),
-              }))
-            }
-          >
-            <option value="">(none)</option>
-            {steps.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.id}
-              </option>
-            ))}
-          </select>
-        </label>
+        <JourneyFields store={store} journeyId={journeyId} />
       </aside>
     );
   }
@@ -314,5 +300,106 @@ function BranchFields({ step, set, sources, populations }: Omit<KindFieldsProps,
         </div>
       ))}
     </fieldset>
+  );
+}
+
+/** The selected journey's own fields: name, owner, sensitivity, AAL, entry, entrants. */
+function JourneyFields({ store, journeyId }: { store: EditorStore; journeyId: string }) {
+  const doc = useStore(store, (s) => s.doc);
+  const journey = findJourney(doc, journeyId);
+  if (!journey) return null;
+  const steps = stepsOf(journey);
+  const set = (key: string, value: unknown, coalesce = true) =>
+    store.getState().apply((d) => updateJourney(d, journeyId, (j) => setIn(j, [key], value) as JourneyDoc), coalesce ? `journey:${journeyId}:${key}` : undefined);
+  const entrants = Array.isArray(journey.entrants) ? (journey.entrants as Obj[]) : [];
+  const populations = populationsOf(doc);
+  const sources = idsOf(doc, "sources");
+  const setEntrants = (next: Obj[], coalesce = false) => set("entrants", next, coalesce);
+  return (
+    <div data-testid="journey-fields">
+      <h3>Journey</h3>
+      <label className="field">
+        name
+        <input value={journey.name ?? ""} data-testid="journey-name" onChange={(e) => set("name", e.target.value)} />
+      </label>
+      <label className="field">
+        owner (team)
+        <select value={typeof journey.owner === "string" ? journey.owner : ""} onChange={(e) => set("owner", e.target.value || undefined, false)}>
+          <option value="">(none)</option>
+          {teamsOf(doc).map((t) => (
+            <option key={t}>{t}</option>
+          ))}
+        </select>
+      </label>
+      <label className="field-inline">
+        sensitive
+        <input type="checkbox" checked={journey.sensitive === true} onChange={(e) => set("sensitive", e.target.checked || undefined, false)} />
+      </label>
+      <label className="field-inline">
+        required AAL
+        <select value={String(journey.required_aal ?? "")} onChange={(e) => set("required_aal", e.target.value ? Number(e.target.value) : undefined, false)}>
+          <option value="">(none)</option>
+          {[1, 2, 3].map((a) => (
+            <option key={a}>{a}</option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        entry step
+        <select value={journey.entry ?? ""} data-testid="journey-entry" onChange={(e) => set("entry", e.target.value || undefined, false)}>
+          <option value="">(none)</option>
+          {steps.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.id}
+            </option>
+          ))}
+        </select>
+      </label>
+      <fieldset className="exits">
+        <legend>entrants per {typeof doc.period === "string" ? doc.period : "month"}</legend>
+        {entrants.map((entrant, i) => (
+          <div key={i} className="per-pop-entry" data-testid={`entrant-${i}`}>
+            <div className="per-pop-head">
+              <select
+                value={String(entrant.population ?? "")}
+                onChange={(e) => setEntrants(entrants.map((x, j) => (j === i ? { ...x, population: e.target.value } : x)))}
+              >
+                {populations.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.id} ({p.kind})
+                  </option>
+                ))}
+                {!populations.some((p) => p.id === entrant.population) && <option value={String(entrant.population ?? "")}>{String(entrant.population ?? "?")}</option>}
+              </select>
+              <button type="button" className="link" onClick={() => setEntrants(entrants.filter((_, j) => j !== i))}>
+                remove
+              </button>
+            </div>
+            <QuantityEditor
+              value={entrant.volume}
+              onChange={(v) => setEntrants(entrants.map((x, j) => (j === i ? { ...x, volume: v } : x)), true)}
+              sources={sources}
+              testid={`entrant-${i}-volume`}
+            />
+          </div>
+        ))}
+        {populations.some((p) => !entrants.some((e) => e.population === p.id)) && (
+          <select
+            value=""
+            data-testid="entrant-add"
+            onChange={(e) => e.target.value && setEntrants([...entrants, { population: e.target.value, volume: 1000 }])}
+          >
+            <option value="">add entrants…</option>
+            {populations
+              .filter((p) => !entrants.some((e) => e.population === p.id))
+              .map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.id}
+                </option>
+              ))}
+          </select>
+        )}
+      </fieldset>
+    </div>
   );
 }

@@ -162,7 +162,7 @@ export function journeyFlow(
   const auto =
     missing.length > 0
       ? autoLayout(
-          nodes.filter((n) => laid.has(n.id)),
+          nodes.filter((n) => laid.has(n.id)).map((n) => ({ id: n.id, height: nodeHeight(n) })),
           edges.filter((e) => laid.has(e.target)),
         )
       : {};
@@ -176,11 +176,14 @@ export function journeyFlow(
 }
 
 /** Left-to-right layered layout of the whole graph (dagre); top-left corners by node id. */
-export function autoLayout(nodes: { id: string }[], edges: { source: string; target: string }[]): Record<string, Point> {
+export function autoLayout(
+  nodes: { id: string; height?: number }[],
+  edges: { source: string; target: string }[],
+): Record<string, Point> {
   const g = new graphlib.Graph({ multigraph: true });
   g.setGraph({ rankdir: "LR", nodesep: 24, ranksep: 56, marginx: 20, marginy: 20 });
   g.setDefaultEdgeLabel(() => ({}));
-  for (const n of nodes) g.setNode(n.id, { width: NODE_WIDTH, height: NODE_HEIGHT });
+  for (const n of nodes) g.setNode(n.id, { width: NODE_WIDTH, height: n.height ?? NODE_HEIGHT });
   edges.forEach((e, i) => {
     if (g.hasNode(e.source) && g.hasNode(e.target)) g.setEdge(e.source, e.target, {}, `e${i}`);
   });
@@ -188,7 +191,8 @@ export function autoLayout(nodes: { id: string }[], edges: { source: string; tar
   const out: Record<string, Point> = {};
   for (const n of nodes) {
     const laid = g.node(n.id) as { x: number; y: number } | undefined;
-    out[n.id] = laid ? { x: Math.round(laid.x - NODE_WIDTH / 2), y: Math.round(laid.y - NODE_HEIGHT / 2) } : { x: 0, y: 0 };
+    const h = n.height ?? NODE_HEIGHT;
+    out[n.id] = laid ? { x: Math.round(laid.x - NODE_WIDTH / 2), y: Math.round(laid.y - h / 2) } : { x: 0, y: 0 };
   }
   return out;
 }
@@ -206,4 +210,10 @@ function detailOf(step: Record<string, unknown>): string | undefined {
     default:
       return undefined;
   }
+}
+
+/** About how tall a node draws: its header and name, plus one line per exit handle. */
+export function nodeHeight(n: FlowNode): number {
+  const exits = n.data.exits.length + (n.data.kind === "branch" ? 1 : 0);
+  return 58 + (exits > 0 ? 8 + exits * 16 : 0);
 }

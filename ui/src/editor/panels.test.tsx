@@ -1,0 +1,50 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
+import { afterEach, describe, expect, it } from "vitest";
+
+import { createMockBackend } from "../ipc";
+import { createEditorStore } from "./editorStore";
+import { Inspector } from "./Inspector";
+import { findJourney, newModelDocument } from "./model";
+import { PopulationsPanel } from "./PopulationsPanel";
+
+afterEach(cleanup);
+
+const newStore = () => createEditorStore(createMockBackend({ models: [] }), newModelDocument(), null);
+
+describe("panels", () => {
+  it("edits entrants and the entry of the journey when no step is selected", () => {
+    const store = newStore();
+    render(<Inspector store={store} />);
+    const fields = screen.getByTestId("journey-fields");
+    fireEvent.change(within(fields).getByTestId("journey-name"), { target: { value: "Sign in" } });
+    expect(findJourney(store.getState().doc, "journey")?.name).toBe("Sign in");
+    fireEvent.change(within(fields).getByTestId("entrant-0-volume-dist"), { target: { value: "pert" } });
+    const volume = findJourney(store.getState().doc, "journey")?.entrants as { volume: unknown }[];
+    expect(volume[0]!.volume).toEqual({ pert: [500, 1000, 1500] });
+    store.getState().undo();
+    expect(findJourney(store.getState().doc, "journey")?.entrants).toEqual([{ population: "customers", volume: 1000 }]);
+  });
+
+  it("edits a step's quantity with its mean shown", () => {
+    const store = newStore();
+    store.getState().select(["start"]);
+    render(<Inspector store={store} />);
+    fireEvent.change(screen.getByTestId("q-seconds-dist"), { target: { value: "uniform" } });
+    fireEvent.change(screen.getByTestId("q-seconds-p1"), { target: { value: "9" } });
+    expect(findJourney(store.getState().doc, "journey")?.steps?.[0]?.seconds).toEqual({ uniform: [2.5, 9] });
+    expect(screen.getByTestId("q-seconds-mean").textContent).toBe("5.75");
+  });
+
+  it("adds a population and sets its kind and value", () => {
+    const store = newStore();
+    render(<PopulationsPanel store={store} onClose={() => {}} />);
+    fireEvent.click(screen.getByTestId("population-add"));
+    const added = screen.getByTestId("population-population_1");
+    fireEvent.change(within(added).getByDisplayValue("legitimate"), { target: { value: "attacker" } });
+    expect(store.getState().doc.populations).toEqual([
+      { id: "customers", name: "Customers", kind: "legitimate", value_per_success: 1 },
+      { id: "population_1", kind: "attacker" },
+    ]);
+  });
+});
