@@ -218,6 +218,9 @@ pub async fn saves_editor_screenshots(ctx: &mut Ctx) -> TestResult {
             app.click("editor-populations").await?;
             app.by_testid("populations-panel").await?;
             app.screenshot(&dir.join("editor-populations.png")).await?;
+            app.click("editor-controls").await?;
+            app.by_testid("controls-panel").await?;
+            app.screenshot(&dir.join("editor-controls.png")).await?;
         }
         app.click("editor-close").await?;
         app.click("back-to-examples").await?;

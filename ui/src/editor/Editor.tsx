@@ -22,6 +22,7 @@ import { useStore } from "zustand";
 import type { Backend } from "../ipc";
 import { createEditorStore, isDirty, type EditorStore } from "./editorStore";
 import { NODE_HEIGHT, NODE_WIDTH, journeyFlow, type FlowNode } from "./graph";
+import { ControlsPanel } from "./ControlsPanel";
 import { Inspector } from "./Inspector";
 import { PopulationsPanel } from "./PopulationsPanel";
 import { KINDS, lookOf } from "./kinds";
@@ -81,7 +82,7 @@ function EditorLayout({ store, onClose }: { store: EditorStore; onClose(): void 
   const journeyId = useStore(store, (s) => s.journeyId);
   const validate = useStore(store, (s) => s.validate);
   const [confirmClose, setConfirmClose] = useState(false);
-  const [side, setSide] = useState<"inspector" | "history" | "populations">("inspector");
+  const [side, setSide] = useState<"inspector" | "history" | "populations" | "controls">("inspector");
 
   // Live validation, debounced.
   useEffect(() => {
@@ -120,6 +121,7 @@ function EditorLayout({ store, onClose }: { store: EditorStore; onClose(): void 
         onClose={close}
         onHistory={() => setSide(side === "history" ? "inspector" : "history")}
         onPopulations={() => setSide(side === "populations" ? "inspector" : "populations")}
+        onControls={() => setSide(side === "controls" ? "inspector" : "controls")}
       />
       <div className="journey-tabs" role="tablist">
         {journeys(doc).map((j) => (
@@ -144,6 +146,8 @@ function EditorLayout({ store, onClose }: { store: EditorStore; onClose(): void 
         </div>
         {side === "history" ? (
           <HistoryPanel store={store} onClose={() => setSide("inspector")} />
+        ) : side === "controls" ? (
+          <ControlsPanel store={store} onClose={() => setSide("inspector")} />
         ) : side === "populations" ? (
           <PopulationsPanel store={store} onClose={() => setSide("inspector")} />
         ) : (
@@ -174,11 +178,13 @@ function Toolbar({
   onClose,
   onHistory,
   onPopulations,
+  onControls,
 }: {
   store: EditorStore;
   onClose(): void;
   onHistory(): void;
   onPopulations(): void;
+  onControls(): void;
 }) {
   const doc = useStore(store, (s) => s.doc);
   const dirty = useStore(store, isDirty);
@@ -218,6 +224,9 @@ function Toolbar({
       </button>
       <button type="button" className="button button-ghost" data-testid="editor-populations" onClick={onPopulations} title="Populations of the model">
         Populations
+      </button>
+      <button type="button" className="button button-ghost" data-testid="editor-controls" onClick={onControls} title="The control library">
+        Controls
       </button>
       <span className="toolbar-spacer" />
       <label className="save-path">

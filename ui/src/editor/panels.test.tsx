@@ -6,6 +6,7 @@ import { createMockBackend } from "../ipc";
 import { createEditorStore } from "./editorStore";
 import { Inspector } from "./Inspector";
 import { findJourney, newModelDocument } from "./model";
+import { ControlsPanel } from "./ControlsPanel";
 import { PopulationsPanel } from "./PopulationsPanel";
 
 afterEach(cleanup);
@@ -45,6 +46,16 @@ describe("panels", () => {
     expect(store.getState().doc.populations).toEqual([
       { id: "customers", name: "Customers", kind: "legitimate", value_per_success: 1 },
       { id: "population_1", kind: "attacker" },
+    ]);
+  });
+
+  it("adds a control to the library and edits its pass rate per population", () => {
+    const store = newStore();
+    render(<ControlsPanel store={store} onClose={() => {}} />);
+    fireEvent.click(screen.getByTestId("control-add"));
+    fireEvent.change(screen.getByTestId("control-control_1-pass-*attacker-p0"), { target: { value: "0.2" } });
+    expect(store.getState().doc.controls).toEqual([
+      { id: "control_1", name: "New control", factor: "other", pass: { "*legitimate": 0.95, "*attacker": 0.2 } },
     ]);
   });
 });
