@@ -371,6 +371,7 @@ impl Ctx {
                 let list = self.array(so, "to", path, true);
                 let mut shares = Vec::new();
                 let mut remainders = Vec::new();
+                let mut without_p = 0;
                 let mut ok = true;
                 for (k, e) in list.iter().enumerate() {
                     let Some(eo) = self.object(e, &tpath.index(k)) else {
@@ -380,24 +381,27 @@ impl Ctx {
                     let target = self.exit(eo, "target", &tpath.index(k), names, None);
                     let p: Option<PerPop> =
                         self.opt_per_pop(eo, "p", &tpath.index(k), Domain::Probability);
+                    if p.is_none() {
+                        without_p += 1;
+                    }
                     match (target, p) {
                         (Some(t), Some(p)) => shares.push((t, p)),
                         (Some(t), None) => remainders.push(t),
                         (None, _) => ok = false,
                     }
                 }
-                if remainders.len() != 1 {
+                // Counted apart from the targets, so a dangling target is not also
+                // reported as a missing remainder.
+                if without_p != 1 {
                     self.err(
                         &tpath,
-                        format!("a branch needs exactly one entry without `p` (the remainder), found {}", remainders.len()),
+                        format!("a branch needs exactly one entry without `p` (the remainder), found {without_p}"),
                         "leave `p` out of exactly one entry",
                     );
                     return None;
                 }
-                ok.then(|| StepKind::Branch {
-                    shares,
-                    remainder: remainders[0],
-                })
+                let remainder = remainders.first().copied().filter(|_| ok)?;
+                Some(StepKind::Branch { shares, remainder })
             }
             "support" => {
                 let cost_per_contact =

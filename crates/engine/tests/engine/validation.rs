@@ -503,3 +503,20 @@ fn extension_keys_are_ignored_everywhere() {
         "reserved",
     );
 }
+
+#[test]
+fn dangling_branch_remainder_is_one_error() {
+    let errs = errors(|d| {
+        step(d, "split")["to"] = json!([ { "target": "desk", "p": 0.3 }, { "target": "nowhere" } ])
+    });
+    assert!(
+        errs.iter().any(|e| e.contains("`nowhere` names no step")),
+        "{errs:#?}"
+    );
+    assert!(
+        !errs
+            .iter()
+            .any(|e| e.contains("exactly one entry without `p`")),
+        "no follow-on error: {errs:#?}"
+    );
+}
