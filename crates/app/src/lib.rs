@@ -9,6 +9,7 @@ mod charts;
 mod editing;
 mod error;
 mod examples;
+mod flows_view;
 mod model;
 mod runs_view;
 mod workspace;
@@ -21,6 +22,7 @@ pub use error::{AppError, ErrorPayload};
 pub use examples::{
     examples_dir, list_examples, open_model, ExampleSummary, JourneyView, ModelView,
 };
+pub use flows_view::{run_flows, what_if, WhatIf};
 pub use journeylab_charts as charts_crate;
 pub use journeylab_store as store;
 pub use model::{

@@ -8,6 +8,7 @@
 //! Tauri or async runtimes; callers hand it text or JSON values and get values back.
 #![deny(missing_docs)]
 
+pub mod flows;
 mod issue;
 pub mod metrics;
 pub mod model;

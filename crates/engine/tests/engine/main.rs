@@ -15,6 +15,7 @@
 mod agreement;
 mod closed_forms;
 mod common;
+mod flows;
 mod precision;
 mod properties;
 mod samplers;
