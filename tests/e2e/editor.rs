@@ -183,6 +183,45 @@ pub async fn undo_brings_back_a_deleted_step(ctx: &mut Ctx) -> TestResult {
     Ok(())
 }
 
+/// The risk signals panel: an invalid Beta parameter shows a validation problem, a valid
+/// one clears it; the edit is saved with the score's source kept. Screenshot of the panel.
+pub async fn edits_a_risk_signal_in_its_panel(ctx: &mut Ctx) -> TestResult {
+    let dir = temp_dir("editor-signals")?;
+    let app = ctx.app().await?;
+    app.click("open-example-consumer-sign-in").await?;
+    app.click("open-editor").await?;
+    app.by_testid("canvas").await?;
+    let before = issues_count(app).await?;
+    app.click("editor-signals").await?;
+    app.by_testid("risk-signals-panel").await?;
+    app.by_testid("signal-login_risk-gates").await?;
+    let a = app.by_testid("signal-login_risk-cs_bots-a").await?;
+    a.clear().await?;
+    a.send_keys("0").await?;
+    ensure_eq!(
+        issues_count(app).await? > before,
+        true,
+        "Beta(0, 2) is reported"
+    );
+    a.clear().await?;
+    a.send_keys("6").await?;
+    ensure_eq!(issues_count(app).await?, before, "Beta(6, 2) validates");
+    app.screenshot(&screenshots()?.join("editor-risk-signals.png"))
+        .await?;
+    let path = dir.join("signals.json");
+    save_as(app, &path).await?;
+    let saved: Value = serde_json::from_str(&std::fs::read_to_string(&path)?)?;
+    ensure_eq!(
+        saved["risk_signals"][0]["score"]["cs_bots"],
+        json!({ "beta": [6, 2], "source": "freeman_2016" })
+    );
+    app.click("editor-owners").await?;
+    app.by_testid("owners-panel").await?;
+    app.screenshot(&screenshots()?.join("editor-owners.png"))
+        .await?;
+    Ok(())
+}
+
 /// Every fixture, each journey on the canvas: review screenshots in
 /// `target/e2e/screenshots/editor-<fixture>-<journey>.png`.
 pub async fn saves_editor_screenshots(ctx: &mut Ctx) -> TestResult {

@@ -27,6 +27,7 @@ fn main() -> std::process::ExitCode {
         e2e_test!(editor::builds_saves_and_reopens_a_journey),
         e2e_test!(editor::a_dangling_exit_shows_an_error_on_its_node),
         e2e_test!(editor::undo_brings_back_a_deleted_step),
+        e2e_test!(editor::edits_a_risk_signal_in_its_panel),
         e2e_test!(editor::saves_editor_screenshots),
     ])
 }

@@ -24,7 +24,9 @@ import { createEditorStore, isDirty, type EditorStore } from "./editorStore";
 import { NODE_HEIGHT, NODE_WIDTH, journeyFlow, type FlowNode } from "./graph";
 import { ControlsPanel } from "./ControlsPanel";
 import { Inspector } from "./Inspector";
+import { OwnersPanel } from "./OwnersPanel";
 import { PopulationsPanel } from "./PopulationsPanel";
+import { RiskSignalsPanel } from "./RiskSignalsPanel";
 import { KINDS, lookOf } from "./kinds";
 import {
   STEP_KINDS,
@@ -82,7 +84,7 @@ function EditorLayout({ store, onClose }: { store: EditorStore; onClose(): void 
   const journeyId = useStore(store, (s) => s.journeyId);
   const validate = useStore(store, (s) => s.validate);
   const [confirmClose, setConfirmClose] = useState(false);
-  const [side, setSide] = useState<"inspector" | "history" | "populations" | "controls">("inspector");
+  const [side, setSide] = useState<"inspector" | "history" | "populations" | "controls" | "signals" | "owners">("inspector");
 
   // Live validation, debounced.
   useEffect(() => {
@@ -122,6 +124,8 @@ function EditorLayout({ store, onClose }: { store: EditorStore; onClose(): void 
         onHistory={() => setSide(side === "history" ? "inspector" : "history")}
         onPopulations={() => setSide(side === "populations" ? "inspector" : "populations")}
         onControls={() => setSide(side === "controls" ? "inspector" : "controls")}
+        onSignals={() => setSide(side === "signals" ? "inspector" : "signals")}
+        onOwners={() => setSide(side === "owners" ? "inspector" : "owners")}
       />
       <div className="journey-tabs" role="tablist">
         {journeys(doc).map((j) => (
@@ -150,6 +154,10 @@ function EditorLayout({ store, onClose }: { store: EditorStore; onClose(): void 
           <ControlsPanel store={store} onClose={() => setSide("inspector")} />
         ) : side === "populations" ? (
           <PopulationsPanel store={store} onClose={() => setSide("inspector")} />
+        ) : side === "signals" ? (
+          <RiskSignalsPanel store={store} onClose={() => setSide("inspector")} />
+        ) : side === "owners" ? (
+          <OwnersPanel store={store} onClose={() => setSide("inspector")} />
         ) : (
           <Inspector store={store} />
         )}
@@ -179,12 +187,16 @@ function Toolbar({
   onHistory,
   onPopulations,
   onControls,
+  onSignals,
+  onOwners,
 }: {
   store: EditorStore;
   onClose(): void;
   onHistory(): void;
   onPopulations(): void;
   onControls(): void;
+  onSignals(): void;
+  onOwners(): void;
 }) {
   const doc = useStore(store, (s) => s.doc);
   const dirty = useStore(store, isDirty);
@@ -227,6 +239,12 @@ function Toolbar({
       </button>
       <button type="button" className="button button-ghost" data-testid="editor-controls" onClick={onControls} title="The control library">
         Controls
+      </button>
+      <button type="button" className="button button-ghost" data-testid="editor-signals" onClick={onSignals} title="Risk signals and their score distributions">
+        Signals
+      </button>
+      <button type="button" className="button button-ghost" data-testid="editor-owners" onClick={onOwners} title="Accountable owner and teams">
+        Owners
       </button>
       <span className="toolbar-spacer" />
       <label className="save-path">

@@ -129,7 +129,7 @@ function teamsOf(doc: Record<string, unknown>): string[] {
   return owners.teams.filter(isObj).map((t) => String(t.id));
 }
 
-function IdField({ id, taken, onRename }: { id: string; taken: string[]; onRename(to: string): void }) {
+export function IdField({ id, taken, onRename, testid = "field-id" }: { id: string; taken: string[]; onRename(to: string): void; testid?: string }) {
   const [text, setText] = useState(id);
   const problem =
     text === id ? null : !ID_PATTERN.test(text) ? "use a-z, 0-9, _ and -" : taken.includes(text) ? "already used" : null;
@@ -142,7 +142,7 @@ function IdField({ id, taken, onRename }: { id: string; taken: string[]; onRenam
       <input
         className="mono"
         value={text}
-        data-testid="field-id"
+        data-testid={testid}
         onChange={(e) => setText(e.target.value)}
         onBlur={commit}
         onKeyDown={(e) => {

@@ -318,7 +318,7 @@ export function deleteSteps(doc: ModelDoc, journeyId: string, ids: string[]): Mo
   return dropPositions(next, journeyId, gone);
 }
 
-/** Renames a step and every reference to it in its journey (exits, entry, layout). */
+/** Renames a step and every reference to it: exits, entry, layout, scenario change paths. */
 export function renameStep(doc: ModelDoc, journeyId: string, from: string, to: string): ModelDoc {
   if (from === to) return doc;
   const next = updateJourney(doc, journeyId, (j) => ({
@@ -329,7 +329,34 @@ export function renameStep(doc: ModelDoc, journeyId: string, from: string, to: s
       return retarget(renamed, (t) => (t === from ? to : t));
     }),
   }));
-  return dropPositions(next, journeyId, new Set(), [from, to]);
+  return renameStepInScenarios(dropPositions(next, journeyId, new Set(), [from, to]), journeyId, from, to);
+}
+
+/**
+ * Scenario change paths with a renamed step: `journeys/<journey>/steps/<from>[/…]` becomes
+ * `journeys/<journey>/steps/<to>[/…]`. Returns the model unchanged when no path names it.
+ */
+export function renameStepInScenarios(doc: ModelDoc, journeyId: string, from: string, to: string): ModelDoc {
+  if (from === to || !Array.isArray(doc.scenarios)) return doc;
+  const prefix = `journeys/${journeyId}/steps/${from}`;
+  const renamePath = (path: string) =>
+    path === prefix || path.startsWith(`${prefix}/`) ? `journeys/${journeyId}/steps/${to}${path.slice(prefix.length)}` : path;
+  let changed = false;
+  const scenarios = doc.scenarios.map((sc) => {
+    if (!isObj(sc) || !Array.isArray(sc.changes)) return sc;
+    let touched = false;
+    const changes = sc.changes.map((c) => {
+      if (!isObj(c) || typeof c.path !== "string") return c;
+      const p = renamePath(c.path);
+      if (p === c.path) return c;
+      touched = true;
+      return { ...c, path: p };
+    });
+    if (!touched) return sc;
+    changed = true;
+    return { ...sc, changes };
+  });
+  return changed ? { ...doc, scenarios } : doc;
 }
 
 /** The step with every exit target mapped through `map` (`undefined` removes the exit). */

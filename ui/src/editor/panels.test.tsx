@@ -7,7 +7,9 @@ import { createEditorStore } from "./editorStore";
 import { Inspector } from "./Inspector";
 import { findJourney, newModelDocument } from "./model";
 import { ControlsPanel } from "./ControlsPanel";
+import { OwnersPanel } from "./OwnersPanel";
 import { PopulationsPanel } from "./PopulationsPanel";
+import { RiskSignalsPanel } from "./RiskSignalsPanel";
 
 afterEach(cleanup);
 
@@ -57,5 +59,36 @@ describe("panels", () => {
     expect(store.getState().doc.controls).toEqual([
       { id: "control_1", name: "New control", factor: "other", pass: { "*legitimate": 0.95, "*attacker": 0.2 } },
     ]);
+  });
+
+  it("adds a risk signal, edits a Beta parameter with undo, and redraws its density", () => {
+    const store = newStore();
+    render(<RiskSignalsPanel store={store} onClose={() => {}} />);
+    fireEvent.click(screen.getByTestId("signal-add"));
+    const before = screen.getByTestId("signal-signal_1-*attacker-plot").querySelector("path")!.getAttribute("d");
+    expect(before).toMatch(/^M0,/);
+    fireEvent.change(screen.getByTestId("signal-signal_1-*attacker-a"), { target: { value: "9" } });
+    expect(store.getState().doc.risk_signals).toEqual([
+      { id: "signal_1", name: "New risk signal", score: { "*legitimate": { beta: [2, 8] }, "*attacker": { beta: [9, 3] } } },
+    ]);
+    expect(screen.getByTestId("signal-signal_1-*attacker-plot").querySelector("path")!.getAttribute("d")).not.toBe(before);
+    expect(screen.getByTestId("signal-signal_1-*attacker-mean").textContent).toContain("0.75");
+    fireEvent.change(screen.getByTestId("signal-signal_1-*attacker-a"), { target: { value: "0" } });
+    expect(screen.getByTestId("signal-signal_1-score-*attacker").textContent).toContain("a and b must be > 0");
+    store.getState().undo();
+    expect((store.getState().doc.risk_signals as unknown[]).length).toBe(1);
+  });
+
+  it("edits the accountable owner and a team's decision areas", () => {
+    const store = newStore();
+    render(<OwnersPanel store={store} onClose={() => {}} />);
+    fireEvent.change(screen.getByTestId("owners-accountable"), { target: { value: "CISO" } });
+    fireEvent.click(screen.getByTestId("team-add"));
+    const teams = (store.getState().doc.owners as { teams: { id: string }[] }).teams;
+    const id = teams[teams.length - 1]!.id;
+    fireEvent.click(screen.getByTestId(`team-${id}-decides-risk_thresholds`));
+    const owners = store.getState().doc.owners as { accountable: string; teams: { decides: string[] }[] };
+    expect(owners.accountable).toBe("CISO");
+    expect(owners.teams[owners.teams.length - 1]!.decides).toEqual(["risk_thresholds"]);
   });
 });
