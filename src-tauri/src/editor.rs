@@ -66,6 +66,30 @@ pub async fn model_version_text(
     .await
 }
 
+/// The recent model files, newest first (empty when there is no list yet).
+#[tauri::command]
+pub async fn recent_files() -> Result<Vec<String>, ErrorPayload> {
+    tauri::async_runtime::spawn_blocking(|| {
+        journeylab_app::recent_files_path()
+            .map(|file| journeylab_app::recent_files(&file))
+            .map_err(|e| ErrorPayload::from(&e))
+    })
+    .await
+    .map_err(internal)?
+}
+
+/// Puts `path` first in the recent-files list (after an open or a save); returns the list.
+#[tauri::command]
+pub async fn record_recent_file(path: String) -> Result<Vec<String>, ErrorPayload> {
+    tauri::async_runtime::spawn_blocking(move || {
+        journeylab_app::recent_files_path()
+            .and_then(|file| journeylab_app::record_recent_file(&file, &PathBuf::from(path)))
+            .map_err(|e| ErrorPayload::from(&e))
+    })
+    .await
+    .map_err(internal)?
+}
+
 /// Runs `work` on the blocking pool with the workspace (see [`save_model_file`]).
 async fn with_store<T, F>(app: tauri::AppHandle, work: F) -> Result<T, ErrorPayload>
 where

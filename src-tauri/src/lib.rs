@@ -38,6 +38,8 @@ pub fn builder() -> tauri::Builder<tauri::Wry> {
             editor::save_model_file,
             editor::model_history,
             editor::model_version_text,
+            editor::recent_files,
+            editor::record_recent_file,
             runs::start_run,
             runs::cancel_run,
             runs::list_runs,

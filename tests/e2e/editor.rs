@@ -184,7 +184,8 @@ pub async fn undo_brings_back_a_deleted_step(ctx: &mut Ctx) -> TestResult {
 }
 
 /// The risk signals panel: an invalid Beta parameter shows a validation problem, a valid
-/// one clears it; the edit is saved with the score's source kept. Screenshot of the panel.
+/// one clears it; the edit is saved with the score's source kept and the file is then
+/// first in the start screen's recent files. Screenshots of the panels.
 pub async fn edits_a_risk_signal_in_its_panel(ctx: &mut Ctx) -> TestResult {
     let dir = temp_dir("editor-signals")?;
     let app = ctx.app().await?;
@@ -218,6 +219,16 @@ pub async fn edits_a_risk_signal_in_its_panel(ctx: &mut Ctx) -> TestResult {
     app.click("editor-owners").await?;
     app.by_testid("owners-panel").await?;
     app.screenshot(&screenshots()?.join("editor-owners.png"))
+        .await?;
+    // The saved file is first in the recent files on the start screen.
+    app.click("editor-close").await?;
+    app.click("back-to-examples").await?;
+    let recent = app.by_testid("recent-file-0").await?;
+    ensure_eq!(
+        recent.attr("title").await?,
+        Some(path.display().to_string())
+    );
+    app.screenshot(&screenshots()?.join("start-recent-files.png"))
         .await?;
     Ok(())
 }

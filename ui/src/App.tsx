@@ -4,6 +4,7 @@ import { ModelScreen } from "./components/ModelScreen";
 import { StartScreen } from "./components/StartScreen";
 import { EditorScreen } from "./editor/Editor";
 import { newModelDocument } from "./editor/model";
+import { RecentFiles } from "./editor/RecentFiles";
 import type { AppStore } from "./store";
 import { AppStoreContext, useAppState } from "./storeContext";
 
@@ -27,6 +28,12 @@ function Shell({ backendKind }: { backendKind: "tauri" | "mock" }) {
   useEffect(() => {
     void loadExamples();
   }, [loadExamples]);
+
+  // Every model opened (and every save, which reopens the model) goes to the recent files.
+  const openedPath = model.status === "ready" ? model.data.path : null;
+  useEffect(() => {
+    if (openedPath) void backend.recordRecentFile(openedPath).catch(() => undefined);
+  }, [backend, openedPath]);
 
   return (
     <div className="app" data-testid="app" data-backend={backendKind}>
@@ -54,7 +61,16 @@ function Shell({ backendKind }: { backendKind: "tauri" | "mock" }) {
           </span>
         )}
       </header>
-      <main className="content">{modelShown ? <ModelScreen /> : <StartScreen />}</main>
+      <main className="content">
+        {modelShown ? (
+          <ModelScreen />
+        ) : (
+          <>
+            <RecentFiles backend={backend} onOpen={(path) => void openModel(path)} />
+            <StartScreen />
+          </>
+        )}
+      </main>
       {editing && (
         <EditorScreen
           backend={backend}

@@ -2,7 +2,7 @@
 //! file (written whole or not at all) while recording it as a model version.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 pub use journeylab_engine::Issue;
 use journeylab_store::{ModelVersionRow, Store};
@@ -119,6 +119,49 @@ fn write_atomically(path: &Path, text: &str) -> Result<(), AppError> {
     result.map_err(io)
 }
 
+/// How many files the recent-files list keeps.
+pub const MAX_RECENT_FILES: usize = 10;
+
+/// Where the recent-files list lives: `recent-files.json` next to the workspace database
+/// (the platform data dir, or beside `JOURNEYLAB_DB` when that is set).
+pub fn recent_files_path() -> Result<PathBuf, AppError> {
+    let db = journeylab_store::default_db_path().map_err(|e| AppError::Store {
+        message: e.to_string(),
+    })?;
+    Ok(db
+        .parent()
+        .map(|d| d.join("recent-files.json"))
+        .unwrap_or_else(|| PathBuf::from("recent-files.json")))
+}
+
+/// The recent model files in `list_file`, newest first; empty when the list is missing or
+/// unreadable (it is a convenience, never an error).
+pub fn recent_files(list_file: &Path) -> Vec<String> {
+    std::fs::read_to_string(list_file)
+        .ok()
+        .and_then(|t| serde_json::from_str::<Vec<String>>(&t).ok())
+        .unwrap_or_default()
+}
+
+/// Puts `path` first in the recent-files list in `list_file` (once, at most
+/// [`MAX_RECENT_FILES`] kept) and returns the new list.
+pub fn record_recent_file(list_file: &Path, path: &Path) -> Result<Vec<String>, AppError> {
+    let entry = path.display().to_string();
+    let mut list = recent_files(list_file);
+    list.retain(|p| *p != entry);
+    list.insert(0, entry);
+    list.truncate(MAX_RECENT_FILES);
+    if let Some(dir) = list_file.parent() {
+        std::fs::create_dir_all(dir).map_err(|source| AppError::Io {
+            path: dir.display().to_string(),
+            source,
+        })?;
+    }
+    let text = serde_json::to_string_pretty(&list).unwrap_or_else(|_| "[]".into());
+    write_atomically(list_file, &text)?;
+    Ok(list)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -194,5 +237,29 @@ mod tests {
             Some("{\"name\": \"Draft 2\"}")
         );
         std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn recent_files_keep_the_newest_first_once_and_at_most_ten() -> Result<(), AppError> {
+        let file = temp("recent").join("nested").join("recent-files.json");
+        let _ = std::fs::remove_file(&file);
+        assert!(recent_files(&file).is_empty());
+        record_recent_file(&file, Path::new("/m/a.json"))?;
+        record_recent_file(&file, Path::new("/m/b.json"))?;
+        let list = record_recent_file(&file, Path::new("/m/a.json"))?;
+        assert_eq!(list, vec!["/m/a.json".to_string(), "/m/b.json".to_string()]);
+        assert_eq!(recent_files(&file), list);
+        for i in 0..12 {
+            record_recent_file(&file, Path::new(&format!("/m/{i}.json")))?;
+        }
+        let list = recent_files(&file);
+        assert_eq!(list.len(), MAX_RECENT_FILES);
+        assert_eq!(list[0], "/m/11.json");
+        std::fs::write(&file, "not json").map_err(|source| AppError::Io {
+            path: file.display().to_string(),
+            source,
+        })?;
+        assert!(recent_files(&file).is_empty());
+        Ok(())
     }
 }

@@ -16,7 +16,8 @@ mod workspace;
 
 pub use charts::{render_run_chart, ChartRequest};
 pub use editing::{
-    model_history, model_version_text, save_model_file, validate_document, Issue, SavedModel,
+    model_history, model_version_text, recent_files, recent_files_path, record_recent_file,
+    save_model_file, validate_document, Issue, SavedModel, MAX_RECENT_FILES,
 };
 pub use error::{AppError, ErrorPayload};
 pub use examples::{

@@ -172,6 +172,7 @@ export function createEditorStore(backend: Backend, doc: ModelDoc, path: string 
               : "Saved";
         set({ saving: false, saved: doc, path, saveNote: note, savedOnce: true });
         if (get().history) void get().loadHistory();
+        void backend.recordRecentFile(path).catch(() => undefined);
         return true;
       } catch (error) {
         set({ saving: false, saveError: toErrorPayload(error) });

@@ -18,4 +18,8 @@ export interface Backend extends RunsBackend {
   modelHistory(path: string): Promise<ModelVersionRow[]>;
   /** The JSON text of one saved version. */
   modelVersionText(path: string, version: number): Promise<string>;
+  /** The recent model files, newest first. */
+  recentFiles(): Promise<string[]>;
+  /** Puts `path` first in the recent-files list (after an open or a save); the new list. */
+  recordRecentFile(path: string): Promise<string[]>;
 }

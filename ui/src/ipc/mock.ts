@@ -37,6 +37,7 @@ export function summarise(model: ModelView): ExampleSummary {
 export function createMockBackend(data: MockData = sampleData()): Backend {
   const byPath = new Map(data.models.map((m) => [m.path, m]));
   const savedVersions = new Map<string, string[]>();
+  let recent: string[] = [];
   return {
     kind: "mock",
     ...createMockRunsBackend(data.runs),
@@ -54,6 +55,13 @@ export function createMockBackend(data: MockData = sampleData()): Backend {
       const model = byPath.get(path);
       if (!model) throw { code: "io", message: `${path}: No such file or directory (os error 2)` };
       return model;
+    },
+    async recentFiles() {
+      return [...recent];
+    },
+    async recordRecentFile(path) {
+      recent = [path, ...recent.filter((p) => p !== path)].slice(0, 10);
+      return [...recent];
     },
     async validateDocument(json) {
       return mockValidate(json);

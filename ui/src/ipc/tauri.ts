@@ -24,4 +24,6 @@ export const tauriBackend: Backend = {
   saveModelFile: (path, json) => call<SavedModel>("save_model_file", { path, json }),
   modelHistory: (path) => call<ModelVersionRow[]>("model_history", { path }),
   modelVersionText: (path, version) => call<string>("model_version_text", { path, version }),
+  recentFiles: () => call<string[]>("recent_files"),
+  recordRecentFile: (path) => call<string[]>("record_recent_file", { path }),
 };
