@@ -26,6 +26,7 @@ pub fn run() {
 /// The Tauri builder with every command registered (also used by tests).
 pub fn builder() -> tauri::Builder<tauri::Wry> {
     tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             use tauri::Manager;
             app.manage(runs::Workspace::open());

@@ -58,6 +58,20 @@ function Shell({ backendKind }: { backendKind: "tauri" | "mock" }) {
             <button type="button" className="button" data-testid="new-model" onClick={() => setEditing({ path: null, document: newModelDocument() })}>
               New model
             </button>
+            <button
+              type="button"
+              className="button button-ghost"
+              data-testid="open-file"
+              title="Open a model file"
+              onClick={() =>
+                void backend
+                  .pickOpenPath()
+                  .then((path) => (path ? openModel(path) : undefined))
+                  .catch(() => undefined)
+              }
+            >
+              Open…
+            </button>
           </span>
         )}
       </header>

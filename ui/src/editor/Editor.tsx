@@ -267,6 +267,16 @@ function Toolbar({
       >
         {path && target.trim() !== path ? "Save as" : "Save"}
       </button>
+      <button
+        type="button"
+        className="button button-ghost"
+        data-testid="editor-save-as-dialog"
+        disabled={saving}
+        title="Save As… (choose a file)"
+        onClick={() => void store.getState().saveAs()}
+      >
+        Save As…
+      </button>
       {saveNote && (
         <span className="save-note" data-testid="editor-saved">
           {saveNote}

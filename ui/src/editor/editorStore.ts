@@ -41,6 +41,8 @@ export interface EditorState {
   restoreVersion(version: number): Promise<void>;
   validate(): Promise<void>;
   save(path?: string): Promise<boolean>;
+  /** Asks for a file with the native Save As dialog and saves there; `false` when cancelled. */
+  saveAs(): Promise<boolean>;
 }
 
 export type EditorStore = StoreApi<EditorState>;
@@ -152,6 +154,17 @@ export function createEditorStore(backend: Backend, doc: ModelDoc, path: string 
           set({ issues: [{ severity: "error", path: "", message: `validation failed: ${e.message}` }], validating: false });
         }
       }
+    },
+
+    async saveAs() {
+      let chosen: string | null;
+      try {
+        chosen = await backend.pickSavePath(get().path ?? undefined);
+      } catch (error) {
+        set({ saveError: toErrorPayload(error) });
+        return false;
+      }
+      return chosen ? get().save(chosen) : false;
     },
 
     async save(target) {

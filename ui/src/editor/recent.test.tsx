@@ -31,3 +31,15 @@ describe("recent files", () => {
     expect(screen.queryByTestId("recent-files")).toBeNull();
   });
 });
+
+describe("save as", () => {
+  it("saves where the Save As dialog points, and nowhere when it is cancelled", async () => {
+    const cancelled = createEditorStore(createMockBackend({ models: [] }), newModelDocument(), null);
+    expect(await cancelled.getState().saveAs()).toBe(false);
+    expect(cancelled.getState().path).toBeNull();
+    const backend = createMockBackend({ models: [], dialogPath: "/models/chosen.json" });
+    const store = createEditorStore(backend, newModelDocument(), null);
+    expect(await store.getState().saveAs()).toBe(true);
+    expect(store.getState().path).toBe("/models/chosen.json");
+  });
+});

@@ -22,4 +22,8 @@ export interface Backend extends RunsBackend {
   recentFiles(): Promise<string[]>;
   /** Puts `path` first in the recent-files list (after an open or a save); the new list. */
   recordRecentFile(path: string): Promise<string[]>;
+  /** The native Open dialog for a model file: the chosen path, `null` when cancelled. */
+  pickOpenPath(): Promise<string | null>;
+  /** The native Save As dialog (starting at `defaultPath`): the chosen path, `null` when cancelled. */
+  pickSavePath(defaultPath?: string): Promise<string | null>;
 }

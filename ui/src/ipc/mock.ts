@@ -13,6 +13,8 @@ export interface MockData {
   delayMs?: number;
   /** Options of the in-memory runs (see `createMockRunsBackend`). */
   runs?: MockRunsOptions;
+  /** What the Open / Save As dialogs answer (`null`, the default: cancelled). */
+  dialogPath?: string | null;
 }
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -55,6 +57,12 @@ export function createMockBackend(data: MockData = sampleData()): Backend {
       const model = byPath.get(path);
       if (!model) throw { code: "io", message: `${path}: No such file or directory (os error 2)` };
       return model;
+    },
+    async pickOpenPath() {
+      return data.dialogPath ?? null;
+    },
+    async pickSavePath() {
+      return data.dialogPath ?? null;
     },
     async recentFiles() {
       return [...recent];

@@ -1,4 +1,5 @@
 import { invoke } from "@tauri-apps/api/core";
+import { open, save } from "@tauri-apps/plugin-dialog";
 
 import type { Backend } from "./backend";
 import { tauriRunsBackend } from "./runs";
@@ -14,6 +15,8 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
   }
 }
 
+const MODEL_FILTERS = [{ name: "Journey Lab model", extensions: ["json"] }];
+
 /** The backend that talks to `src-tauri` (commands in src-tauri/src/commands.rs). */
 export const tauriBackend: Backend = {
   kind: "tauri",
@@ -26,4 +29,19 @@ export const tauriBackend: Backend = {
   modelVersionText: (path, version) => call<string>("model_version_text", { path, version }),
   recentFiles: () => call<string[]>("recent_files"),
   recordRecentFile: (path) => call<string[]>("record_recent_file", { path }),
+  pickOpenPath: async () => {
+    try {
+      const chosen = await open({ multiple: false, directory: false, filters: MODEL_FILTERS });
+      return typeof chosen === "string" ? chosen : null;
+    } catch (error) {
+      throw toErrorPayload(error);
+    }
+  },
+  pickSavePath: async (defaultPath) => {
+    try {
+      return (await save({ defaultPath, filters: MODEL_FILTERS })) ?? null;
+    } catch (error) {
+      throw toErrorPayload(error);
+    }
+  },
 };
