@@ -1,7 +1,7 @@
 import { useStore } from "zustand";
 
 import type { EditorStore } from "./editorStore";
-import { addTeam, DECISION_AREAS, ownersOf, toggleDecides, updateOwners, updateTeam } from "./governance";
+import { addTeam, DECISION_AREAS, ownersOf, removeTeam, toggleDecides, updateOwners, updateTeam } from "./governance";
 
 /** Governance (spec §9): the accountable person or role and the teams with the areas each decides. */
 export function OwnersPanel({ store, onClose }: { store: EditorStore; onClose(): void }) {
@@ -30,7 +30,10 @@ export function OwnersPanel({ store, onClose }: { store: EditorStore; onClose():
         return (
           <fieldset key={i} className="exits" data-testid={`team-${id}`}>
             <legend>
-              <code>{id}</code>
+              <code>{id}</code>{" "}
+              <button type="button" className="link" data-testid={`team-${id}-remove`} onClick={() => store.getState().apply((d) => removeTeam(d, i))}>
+                remove
+              </button>
             </legend>
             <label className="field">
               name

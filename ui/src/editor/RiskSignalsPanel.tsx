@@ -1,7 +1,7 @@
 import { useStore } from "zustand";
 
 import type { EditorStore } from "./editorStore";
-import { betaMean, betaParams, betaPath, gatesUsing, newRiskSignal, renameSignal, updateSignal, validBeta } from "./governance";
+import { betaMean, betaParams, betaPath, gatesUsing, newRiskSignal, removeSignal, renameSignal, updateSignal, validBeta } from "./governance";
 import { IdField } from "./Inspector";
 import { idsOf, isObj, populationsOf, resolveEntry, type Obj } from "./model";
 import { NumberField } from "./QuantityEditor";
@@ -47,7 +47,10 @@ export function RiskSignalsPanel({ store, onClose }: { store: EditorStore; onClo
         return (
           <fieldset key={i} className="exits" data-testid={`signal-${id}`}>
             <legend>
-              <code>{id}</code>
+              <code>{id}</code>{" "}
+              <button type="button" className="link" data-testid={`signal-${id}-remove`} onClick={() => store.getState().apply((d) => removeSignal(d, i))}>
+                remove
+              </button>
             </legend>
             <IdField
               key={id}

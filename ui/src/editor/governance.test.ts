@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { addTeam, betaMean, betaPath, gatesUsing, newRiskSignal, ownersOf, renameSignal, toggleDecides, updateTeam } from "./governance";
+import { addTeam, betaMean, betaPath, gatesUsing, newRiskSignal, ownersOf, removeSignal, removeTeam, renameSignal, toggleDecides, updateTeam } from "./governance";
 import { newModelDocument, renameStep, type ModelDoc } from "./model";
 
 const withGate = (): ModelDoc => ({
@@ -75,6 +75,13 @@ describe("owners and teams", () => {
     expect(ownersOf(doc).teams[i]!.decides).toEqual(["risk_thresholds", "consent"]);
     doc = updateTeam(doc, i, (t) => toggleDecides(t, "consent", false));
     expect(ownersOf(doc).teams[i]!.decides).toEqual(["risk_thresholds"]);
+  });
+
+  it("removes a team and a risk signal", () => {
+    const doc = addTeam(withGate());
+    const n = ownersOf(doc).teams.length;
+    expect(ownersOf(removeTeam(doc, n - 1)).teams.length).toBe(n - 1);
+    expect(removeSignal(withGate(), 0).risk_signals).toEqual([]);
   });
 
   it("keeps unknown decision areas when toggling", () => {

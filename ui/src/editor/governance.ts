@@ -112,3 +112,13 @@ export function toggleDecides(team: Obj, area: string, on: boolean): Obj {
   const others = current.filter((a) => set.has(a) && !(DECISION_AREAS as readonly string[]).includes(a));
   return { ...team, decides: [...known, ...others] };
 }
+
+/** The model without the risk signal at `index` (gates that used it then fail validation). */
+export function removeSignal(doc: ModelDoc, index: number): ModelDoc {
+  return { ...doc, risk_signals: (Array.isArray(doc.risk_signals) ? doc.risk_signals : []).filter((_, i) => i !== index) };
+}
+
+/** The model without the team at `index`. */
+export function removeTeam(doc: ModelDoc, index: number): ModelDoc {
+  return updateOwners(doc, (o) => ({ ...o, teams: (Array.isArray(o.teams) ? o.teams : []).filter((_, i) => i !== index) }));
+}
