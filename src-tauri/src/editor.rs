@@ -128,3 +128,20 @@ fn internal(join: tauri::Error) -> ErrorPayload {
         message: join.to_string(),
     }
 }
+
+/// Quick what-if: the edited (unsaved) document (JSON text) evaluated in expected mode
+/// over `iterations` with `seed` (the same seed compares successive edits on the same
+/// draws); an unparsable or invalid document is an `invalid_model` error.
+#[tauri::command]
+pub async fn what_if(
+    json: String,
+    iterations: u64,
+    seed: u64,
+) -> Result<journeylab_app::WhatIf, ErrorPayload> {
+    tauri::async_runtime::spawn_blocking(move || {
+        let document = journeylab_app::load_model_text(json).document;
+        journeylab_app::what_if(&document, iterations, seed).map_err(|e| ErrorPayload::from(&e))
+    })
+    .await
+    .map_err(internal)?
+}

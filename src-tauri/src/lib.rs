@@ -41,6 +41,7 @@ pub fn builder() -> tauri::Builder<tauri::Wry> {
             editor::model_version_text,
             editor::recent_files,
             editor::record_recent_file,
+            editor::what_if,
             runs::start_run,
             runs::cancel_run,
             runs::list_runs,

@@ -12,6 +12,7 @@ mod harness;
 mod editor; // the journey editor: build, save, reopen, validation on nodes, undo, screenshots
 mod results; // running a model: progress, dashboard, comparison, cancel, history
 mod start_screen; // the window, the example list, opening a model, listing errors
+mod whatif; // the editor's live what-if: toggle, edit, the numbers change
 
 fn main() -> std::process::ExitCode {
     harness::run(&[
@@ -29,5 +30,6 @@ fn main() -> std::process::ExitCode {
         e2e_test!(editor::undo_brings_back_a_deleted_step),
         e2e_test!(editor::edits_a_risk_signal_in_its_panel),
         e2e_test!(editor::saves_editor_screenshots),
+        e2e_test!(whatif::live_what_if_sees_a_risk_gate_edit),
     ])
 }

@@ -27,6 +27,8 @@ import { Inspector } from "./Inspector";
 import { OwnersPanel } from "./OwnersPanel";
 import { PopulationsPanel } from "./PopulationsPanel";
 import { RiskSignalsPanel } from "./RiskSignalsPanel";
+import { WhatIfStrip } from "./WhatIfStrip";
+import { createWhatIfStore, type WhatIfStore } from "./whatIf";
 import { KINDS, lookOf } from "./kinds";
 import {
   STEP_KINDS,
@@ -68,18 +70,19 @@ export function EditorScreen({
   onClose(savedPath: string | null): void;
 }) {
   const [store] = useState(() => createEditorStore(backend, (document ?? {}) as ModelDoc, path));
+  const [whatIf] = useState(() => createWhatIfStore(backend));
   const finish = () => {
     const s = store.getState();
     onClose(s.savedOnce ? s.path : null);
   };
   return (
     <ReactFlowProvider>
-      <EditorLayout store={store} onClose={finish} />
+      <EditorLayout store={store} whatIf={whatIf} onClose={finish} />
     </ReactFlowProvider>
   );
 }
 
-function EditorLayout({ store, onClose }: { store: EditorStore; onClose(): void }) {
+function EditorLayout({ store, whatIf, onClose }: { store: EditorStore; whatIf: WhatIfStore; onClose(): void }) {
   const doc = useStore(store, (s) => s.doc);
   const journeyId = useStore(store, (s) => s.journeyId);
   const validate = useStore(store, (s) => s.validate);
@@ -145,6 +148,7 @@ function EditorLayout({ store, onClose }: { store: EditorStore; onClose(): void 
       <div className="editor-body">
         <Palette store={store} />
         <div className="canvas-column">
+          <WhatIfStrip store={store} whatIf={whatIf} />
           {journeyId ? <Canvas key={journeyId} store={store} journeyId={journeyId} /> : <p className="empty">This model has no journeys.</p>}
           <Problems store={store} />
         </div>

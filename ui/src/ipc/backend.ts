@@ -1,5 +1,5 @@
 import type { RunsBackend } from "./runs";
-import type { ExampleSummary, Issue, ModelVersionRow, ModelView, SavedModel } from "./types";
+import type { ExampleSummary, Issue, ModelVersionRow, ModelView, SavedModel, WhatIf } from "./types";
 
 /**
  * The UI's only way to reach the desktop shell. Every method rejects with an
@@ -26,4 +26,6 @@ export interface Backend extends RunsBackend {
   pickOpenPath(): Promise<string | null>;
   /** The native Save As dialog (starting at `defaultPath`): the chosen path, `null` when cancelled. */
   pickSavePath(defaultPath?: string): Promise<string | null>;
+  /** Quick what-if: the unsaved document's totals in expected mode (same seed, same draws). */
+  whatIf(document: unknown, iterations: number, seed: number): Promise<WhatIf>;
 }

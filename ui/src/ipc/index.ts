@@ -6,7 +6,7 @@ import { createMockBackend } from "./mock";
 import { tauriBackend } from "./tauri";
 
 export type { Backend } from "./backend";
-export type { ErrorPayload, ExampleSummary, Issue, JourneyView, ModelVersionRow, ModelView, SavedModel } from "./types";
+export type { ErrorPayload, ExampleSummary, Issue, JourneyView, ModelVersionRow, ModelView, SavedModel, WhatIf, WhatIfSummary } from "./types";
 export { isErrorPayload, toErrorPayload } from "./types";
 export { createMockBackend, sampleData, summarise } from "./mock";
 export * from "./runs";

@@ -1,6 +1,6 @@
 import type { Backend } from "./backend";
 import { createMockRunsBackend, type MockRunsOptions } from "./runs";
-import type { ErrorPayload, ExampleSummary, Issue, ModelView } from "./types";
+import type { ErrorPayload, ExampleSummary, Issue, ModelView, WhatIf } from "./types";
 
 /** What a mock backend serves: models by path, and optional failures. */
 export interface MockData {
@@ -43,6 +43,9 @@ export function createMockBackend(data: MockData = sampleData()): Backend {
   return {
     kind: "mock",
     ...createMockRunsBackend(data.runs),
+    async whatIf(document, iterations, seed) {
+      return mockWhatIf(document, iterations, seed);
+    },
     async listExamples() {
       if (data.delayMs) await wait(data.delayMs);
       if (data.listError) throw data.listError;
@@ -189,6 +192,40 @@ export function sampleData(): MockData {
         ],
         document: {},
       },
+    ],
+  };
+}
+
+/**
+ * A stand-in for the engine's what-if: invalid JSON-shaped documents (a `format` other
+ * than the model format, or dangling exits) reject with `invalid_model`; otherwise
+ * totals derived deterministically from the document's numbers, so an edit changes them.
+ */
+export function mockWhatIf(document: unknown, iterations: number, seed: number): WhatIf {
+  const text = JSON.stringify(document ?? null);
+  const issues = mockValidate(text).filter((i) => i.severity === "error");
+  const format = (document as { format?: unknown } | null)?.format;
+  if (issues.length > 0 || (typeof format === "string" && !format.startsWith("journeylab"))) {
+    const first = issues[0];
+    throw {
+      code: "invalid_model",
+      message: first ? `${first.path}: ${first.message}` : `unknown format \`${String(format)}\``,
+    } satisfies ErrorPayload;
+  }
+  let sum = 0;
+  for (const m of text.matchAll(/-?\d+(\.\d+)?/g)) sum += Number(m[0]);
+  const f = (Math.abs(sum) % 1000) / 1000;
+  const s = (mean: number) => ({ mean, sd: 0, se: 0, p5: mean, p50: mean, p95: mean, min: mean, max: mean });
+  return {
+    seed,
+    iterations,
+    totals: [
+      ["legit_success_rate", s(0.9 - f * 0.1)],
+      ["legit_abandon_rate", s(0.05 + f * 0.05)],
+      ["false_reject_rate", s(0.01 + f * 0.01)],
+      ["attack_success", s(100 + f * 50)],
+      ["fraud_loss", s(10000 + sum)],
+      ["support_contacts", s(500 + f * 100)],
     ],
   };
 }

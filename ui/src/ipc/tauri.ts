@@ -3,7 +3,7 @@ import { open, save } from "@tauri-apps/plugin-dialog";
 
 import type { Backend } from "./backend";
 import { tauriRunsBackend } from "./runs";
-import type { ExampleSummary, Issue, ModelVersionRow, ModelView, SavedModel } from "./types";
+import type { ExampleSummary, Issue, ModelVersionRow, ModelView, SavedModel, WhatIf } from "./types";
 import { toErrorPayload } from "./types";
 
 /** Calls a command of the desktop shell; rejections become `ErrorPayload`s. */
@@ -29,6 +29,7 @@ export const tauriBackend: Backend = {
   modelVersionText: (path, version) => call<string>("model_version_text", { path, version }),
   recentFiles: () => call<string[]>("recent_files"),
   recordRecentFile: (path) => call<string[]>("record_recent_file", { path }),
+  whatIf: (document, iterations, seed) => call<WhatIf>("what_if", { json: JSON.stringify(document), iterations, seed }),
   pickOpenPath: async () => {
     try {
       const chosen = await open({ multiple: false, directory: false, filters: MODEL_FILTERS });

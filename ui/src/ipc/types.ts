@@ -81,3 +81,23 @@ export function toErrorPayload(error: unknown): ErrorPayload {
   if (error instanceof Error) return { code: "ipc", message: error.message };
   return { code: "ipc", message: String(error) };
 }
+
+/** A summary over iterations (the engine's `Summary`). */
+export interface WhatIfSummary {
+  mean: number;
+  sd: number;
+  se: number;
+  p5: number;
+  p50: number;
+  p95: number;
+  min: number;
+  max: number;
+}
+
+/** A quick expected-mode look at an unsaved document (`journeylab_app::WhatIf`). */
+export interface WhatIf {
+  seed: number;
+  iterations: number;
+  /** Model total name → summary. */
+  totals: [string, WhatIfSummary][];
+}

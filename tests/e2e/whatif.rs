@@ -1,0 +1,88 @@
+//! Quick what-if in the journey editor: the expected-values toggle re-runs the edited
+//! (unsaved) model after every edit and shows the headline numbers and their change.
+
+use std::time::{Duration, Instant};
+
+use thirtyfour::prelude::*;
+
+use crate::harness::{artifacts_dir, Ctx, TestResult};
+
+/// Consumer sign-in in the editor, the toggle on: letting more logins through the risk
+/// gate without a challenge (allow below 0.3 → 0.85) raises the fraud loss shown.
+pub async fn live_what_if_sees_a_risk_gate_edit(ctx: &mut Ctx) -> TestResult {
+    let app = ctx.app().await?;
+    app.click("open-example-consumer-sign-in").await?;
+    app.click("open-editor").await?;
+    app.by_testid("canvas").await?;
+    app.click("whatif-toggle").await?;
+    let before = mean_of(app, "whatif-fraud_loss", None).await?;
+    ensure_eq!(before > 0.0, true, "a fraud loss is shown: {before}");
+    app.by_testid("whatif-legit_success_rate").await?;
+    app.by_testid("whatif-support_contacts").await?;
+
+    // Select the risk gate and raise its allow threshold.
+    let mut clicked = false;
+    for _ in 0..25 {
+        if app.click("node-risk").await.is_ok() {
+            clicked = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    ensure_eq!(clicked, true, "the risk gate node is clickable");
+    let field = app.by_testid("field-allow_below").await?;
+    // Select the text and type over it (`clear` does not reach React's onChange).
+    field.send_keys(Key::Control + "a").await?;
+    field.send_keys("0.85").await?;
+    let after = mean_of(app, "whatif-fraud_loss", Some(before)).await?;
+    ensure_eq!(after > before, true, "fraud loss {before} → {after}");
+    let delta = app
+        .by_testid("whatif-fraud_loss-delta")
+        .await?
+        .text()
+        .await?;
+    ensure_eq!(delta.contains('+'), true, "the change is shown: {delta}");
+    let dir = artifacts_dir().join("screenshots");
+    std::fs::create_dir_all(&dir)?;
+    app.screenshot(&dir.join("editor-what-if.png")).await?;
+
+    // An invalid model shows its error instead of numbers.
+    field.send_keys(Key::Control + "a").await?;
+    field.send_keys("2").await?;
+    let error = app.by_testid("whatif-error").await?;
+    ensure_eq!(
+        error.text().await?.is_empty(),
+        false,
+        "the error message is shown"
+    );
+    Ok(())
+}
+
+/// The `data-mean` of headline `testid`, waiting (up to 10 s) until it differs from `not`.
+async fn mean_of(
+    app: &crate::harness::App,
+    testid: &str,
+    not: Option<f64>,
+) -> WebDriverResult<f64> {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        if let Ok(el) = app.by_testid(testid).await {
+            if let Ok(Some(v)) = el.attr("data-mean").await {
+                if let Ok(v) = v.parse::<f64>() {
+                    if not != Some(v) || Instant::now() > deadline {
+                        return Ok(v);
+                    }
+                }
+            }
+        }
+        if Instant::now() > deadline {
+            return app
+                .by_testid(testid)
+                .await?
+                .attr("data-mean")
+                .await
+                .map(|v| v.and_then(|v| v.parse().ok()).unwrap_or(f64::NAN));
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
