@@ -97,6 +97,22 @@ export function QuantityEditor({ value, onChange, probability, sources, testid }
 }
 
 /** A number input that keeps what is typed until it parses. */
+/** The fallback rule of per-population values, and the populations it leaves without one. */
+export function WildcardRules({ map, populations, missing }: { map: Obj; populations: { id: string; kind: string }[]; missing: string }) {
+  const uncovered = populations.filter((p) => resolveEntry(map, p) === undefined).map((p) => p.id);
+  return (
+    <div className="per-pop-rules muted">
+      Each population uses its own entry, else <code>*legitimate</code> / <code>*attacker</code>, else <code>*</code>.
+      {uncovered.length > 0 && (
+        <span className="bad">
+          {" "}
+          {missing}: {uncovered.join(", ")}
+        </span>
+      )}
+    </div>
+  );
+}
+
 export function NumberField({
   label,
   value,
@@ -203,19 +219,7 @@ export function PerPopulationEditor({ value, onChange, probability, populations,
           />
         </div>
       ))}
-      <div className="per-pop-rules muted">
-        Each population uses its own entry, else <code>*legitimate</code> / <code>*attacker</code>, else <code>*</code>.
-        {populations.some((p) => resolveEntry(map, p) === undefined) && (
-          <span className="bad">
-            {" "}
-            No entry for:{" "}
-            {populations
-              .filter((p) => resolveEntry(map, p) === undefined)
-              .map((p) => p.id)
-              .join(", ")}
-          </span>
-        )}
-      </div>
+      <WildcardRules map={map} populations={populations} missing="No entry for" />
       {unused.length > 0 && (
         <select
           value=""

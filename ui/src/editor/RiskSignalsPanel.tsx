@@ -4,7 +4,7 @@ import type { EditorStore } from "./editorStore";
 import { betaMean, betaParams, betaPath, gatesUsing, newRiskSignal, removeSignal, renameSignal, updateSignal, validBeta } from "./governance";
 import { IdField } from "./Inspector";
 import { idsOf, isObj, populationsOf, resolveEntry, type Obj } from "./model";
-import { NumberField } from "./QuantityEditor";
+import { NumberField, WildcardRules } from "./QuantityEditor";
 import { formatNumber } from "./quantity";
 
 const PLOT_W = 220;
@@ -148,19 +148,7 @@ export function RiskSignalsPanel({ store, onClose }: { store: EditorStore; onClo
                   </div>
                 );
               })}
-              <div className="per-pop-rules muted">
-                Each population uses its own entry, else <code>*legitimate</code> / <code>*attacker</code>, else <code>*</code>.
-                {populations.some((p) => resolveEntry(score, p) === undefined) && (
-                  <span className="bad">
-                    {" "}
-                    No score for:{" "}
-                    {populations
-                      .filter((p) => resolveEntry(score, p) === undefined)
-                      .map((p) => p.id)
-                      .join(", ")}
-                  </span>
-                )}
-              </div>
+              <WildcardRules map={score} populations={populations} missing="No score for" />
               {unused.length > 0 && (
                 <select
                   value=""
