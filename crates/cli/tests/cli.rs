@@ -31,6 +31,11 @@ fn run_ok(args: &[&str]) -> Output {
     out
 }
 
+/// Runs the CLI, expecting success, and parses its standard output as JSON.
+fn run_json(args: &[&str]) -> Value {
+    serde_json::from_slice(&run_ok(args).stdout).unwrap()
+}
+
 fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
@@ -158,21 +163,13 @@ fn runs_are_stored_listed_shown_and_compared() {
     let dbs = db.to_str().unwrap();
     let f = fixture("consumer-sign-in.json");
     let fs = f.to_str().unwrap();
-    let one: Value = serde_json::from_slice(
-        &run_ok(&[
-            "--db", dbs, "run", fs, "-n", "400", "--seed", "9", "--format", "json",
-        ])
-        .stdout,
-    )
-    .unwrap();
-    let two: Value = serde_json::from_slice(
-        &run_ok(&[
-            "--db", dbs, "run", fs, "-n", "400", "--seed", "9", "--mode", "expected", "--format",
-            "json",
-        ])
-        .stdout,
-    )
-    .unwrap();
+    let one: Value = run_json(&[
+        "--db", dbs, "run", fs, "-n", "400", "--seed", "9", "--format", "json",
+    ]);
+    let two: Value = run_json(&[
+        "--db", dbs, "run", fs, "-n", "400", "--seed", "9", "--mode", "expected", "--format",
+        "json",
+    ]);
     let (a, b) = (
         one["run_id"].as_i64().unwrap(),
         two["run_id"].as_i64().unwrap(),
@@ -194,19 +191,15 @@ fn runs_are_stored_listed_shown_and_compared() {
         "{list}"
     );
 
-    let shown: Value = serde_json::from_slice(
-        &run_ok(&[
-            "--db",
-            dbs,
-            "runs",
-            "show",
-            &a.to_string(),
-            "--format",
-            "json",
-        ])
-        .stdout,
-    )
-    .unwrap();
+    let shown: Value = run_json(&[
+        "--db",
+        dbs,
+        "runs",
+        "show",
+        &a.to_string(),
+        "--format",
+        "json",
+    ]);
     assert_eq!(shown, one, "a stored run reopens exactly as it was printed");
     let csv = stdout(&run_ok(&[
         "--db",
@@ -223,13 +216,9 @@ fn runs_are_stored_listed_shown_and_compared() {
     );
 
     // A third run with the same seed and mode as the first pairs with it exactly.
-    let three: Value = serde_json::from_slice(
-        &run_ok(&[
-            "--db", dbs, "run", fs, "-n", "400", "--seed", "9", "--format", "json",
-        ])
-        .stdout,
-    )
-    .unwrap();
+    let three: Value = run_json(&[
+        "--db", dbs, "run", fs, "-n", "400", "--seed", "9", "--format", "json",
+    ]);
     let c = three["run_id"].as_i64().unwrap();
     let cmp = stdout(&run_ok(&[
         "--db",
@@ -298,13 +287,9 @@ fn killed_run_leaves_a_sound_database() {
     let dbs = db.to_str().unwrap();
     let f = fixture("consumer-sign-in.json");
     let fs = f.to_str().unwrap();
-    let earlier: Value = serde_json::from_slice(
-        &run_ok(&[
-            "--db", dbs, "run", fs, "-n", "200", "--seed", "3", "--format", "json",
-        ])
-        .stdout,
-    )
-    .unwrap();
+    let earlier: Value = run_json(&[
+        "--db", dbs, "run", fs, "-n", "200", "--seed", "3", "--format", "json",
+    ]);
     let earlier_id = earlier["run_id"].as_i64().unwrap();
 
     // A run long enough to be killed while it simulates.
@@ -356,22 +341,18 @@ fn charts_of_a_stored_run() {
     let db = dir.path().join("c.db");
     let dbs = db.to_str().unwrap();
     let f = fixture("registration-bot-defence.json");
-    let run: Value = serde_json::from_slice(
-        &run_ok(&[
-            "--db",
-            dbs,
-            "run",
-            f.to_str().unwrap(),
-            "-n",
-            "300",
-            "--seed",
-            "2",
-            "--format",
-            "json",
-        ])
-        .stdout,
-    )
-    .unwrap();
+    let run: Value = run_json(&[
+        "--db",
+        dbs,
+        "run",
+        f.to_str().unwrap(),
+        "-n",
+        "300",
+        "--seed",
+        "2",
+        "--format",
+        "json",
+    ]);
     let id = run["run_id"].as_i64().unwrap().to_string();
     for kind in [
         "histogram",
@@ -433,25 +414,21 @@ fn charts_of_a_stored_run() {
 #[test]
 fn run_stops_on_precision() {
     let f = fixture("payout-change-step-up.json");
-    let out: Value = serde_json::from_slice(
-        &run_ok(&[
-            "run",
-            f.to_str().unwrap(),
-            "--mode",
-            "expected",
-            "-n",
-            "100000",
-            "--seed",
-            "5",
-            "--precision",
-            "legit_success_rate=0.005",
-            "--format",
-            "json",
-            "--no-store",
-        ])
-        .stdout,
-    )
-    .unwrap();
+    let out: Value = run_json(&[
+        "run",
+        f.to_str().unwrap(),
+        "--mode",
+        "expected",
+        "-n",
+        "100000",
+        "--seed",
+        "5",
+        "--precision",
+        "legit_success_rate=0.005",
+        "--format",
+        "json",
+        "--no-store",
+    ]);
     let used = out["iterations"].as_u64().unwrap();
     assert!(used < 100_000, "stopped early at {used}");
     for s in out["scenarios"].as_array().unwrap() {
@@ -487,28 +464,24 @@ fn sweep_and_sensitivity() {
     let dir = tempfile::tempdir().unwrap();
     let f = fixture("consumer-sign-in.json");
     let chart = dir.path().join("sweep.svg");
-    let out: Value = serde_json::from_slice(
-        &run_ok(&[
-            "sweep",
-            f.to_str().unwrap(),
-            "--gate",
-            "login/risk",
-            "--allow",
-            "0.1:0.3:0.1",
-            "--block",
-            "0.8:0.9:0.1",
-            "-n",
-            "200",
-            "--seed",
-            "1",
-            "--format",
-            "json",
-            "--chart",
-            chart.to_str().unwrap(),
-        ])
-        .stdout,
-    )
-    .unwrap();
+    let out: Value = run_json(&[
+        "sweep",
+        f.to_str().unwrap(),
+        "--gate",
+        "login/risk",
+        "--allow",
+        "0.1:0.3:0.1",
+        "--block",
+        "0.8:0.9:0.1",
+        "-n",
+        "200",
+        "--seed",
+        "1",
+        "--format",
+        "json",
+        "--chart",
+        chart.to_str().unwrap(),
+    ]);
     assert_eq!(out["points"].as_array().unwrap().len(), 6);
     assert!(out["points"]
         .as_array()
@@ -530,22 +503,18 @@ fn sweep_and_sensitivity() {
     assert_eq!(bad.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("not a risk gate"));
 
-    let s: Value = serde_json::from_slice(
-        &run_ok(&[
-            "sensitivity",
-            f.to_str().unwrap(),
-            "--metric",
-            "fraud_loss",
-            "-n",
-            "300",
-            "--seed",
-            "2",
-            "--format",
-            "json",
-        ])
-        .stdout,
-    )
-    .unwrap();
+    let s: Value = run_json(&[
+        "sensitivity",
+        f.to_str().unwrap(),
+        "--metric",
+        "fraud_loss",
+        "-n",
+        "300",
+        "--seed",
+        "2",
+        "--format",
+        "json",
+    ]);
     let swings = s["tornado"]["swings"].as_array().unwrap();
     let size =
         |v: &Value| (v["output_high"].as_f64().unwrap() - v["output_low"].as_f64().unwrap()).abs();
