@@ -50,5 +50,6 @@ pub fn builder() -> tauri::Builder<tauri::Wry> {
             runs::compare_runs,
             runs::delete_run,
             runs::export_run,
+            runs::run_flows,
         ])
 }

@@ -212,3 +212,18 @@ where
         }),
     }
 }
+
+/// Where a population goes in `journey` according to stored run `run_id` (its model
+/// version and seed): the share of the population's entrants taking each exit of each
+/// step, its mean entrants, and the share ending at each outcome. The editor draws it
+/// over the canvas (edge thickness and labels).
+#[tauri::command]
+pub async fn run_flows(
+    workspace: State<'_, Workspace>,
+    run_id: i64,
+    journey: String,
+    population: String,
+) -> Result<journeylab_app::PopulationFlows, ErrorPayload> {
+    let store = workspace.store()?;
+    blocking(move || journeylab_app::run_flows(&store, run_id, &journey, &population)).await
+}

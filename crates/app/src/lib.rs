@@ -25,6 +25,8 @@ pub use examples::{
 };
 pub use flows_view::{run_flows, what_if, WhatIf};
 pub use journeylab_charts as charts_crate;
+/// Per-exit flows of a population (what [`run_flows`] returns).
+pub use journeylab_engine::flows::{EdgeFlow, PopulationFlows};
 pub use journeylab_store as store;
 pub use model::{
     describe_errors, load_model, load_model_text, run_model, run_model_with, LoadedModel,
