@@ -9,6 +9,7 @@ mod charts;
 mod editing;
 mod error;
 mod examples;
+mod explorer;
 mod flows_view;
 mod model;
 mod runs_view;
@@ -22,6 +23,9 @@ pub use editing::{
 pub use error::{AppError, ErrorPayload};
 pub use examples::{
     examples_dir, list_examples, open_model, ExampleSummary, JourneyView, ModelView,
+};
+pub use explorer::{
+    explore_gate, risk_gates, ExploredGuardrail, GateExploration, RiskGate, CURVE_STEP,
 };
 pub use flows_view::{run_flows, what_if, WhatIf};
 pub use journeylab_charts as charts_crate;

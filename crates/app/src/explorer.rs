@@ -1,0 +1,472 @@
+//! Threshold explorer: one risk gate of an (unsaved) model document at chosen
+//! thresholds — its headline numbers, the tradeoff curve of fraud loss against
+//! legitimate friction around it, and every team's guardrails there.
+//!
+//! Everything runs in expected mode with one seed (common random numbers), so moving a
+//! slider changes the numbers only through the thresholds, and a point of the curve is
+//! the same number as the current point at the same thresholds. A few hundred
+//! iterations answer the whole exploration in tens of milliseconds (see the timing test).
+
+use std::time::Instant;
+
+use journeylab_engine::sweep::{dominates, sweep, SweepError, SweepPoint};
+use journeylab_engine::{Mode, Settings};
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::AppError;
+
+/// The grid of `allow_below` values the tradeoff curve is drawn on (0.00, 0.05, …, 1.00).
+/// Fixed, so the curve does not jump while the user drags a slider.
+pub const CURVE_STEP: f64 = 0.05;
+
+/// A risk gate of a document, as the explorer lists it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RiskGate {
+    /// Journey id.
+    pub journey: String,
+    /// Journey name (the id when unnamed).
+    pub journey_name: String,
+    /// Step id.
+    pub step: String,
+    /// Step name (the id when unnamed).
+    pub name: String,
+    /// Risk signal id.
+    pub signal: Option<String>,
+    /// Current `allow_below`.
+    pub allow_below: Option<f64>,
+    /// Current `block_at_or_above`.
+    pub block_at_or_above: Option<f64>,
+}
+
+/// The risk gates of every journey of a document, in document order (an invalid
+/// document still lists what it can read).
+pub fn risk_gates(document: &Value) -> Vec<RiskGate> {
+    let mut out = Vec::new();
+    for j in document["journeys"].as_array().into_iter().flatten() {
+        let jid = j["id"].as_str().unwrap_or_default();
+        for s in j["steps"].as_array().into_iter().flatten() {
+            if s["kind"] != "risk_gate" {
+                continue;
+            }
+            let sid = s["id"].as_str().unwrap_or_default();
+            out.push(RiskGate {
+                journey: jid.to_string(),
+                journey_name: j["name"].as_str().unwrap_or(jid).to_string(),
+                step: sid.to_string(),
+                name: s["name"].as_str().unwrap_or(sid).to_string(),
+                signal: s["signal"].as_str().map(str::to_string),
+                allow_below: s["allow_below"].as_f64(),
+                block_at_or_above: s["block_at_or_above"].as_f64(),
+            });
+        }
+    }
+    out
+}
+
+/// One guardrail at the explored thresholds, with who owns it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ExploredGuardrail {
+    /// Guardrail id.
+    pub id: String,
+    /// Owning team id.
+    pub owner: String,
+    /// Owning team's name (the id when the model does not name it).
+    pub owner_name: String,
+    /// Metric measured.
+    pub metric: String,
+    /// Journey it is scoped to, if any.
+    pub journey: Option<String>,
+    /// Population (or `*legitimate` / `*attacker`) it is scoped to, if any.
+    pub population: Option<String>,
+    /// Lower limit.
+    pub min: Option<f64>,
+    /// Upper limit.
+    pub max: Option<f64>,
+    /// Required probability.
+    pub confidence: f64,
+    /// Share of iterations within the limits (`None`: the metric never had a value).
+    pub probability_met: Option<f64>,
+    /// Whether it is met.
+    pub met: bool,
+}
+
+/// What the explorer shows for one position of the two sliders.
+#[derive(Debug, Clone, Serialize)]
+pub struct GateExploration {
+    /// `journey/step` of the gate.
+    pub gate: String,
+    /// The gate as it stands in the document (name, signal, the model's thresholds).
+    pub info: RiskGate,
+    /// Team deciding `risk_thresholds` (§9), who would propose a threshold change.
+    pub deciding_team: Option<String>,
+    /// Model currency (for money).
+    pub currency: String,
+    /// Iterations of every point.
+    pub iterations: u64,
+    /// The one seed of every point.
+    pub seed: u64,
+    /// Always `expected`.
+    pub mode: &'static str,
+    /// The explored thresholds. `pareto`: no point of the curve beats it on both axes.
+    pub point: SweepPoint,
+    /// The document's own thresholds (what the headline changes are measured from).
+    pub reference: SweepPoint,
+    /// `allow_below` over the fixed grid (≤ the explored `block_at_or_above`) at the
+    /// explored `block_at_or_above`, with its Pareto front.
+    pub curve: Vec<SweepPoint>,
+    /// Every guardrail at the explored thresholds, in document order.
+    pub guardrails: Vec<ExploredGuardrail>,
+    /// Milliseconds the evaluation took in this process (the rest of a round trip is IPC).
+    pub compute_ms: f64,
+}
+
+/// Evaluates the risk gate `gate` (`journey/step`) of `document` at `allow_below` /
+/// `block_at_or_above`: the point, the model's own thresholds, the tradeoff curve over
+/// `allow_below`, and the guardrails — all in expected mode with `iterations` and `seed`.
+pub fn explore_gate(
+    document: &Value,
+    gate: &str,
+    allow_below: f64,
+    block_at_or_above: f64,
+    iterations: u64,
+    seed: u64,
+) -> Result<GateExploration, AppError> {
+    let started = Instant::now();
+    let bad = |message: String| AppError::Run { message };
+    for (name, x) in [
+        ("allow_below", allow_below),
+        ("block_at_or_above", block_at_or_above),
+    ] {
+        if !(0.0..=1.0).contains(&x) {
+            return Err(bad(format!("{name} must be between 0 and 1 (got {x})")));
+        }
+    }
+    if block_at_or_above < allow_below {
+        return Err(bad(format!(
+            "block_at_or_above ({block_at_or_above}) must not be below allow_below ({allow_below})"
+        )));
+    }
+    let info = risk_gates(document)
+        .into_iter()
+        .find(|g| format!("{}/{}", g.journey, g.step) == gate)
+        .ok_or_else(|| {
+            bad(match gate.split_once('/') {
+                None => format!("`{gate}`: name the gate as JOURNEY/STEP"),
+                Some((j, s)) => format!("journey `{j}` has no risk gate `{s}`"),
+            })
+        })?;
+    let settings = Settings {
+        iterations: iterations.max(1),
+        seed,
+        mode: Mode::Expected,
+        threads: None,
+    };
+    let one = |allow: f64, block: f64| -> Result<SweepPoint, AppError> {
+        sweep(document, gate, &[allow], &[block], &settings)
+            .map_err(sweep_error)?
+            .points
+            .pop()
+            .ok_or_else(|| bad(format!("no point at {allow} / {block}")))
+    };
+    let grid: Vec<f64> = (0..=(1.0 / CURVE_STEP).round() as usize)
+        .map(|k| (k as f64 * CURVE_STEP * 100.0).round() / 100.0)
+        .filter(|a| *a <= block_at_or_above)
+        .collect();
+    let curve = sweep(document, gate, &grid, &[block_at_or_above], &settings)
+        .map_err(sweep_error)?
+        .points;
+    // A point on the grid is already computed (same seed, same numbers).
+    let computed = |allow: f64, block: f64| {
+        curve
+            .iter()
+            .find(|p| p.allow_below == allow && p.block_at_or_above == block)
+            .cloned()
+    };
+    let mut point = match computed(allow_below, block_at_or_above) {
+        Some(p) => p,
+        None => one(allow_below, block_at_or_above)?,
+    };
+    point.pareto = !curve.iter().any(|q| {
+        dominates(
+            (q.legit_friction, q.fraud_loss),
+            (point.legit_friction, point.fraud_loss),
+        )
+    });
+    let model_allow = info.allow_below.unwrap_or(0.0);
+    let model_block = info.block_at_or_above.unwrap_or(1.0);
+    let reference = if (model_allow, model_block) == (allow_below, block_at_or_above) {
+        point.clone()
+    } else {
+        match computed(model_allow, model_block) {
+            Some(p) => p,
+            None => one(model_allow, model_block)?,
+        }
+    };
+    let guardrails = explored_guardrails(document, &point);
+    Ok(GateExploration {
+        gate: gate.to_string(),
+        info,
+        deciding_team: deciding_team(document, "risk_thresholds"),
+        currency: document["currency"].as_str().unwrap_or("USD").to_string(),
+        iterations: settings.iterations,
+        seed,
+        mode: settings.mode.as_str(),
+        point,
+        reference,
+        curve,
+        guardrails,
+        compute_ms: started.elapsed().as_secs_f64() * 1000.0,
+    })
+}
+
+fn sweep_error(e: SweepError) -> AppError {
+    match e {
+        SweepError::Invalid { issues, .. } => AppError::InvalidModel { message: issues },
+        other => AppError::Run {
+            message: other.to_string(),
+        },
+    }
+}
+
+/// The first team whose `decides` lists `area`.
+fn deciding_team(document: &Value, area: &str) -> Option<String> {
+    document["owners"]["teams"]
+        .as_array()?
+        .iter()
+        .find(|t| {
+            t["decides"]
+                .as_array()
+                .is_some_and(|d| d.iter().any(|x| x == area))
+        })
+        .and_then(|t| t["id"].as_str())
+        .map(str::to_string)
+}
+
+/// The point's guardrail outcomes joined with their definitions and owners' names.
+fn explored_guardrails(document: &Value, point: &SweepPoint) -> Vec<ExploredGuardrail> {
+    let team_name = |id: &str| {
+        document["owners"]["teams"]
+            .as_array()
+            .and_then(|ts| ts.iter().find(|t| t["id"] == id))
+            .and_then(|t| t["name"].as_str())
+            .unwrap_or(id)
+            .to_string()
+    };
+    let defs = document["guardrails"].as_array();
+    point
+        .guardrails
+        .iter()
+        .map(|(id, probability_met, met)| {
+            let def = defs
+                .and_then(|ds| ds.iter().find(|d| d["id"] == id.as_str()))
+                .unwrap_or(&Value::Null);
+            let owner = def["owner"].as_str().unwrap_or_default().to_string();
+            ExploredGuardrail {
+                id: id.clone(),
+                owner_name: team_name(&owner),
+                owner,
+                metric: def["metric"].as_str().unwrap_or_default().to_string(),
+                journey: def["journey"].as_str().map(str::to_string),
+                population: def["population"].as_str().map(str::to_string),
+                min: def["min"].as_f64(),
+                max: def["max"].as_f64(),
+                confidence: def["confidence"].as_f64().unwrap_or(0.9),
+                probability_met: *probability_met,
+                met: *met,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixture(name: &str) -> Value {
+        let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../fixtures")
+            .join(name);
+        serde_json::from_str(&std::fs::read_to_string(p).expect("fixture")).expect("json")
+    }
+
+    fn total(p: &SweepPoint, name: &str) -> f64 {
+        p.totals[name].as_f64().expect("total present")
+    }
+
+    #[test]
+    fn lists_the_risk_gates_with_their_thresholds() {
+        let gates = risk_gates(&fixture("registration-bot-defence.json"));
+        let ids: Vec<String> = gates
+            .iter()
+            .map(|g| format!("{}/{}", g.journey, g.step))
+            .collect();
+        assert_eq!(ids, ["register/bot_gate", "register/fraud_screen"]);
+        assert_eq!(gates[1].allow_below, Some(0.35));
+        assert_eq!(gates[1].block_at_or_above, Some(0.8));
+        assert_eq!(gates[1].signal.as_deref(), Some("identity_risk"));
+    }
+
+    #[test]
+    fn raising_allow_below_never_lowers_fraud_loss_on_the_curve() {
+        let doc = fixture("consumer-sign-in.json");
+        let x = explore_gate(&doc, "login/risk", 0.3, 0.9, 300, 7).expect("explores");
+        // Grid 0.00..=0.90 at block 0.90.
+        assert_eq!(x.curve.len(), 19);
+        assert!(x
+            .curve
+            .iter()
+            .all(|p| p.block_at_or_above == 0.9 && p.allow_below <= 0.9));
+        for w in x.curve.windows(2) {
+            assert!(w[1].allow_below > w[0].allow_below);
+            // Letting more users past the gate unchallenged lets more attacks through
+            // and challenges fewer customers (same draws at every point).
+            assert!(
+                w[1].fraud_loss >= w[0].fraud_loss - 1e-9,
+                "fraud loss fell from {} to {} at allow {}",
+                w[0].fraud_loss,
+                w[1].fraud_loss,
+                w[1].allow_below
+            );
+            assert!(w[1].legit_challenge_rate <= w[0].legit_challenge_rate + 1e-12);
+        }
+        assert!(x.curve.last().map(|p| p.fraud_loss) > x.curve.first().map(|p| p.fraud_loss));
+        assert!(x.curve.iter().any(|p| p.pareto));
+        assert_eq!(x.mode, "expected");
+        assert_eq!(x.deciding_team.as_deref(), Some("fraud_risk"));
+    }
+
+    #[test]
+    fn the_point_is_the_curves_point_at_the_same_thresholds() {
+        let doc = fixture("consumer-sign-in.json");
+        let on_grid = explore_gate(&doc, "login/risk", 0.25, 0.9, 200, 3).expect("explores");
+        let same = on_grid
+            .curve
+            .iter()
+            .find(|p| p.allow_below == 0.25)
+            .expect("grid point");
+        assert_eq!(on_grid.point.totals, same.totals);
+        assert_eq!(on_grid.point.guardrails, same.guardrails);
+        // Off the grid the point is computed on its own — with the same draws, so it
+        // lies between its neighbours on the curve.
+        let off = explore_gate(&doc, "login/risk", 0.27, 0.9, 200, 3).expect("explores");
+        let loss = |a: f64| {
+            off.curve
+                .iter()
+                .find(|p| p.allow_below == a)
+                .map(|p| p.fraud_loss)
+                .expect("grid point")
+        };
+        assert!(loss(0.25) <= off.point.fraud_loss && off.point.fraud_loss <= loss(0.3));
+        // The reference is the model's own thresholds (0.3 / 0.9), on the grid.
+        let model = off
+            .curve
+            .iter()
+            .find(|p| p.allow_below == 0.3)
+            .expect("grid point");
+        assert_eq!(off.reference.totals, model.totals);
+        assert_eq!(
+            (off.reference.allow_below, off.reference.block_at_or_above),
+            (0.3, 0.9)
+        );
+    }
+
+    #[test]
+    fn guardrails_carry_their_owners_and_limits() {
+        let doc = fixture("consumer-sign-in.json");
+        let x = explore_gate(&doc, "login/risk", 0.3, 0.9, 200, 1).expect("explores");
+        assert_eq!(x.guardrails.len(), 6);
+        let fraud = x
+            .guardrails
+            .iter()
+            .find(|g| g.id == "phisher_success")
+            .expect("guardrail");
+        assert_eq!(fraud.owner, "fraud_risk");
+        assert_eq!(fraud.owner_name, "Fraud & Risk");
+        assert_eq!(fraud.metric, "success_rate");
+        assert_eq!(fraud.population.as_deref(), Some("phishers"));
+        assert_eq!(fraud.max, Some(0.25));
+        assert_eq!(fraud.confidence, 0.9);
+        for g in &x.guardrails {
+            let p = g.probability_met.expect("measured");
+            assert!((0.0..=1.0).contains(&p));
+            assert_eq!(g.met, p >= g.confidence, "{}", g.id);
+        }
+        // Allowing everyone through: the fraud team's loss guardrail must not be better met.
+        let open = explore_gate(&doc, "login/risk", 1.0, 1.0, 200, 1).expect("explores");
+        assert!(total(&open.point, "fraud_loss") > total(&x.point, "fraud_loss"));
+        assert!(total(&open.point, "legit_success_rate") >= total(&x.point, "legit_success_rate"));
+    }
+
+    #[test]
+    fn bad_requests_are_clear_errors() {
+        let doc = fixture("consumer-sign-in.json");
+        let msg = |r: Result<GateExploration, AppError>| r.err().map(|e| e.to_string());
+        assert_eq!(
+            msg(explore_gate(&doc, "login/password", 0.3, 0.9, 10, 1)),
+            Some("journey `login` has no risk gate `password`".into())
+        );
+        assert_eq!(
+            msg(explore_gate(&doc, "risk", 0.3, 0.9, 10, 1)),
+            Some("`risk`: name the gate as JOURNEY/STEP".into())
+        );
+        assert_eq!(
+            msg(explore_gate(&doc, "login/risk", 0.6, 0.5, 10, 1)),
+            Some("block_at_or_above (0.5) must not be below allow_below (0.6)".into())
+        );
+        assert_eq!(
+            msg(explore_gate(&doc, "login/risk", -0.1, 0.5, 10, 1)),
+            Some("allow_below must be between 0 and 1 (got -0.1)".into())
+        );
+        assert!(msg(explore_gate(&doc, "login/risk", f64::NAN, 0.5, 10, 1)).is_some());
+        let mut broken = doc.clone();
+        broken["populations"] = serde_json::json!([]);
+        assert_eq!(
+            explore_gate(&broken, "login/risk", 0.3, 0.9, 10, 1)
+                .err()
+                .map(|e| e.code()),
+            Some("invalid_model")
+        );
+    }
+
+    /// Wall time of one exploration (model thresholds, 300 iterations) per fixture.
+    /// `cargo test --release -p journeylab-app explore_timing -- --ignored --nocapture`
+    #[test]
+    #[ignore = "timing; run in release"]
+    fn explore_timing() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures");
+        let mut names: Vec<_> = std::fs::read_dir(dir)
+            .expect("fixtures")
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".json"))
+            .collect();
+        names.sort();
+        for name in names {
+            let doc = fixture(&name);
+            for g in risk_gates(&doc) {
+                let gate = format!("{}/{}", g.journey, g.step);
+                let (a, b) = (
+                    g.allow_below.unwrap_or(0.0),
+                    g.block_at_or_above.unwrap_or(1.0),
+                );
+                let mut times = Vec::new();
+                let mut points = 0;
+                for k in 0..10 {
+                    // Move the allow slider a little each time, as a drag does.
+                    let allow = (a - 0.01 * k as f64).max(0.0);
+                    let t = Instant::now();
+                    let x = explore_gate(&doc, &gate, allow, b, 300, 1).expect("explores");
+                    times.push(t.elapsed().as_secs_f64() * 1000.0);
+                    points = x.curve.len();
+                }
+                times.sort_by(f64::total_cmp);
+                println!(
+                    "{name} {gate}: {points} curve points, median {:.1} ms, max {:.1} ms",
+                    times[times.len() / 2],
+                    times[times.len() - 1]
+                );
+            }
+        }
+    }
+}
