@@ -13,10 +13,17 @@ export function WhatIfStrip({ store, whatIf }: { store: EditorStore; whatIf: Wha
   const current = useStore(whatIf, (s) => s.current);
   const error = useStore(whatIf, (s) => s.error);
   const running = useStore(whatIf, (s) => s.running);
+  const latencyMs = useStore(whatIf, (s) => s.latencyMs);
 
-  useEffect(() => {
-    whatIf.getState().docChanged(doc);
-  }, [doc, whatIf]);
+  // Subscribed to the store rather than reacting to renders: the request leaves as the
+  // edit is applied, before the canvas re-renders, and the latency clock starts there.
+  useEffect(
+    () =>
+      store.subscribe((now, before) => {
+        if (now.doc !== before.doc) whatIf.getState().docChanged(now.doc);
+      }),
+    [store, whatIf],
+  );
   useEffect(() => () => whatIf.getState().dispose(), [whatIf]);
 
   const currency = typeof doc.currency === "string" ? doc.currency : "USD";
@@ -49,6 +56,16 @@ export function WhatIfStrip({ store, whatIf }: { store: EditorStore; whatIf: Wha
         {on && (
           <span className="muted whatif-seed" data-testid="whatif-seed">
             {running ? "…" : ""} seed {seed}
+            {latencyMs !== null && (
+              <span
+                data-testid="whatif-latency"
+                data-ms={latencyMs.toFixed(1)}
+                title="From the edit to its numbers (expected mode, same seed)"
+              >
+                {" "}
+                · updated in {Math.round(latencyMs)} ms
+              </span>
+            )}
           </span>
         )}
       </div>

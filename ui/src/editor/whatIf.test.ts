@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { createMockBackend, type Backend, type WhatIf } from "../ipc";
 import { createWhatIfStore, headlines } from "./whatIf";
@@ -31,69 +31,92 @@ function recording() {
 const lossOf = (w: WhatIf | null | undefined) => w?.totals.find(([n]) => n === "fraud_loss")?.[1].mean;
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-afterEach(() => {
-  vi.useRealTimers();
-});
-
 describe("what-if store", () => {
-  it("runs at once when switched on, keeps the seed and debounces edits", async () => {
-    vi.useFakeTimers();
+  it("runs at once when switched on, keeps the seed and sends each edit at once", async () => {
     const { backend, calls } = recording();
     let next = 41;
-    const store = createWhatIfStore(backend, { newSeed: () => ++next });
+    let clock = 1000;
+    const store = createWhatIfStore(backend, { newSeed: () => ++next, now: () => clock });
     store.getState().setOn(true, { loss: 100 });
-    await vi.advanceTimersByTimeAsync(0);
+    await flush();
     expect(calls).toHaveLength(1);
     expect(calls[0]).toMatchObject({ iterations: 300, seed: 42 });
     expect(lossOf(store.getState().baseline)).toBe(100);
 
-    // Three quick edits: one call, 150 ms after the last, same seed.
-    store.getState().docChanged({ loss: 110 });
-    await vi.advanceTimersByTimeAsync(100);
-    store.getState().docChanged({ loss: 120 });
-    await vi.advanceTimersByTimeAsync(100);
+    // An edit is sent without waiting, with the same seed; the latency runs from the edit.
     store.getState().docChanged({ loss: 130 });
-    await vi.advanceTimersByTimeAsync(149);
-    expect(calls).toHaveLength(1);
-    await vi.advanceTimersByTimeAsync(1);
     expect(calls).toHaveLength(2);
     expect(calls[1]).toMatchObject({ doc: { loss: 130 }, seed: 42 });
+    clock += 12;
+    await flush();
     const s = store.getState();
     expect(lossOf(s.current)).toBe(130);
     expect(lossOf(s.baseline)).toBe(100);
+    expect(s.latencyMs).toBe(12);
 
     // Invalid model: the error shows, the baseline stays.
     store.getState().docChanged({});
-    await vi.advanceTimersByTimeAsync(150);
+    await flush();
     expect(store.getState().error).toEqual({ code: "invalid_model", message: "format: unknown" });
     store.getState().docChanged({ loss: 90 });
-    await vi.advanceTimersByTimeAsync(150);
+    await flush();
     expect(store.getState().error).toBeNull();
     expect(lossOf(store.getState().current)).toBe(90);
 
     // Off: no more calls; on again: a new seed and a new baseline.
     store.getState().setOn(false, { loss: 90 });
     store.getState().docChanged({ loss: 1 });
-    await vi.advanceTimersByTimeAsync(500);
+    await flush();
     expect(calls).toHaveLength(4);
     expect(store.getState().current).toBeNull();
+    expect(store.getState().latencyMs).toBeNull();
     store.getState().setOn(true, { loss: 5 });
-    await vi.advanceTimersByTimeAsync(0);
+    await flush();
     expect(calls[4]?.seed).toBe(43);
     expect(lossOf(store.getState().baseline)).toBe(5);
   });
 
-  it("ignores a stale answer", async () => {
+  it("keeps one request in flight and sends only the newest edit made meanwhile", async () => {
+    const calls: unknown[] = [];
+    const waiting: ((r: WhatIf) => void)[] = [];
+    const backend: Backend = {
+      ...createMockBackend(),
+      whatIf: (doc) => {
+        calls.push(doc);
+        return new Promise<WhatIf>((resolve) => waiting.push(resolve));
+      },
+    };
+    const store = createWhatIfStore(backend);
+    store.getState().setOn(true, { loss: 1 });
+    store.getState().docChanged({ loss: 2 });
+    store.getState().docChanged({ loss: 3 });
+    store.getState().docChanged({ loss: 4 });
+    expect(calls).toEqual([{ loss: 1 }]);
+    waiting.shift()?.(result(1));
+    await flush();
+    // The answer to the first is superseded (an edit is pending), so it is not shown;
+    // only the newest of the three edits goes next.
+    expect(calls).toEqual([{ loss: 1 }, { loss: 4 }]);
+    expect(store.getState().current).toBeNull();
+    expect(store.getState().running).toBe(true);
+    waiting.shift()?.(result(4));
+    await flush();
+    expect(lossOf(store.getState().current)).toBe(4);
+    expect(store.getState().running).toBe(false);
+  });
+
+  it("ignores an answer from before the toggle was switched off and on", async () => {
     let release: (r: WhatIf) => void = () => undefined;
     const backend: Backend = {
       ...createMockBackend(),
       whatIf: (doc) =>
         (doc as { slow?: boolean }).slow ? new Promise<WhatIf>((resolve) => (release = resolve)) : Promise.resolve(result(2)),
     };
-    const store = createWhatIfStore(backend, { debounceMs: 0 });
+    const store = createWhatIfStore(backend);
     store.getState().setOn(true, { slow: true });
-    store.getState().docChanged({});
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    store.getState().setOn(false, {});
+    store.getState().setOn(true, {});
+    await flush();
     release(result(1));
     await flush();
     expect(lossOf(store.getState().current)).toBe(2);

@@ -1,6 +1,7 @@
 // Quick what-if: while the toggle is on, every edit re-runs the edited (unsaved)
-// document in expected mode (debounced), with one seed kept for the whole session so
-// successive edits are compared on the same draws.
+// document in expected mode, with one seed kept for the whole session so successive
+// edits are compared on the same draws. No debounce: one request in flight at a time and
+// the newest edit next, so an answer arrives one round trip (tens of ms) after an edit.
 
 import { createStore, type StoreApi } from "zustand/vanilla";
 
@@ -9,7 +10,6 @@ import { toErrorPayload } from "../ipc";
 import { formatDelta, formatValue } from "../results/format";
 
 export const WHAT_IF_ITERATIONS = 300;
-export const WHAT_IF_DEBOUNCE_MS = 150;
 
 /** The headline numbers of the strip, in order. */
 export const WHAT_IF_HEADLINES: { key: string; label: string; unit: MetricUnit }[] = [
@@ -30,9 +30,11 @@ export interface WhatIfState {
   current: WhatIf | null;
   error: ErrorPayload | null;
   running: boolean;
+  /** Milliseconds from the edit to its answer being in the store, for the last answer. */
+  latencyMs: number | null;
   /** Switches the toggle; switching on evaluates `doc` at once with a new seed. */
   setOn(on: boolean, doc: unknown): void;
-  /** The document was edited: re-evaluate after the debounce (no-op while off). */
+  /** The document was edited: re-evaluate (at once, or when the answer in flight is in). */
   docChanged(doc: unknown): void;
   dispose(): void;
 }
@@ -72,32 +74,55 @@ export function headlines(baseline: WhatIf | null, current: WhatIf | null, curre
 
 export function createWhatIfStore(
   backend: Backend,
-  options: { debounceMs?: number; iterations?: number; newSeed?: () => number } = {},
+  options: { iterations?: number; newSeed?: () => number; now?: () => number } = {},
 ): WhatIfStore {
-  const debounceMs = options.debounceMs ?? WHAT_IF_DEBOUNCE_MS;
   const iterations = options.iterations ?? WHAT_IF_ITERATIONS;
   const newSeed = options.newSeed ?? (() => Math.floor(Math.random() * 2 ** 31));
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  let request = 0;
+  const now = options.now ?? (() => performance.now());
+  // Bumped on every switch and dispose: an answer from an older generation is dropped.
+  let generation = 0;
+  let inFlight = false;
+  // The newest edit not yet sent, and when it was made (the latency clock starts there).
+  let pending: { doc: unknown; since: number } | null = null;
 
   return createStore<WhatIfState>()((set, get) => {
-    const evaluate = async (doc: unknown) => {
+    // No debounce: an edit is sent at once unless a request is in flight; edits made
+    // meanwhile collapse into the newest, sent as soon as the answer is in. So a single
+    // edit costs one round trip, and fast typing never queues stale work.
+    const pump = async () => {
+      if (inFlight || pending === null) return;
+      const { doc, since } = pending;
+      pending = null;
       const { on, seed } = get();
       if (!on || seed === null) return;
-      const mine = ++request;
+      const mine = generation;
+      inFlight = true;
       set({ running: true });
       try {
         const result = await backend.whatIf(doc, iterations, seed);
-        if (mine !== request || !get().on) return;
-        set({ current: result, baseline: get().baseline ?? result, error: null, running: false });
+        if (mine === generation && get().on && pending === null) {
+          set({ current: result, baseline: get().baseline ?? result, error: null, latencyMs: now() - since });
+        }
       } catch (error) {
-        if (mine !== request || !get().on) return;
-        set({ error: toErrorPayload(error), running: false });
+        if (mine === generation && get().on && pending === null) {
+          set({ error: toErrorPayload(error), latencyMs: now() - since });
+        }
+      } finally {
+        if (mine === generation) {
+          inFlight = false;
+          set({ running: pending !== null });
+          void pump();
+        }
       }
     };
-    const cancel = () => {
-      if (timer !== null) clearTimeout(timer);
-      timer = null;
+    const submit = (doc: unknown) => {
+      pending = { doc, since: now() };
+      void pump();
+    };
+    const reset = () => {
+      generation++;
+      inFlight = false;
+      pending = null;
     };
     return {
       on: false,
@@ -106,27 +131,22 @@ export function createWhatIfStore(
       current: null,
       error: null,
       running: false,
+      latencyMs: null,
       setOn(on, doc) {
-        cancel();
-        request++;
+        reset();
         if (!on) {
-          set({ on: false, seed: null, baseline: null, current: null, error: null, running: false });
+          set({ on: false, seed: null, baseline: null, current: null, error: null, running: false, latencyMs: null });
           return;
         }
-        set({ on: true, seed: newSeed(), baseline: null, current: null, error: null });
-        void evaluate(doc);
+        set({ on: true, seed: newSeed(), baseline: null, current: null, error: null, latencyMs: null });
+        submit(doc);
       },
       docChanged(doc) {
         if (!get().on) return;
-        cancel();
-        timer = setTimeout(() => {
-          timer = null;
-          void evaluate(doc);
-        }, debounceMs);
+        submit(doc);
       },
       dispose() {
-        cancel();
-        request++;
+        reset();
       },
     };
   });
