@@ -6,6 +6,7 @@
 //! so the UI can branch on the code. No domain logic lives here.
 #![deny(missing_docs)]
 
+pub mod analysis;
 pub mod commands;
 pub mod editor;
 pub mod runs;
@@ -42,6 +43,8 @@ pub fn builder() -> tauri::Builder<tauri::Wry> {
             editor::recent_files,
             editor::record_recent_file,
             editor::what_if,
+            analysis::run_sensitivity,
+            analysis::run_precision,
             runs::start_run,
             runs::cancel_run,
             runs::list_runs,

@@ -37,7 +37,7 @@ impl Workspace {
         }
     }
 
-    fn store(&self) -> Result<Arc<Store>, ErrorPayload> {
+    pub(crate) fn store(&self) -> Result<Arc<Store>, ErrorPayload> {
         self.store.clone()
     }
 }
@@ -46,6 +46,8 @@ impl Workspace {
 /// finishes. Progress (iterations done, total, elapsed, ETA) arrives on `on_progress`
 /// about ten times a second. `seed` is a decimal string (u64 does not fit a JS number).
 /// A cancelled run rejects with code `cancelled` and is stored as cancelled.
+/// `precision`: `[metric, relative]` pairs to stop on precision (then `iterations` is
+/// the maximum; progress counts against it).
 #[tauri::command]
 #[allow(clippy::too_many_arguments)]
 pub async fn start_run(
@@ -55,6 +57,7 @@ pub async fn start_run(
     seed: String,
     mode: String,
     scenarios: Option<Vec<String>>,
+    precision: Option<Vec<(String, f64)>>,
     on_progress: Channel<RunProgress>,
 ) -> Result<i64, ErrorPayload> {
     let store = workspace.store()?;
@@ -76,6 +79,7 @@ pub async fn start_run(
             seed,
             mode,
             scenarios,
+            precision: precision.unwrap_or_default(),
         };
         journeylab_app::run_model_file(&store, &PathBuf::from(path), &req, &progress)
     })
@@ -199,7 +203,7 @@ pub async fn export_run(
 }
 
 /// Runs `work` on Tauri's blocking pool and converts its error for IPC.
-async fn blocking<T, F>(work: F) -> Result<T, ErrorPayload>
+pub(crate) async fn blocking<T, F>(work: F) -> Result<T, ErrorPayload>
 where
     T: Send + 'static,
     F: FnOnce() -> Result<T, AppError> + Send + 'static,

@@ -12,7 +12,9 @@ mod examples;
 mod explorer;
 mod flows_view;
 mod model;
+mod precision_view;
 mod runs_view;
+mod sensitivity_view;
 mod workspace;
 
 pub use charts::{render_run_chart, ChartRequest};
@@ -35,11 +37,16 @@ pub use journeylab_store as store;
 pub use model::{
     describe_errors, load_model, load_model_text, run_model, run_model_with, LoadedModel,
 };
+pub use precision_view::{run_precision, PrecisionStatus, PrecisionTargetView};
 pub use runs_view::{
     compare_two_runs, export_run, list_model_runs, plain_language, result_csv, run_dashboard,
     run_model_file, BreakdownRow, DeltaView, ExportFormat, GuardrailView, HeadlineCard,
     RunDashboard, RunListItem, RunPairRow, RunPairView, RunProgress, RunRequest, ScenarioView,
     TeamGuardrails, WatchedProgress, HEADLINE_METRICS,
+};
+pub use sensitivity_view::{
+    run_sensitivity, CorrelationView, SensitivityView, SwingView, MAX_CORRELATION_ITERATIONS,
+    TORNADO_BARS,
 };
 pub use workspace::{
     compare_runs, model_key, open_workspace, run_and_store, run_and_store_with, MetricComparison,

@@ -17,7 +17,8 @@ use journeylab_store::{RunFilter, RunRow, RunStatus, Store};
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::{load_model, model_key, render_run_chart, run_and_store, AppError, ChartRequest};
+use crate::{load_model, model_key, render_run_chart, run_and_store_with, AppError, ChartRequest};
+use journeylab_engine::run::PrecisionTarget;
 
 /// Progress of a running simulation, as a front end shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -182,6 +183,47 @@ pub struct RunRequest {
     pub mode: String,
     /// Scenario ids to run besides the baseline (`None`: all).
     pub scenarios: Option<Vec<String>>,
+    /// Stop on precision: `(metric, relative)` targets, e.g. `("fraud_loss", 0.01)` for a
+    /// 95 % interval within ±1 % of the mean. Empty: run every iteration. With targets,
+    /// `iterations` is the maximum and the stored run records the iterations used.
+    pub precision: Vec<(String, f64)>,
+}
+
+/// Progress of a run that stops on precision, counted against its maximum. The engine
+/// reports its first batch (every scenario) and then each scenario's extension as a
+/// separate count; this adds them up. Each simulation reports `done == total` exactly
+/// once (its last chunk); chunks finishing out of order can report an older count
+/// after it, which is ignored rather than counted twice.
+struct UpToMaximum<'a> {
+    inner: &'a dyn Progress,
+    total: u64,
+    /// (iterations of finished simulations, last count passed on, total of the last
+    /// finished simulation)
+    state: Mutex<(u64, u64, u64)>,
+}
+
+impl Progress for UpToMaximum<'_> {
+    fn report(&self, done: u64, total: u64) {
+        let Ok(mut state) = self.state.lock() else {
+            return;
+        };
+        let (finished, shown, last_total) = *state;
+        if done < total && total == last_total && done > total / 2 {
+            return; // a late report of the simulation that just finished
+        }
+        let now = (finished + done.min(total)).min(self.total);
+        if done >= total {
+            *state = (finished + total, shown, total);
+        }
+        if now > shown {
+            state.1 = now;
+            drop(state);
+            self.inner.report(now, self.total);
+        }
+    }
+    fn cancelled(&self) -> bool {
+        self.inner.cancelled()
+    }
 }
 
 /// Runs the model file at `path` and stores the run under the model's key (its file
@@ -214,12 +256,46 @@ pub fn run_model_file(
         mode,
         threads: None,
     };
-    let (run_id, _) = run_and_store(
+    let precision: Vec<PrecisionTarget> = req
+        .precision
+        .iter()
+        .map(|(metric, relative)| PrecisionTarget {
+            metric: metric.clone(),
+            relative: *relative,
+        })
+        .collect();
+    if let Some(t) = precision
+        .iter()
+        .find(|t| !(t.relative.is_finite() && t.relative > 0.0))
+    {
+        return Err(AppError::Run {
+            message: format!(
+                "the precision of {} must be a positive fraction, not {}",
+                t.metric, t.relative
+            ),
+        });
+    }
+    let scenarios = match &req.scenarios {
+        Some(ids) => 1 + ids.iter().filter(|i| i.as_str() != "baseline").count() as u64,
+        None => 1 + model.validation.scenarios.len() as u64,
+    };
+    let counted = UpToMaximum {
+        inner: progress,
+        total: req.iterations.saturating_mul(scenarios),
+        state: Mutex::new((0, 0, 0)),
+    };
+    let progress: &dyn Progress = if precision.is_empty() {
+        progress
+    } else {
+        &counted
+    };
+    let (run_id, _) = run_and_store_with(
         store,
         &model_key(path),
         &model,
         &settings,
         req.scenarios.as_deref(),
+        &precision,
         Some(progress),
     )?;
     Ok(run_id)
@@ -895,6 +971,7 @@ mod tests {
             seed: 1,
             mode: "sampled".into(),
             scenarios: Some(Vec::new()),
+            precision: Vec::new(),
         };
         let err = run_model_file(&store, &path, &req, &progress).expect_err("cancelled");
         assert_eq!(err.code(), "cancelled");

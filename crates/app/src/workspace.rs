@@ -122,9 +122,16 @@ pub fn run_and_store_with(
             seed: settings.seed,
             mode: settings.mode.as_str().to_string(),
             engine_version: ENGINE_VERSION.to_string(),
-            settings_json: serde_json::to_string(
-                &serde_json::json!({ "threads": settings.threads }),
-            )
+            // The precision targets are kept so the app can say whether they were met
+            // (the stored iterations become the iterations used).
+            settings_json: serde_json::to_string(&serde_json::json!({
+                "threads": settings.threads,
+                "precision": precision
+                    .iter()
+                    .map(|t| serde_json::json!({ "metric": t.metric, "relative": t.relative }))
+                    .collect::<Vec<_>>(),
+                "max_iterations": settings.iterations,
+            }))
             .ok(),
         },
     )?;

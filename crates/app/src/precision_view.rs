@@ -1,0 +1,158 @@
+//! Whether a run that stopped on precision was precise enough: the targets it was given
+//! (kept in the run's settings), the iterations it used out of its maximum, and the 95 %
+//! half-width each target's metric reached, from the stored per-iteration totals.
+
+use journeylab_charts::MetricInfo;
+use journeylab_engine::metrics::summarize;
+use journeylab_store::{RunStatus, Store};
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::AppError;
+
+/// z of a two-sided 95 % interval (as the engine's stop rule).
+const Z975: f64 = 1.959964;
+
+/// One precision target of a run and what it reached.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PrecisionTargetView {
+    /// Model total.
+    pub metric: String,
+    /// Its display name.
+    pub label: String,
+    /// Asked relative half-width of the 95 % interval (0.01 = ±1 %).
+    pub relative: f64,
+    /// Reached relative half-width, 1.96 × SE / |mean|, in the least precise scenario
+    /// (`None` when the metric has no value or a zero mean).
+    pub achieved: Option<f64>,
+    /// Met in every scenario (a metric without values, or always 0, counts as met).
+    pub met: bool,
+}
+
+/// How a run that stopped on precision ended.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PrecisionStatus {
+    /// Iterations used per scenario.
+    pub iterations: u64,
+    /// The maximum it was allowed.
+    pub max_iterations: u64,
+    /// It stopped before the maximum.
+    pub stopped_early: bool,
+    /// Every target met.
+    pub met: bool,
+    /// Each target.
+    pub targets: Vec<PrecisionTargetView>,
+}
+
+/// The precision outcome of stored run `run_id`; `None` for a run that had no targets
+/// (or is not finished).
+pub fn run_precision(store: &Store, run_id: i64) -> Result<Option<PrecisionStatus>, AppError> {
+    let rec = store.get_run(run_id)?;
+    if rec.run.status != RunStatus::Finished {
+        return Ok(None);
+    }
+    let settings: Value = rec
+        .settings_json
+        .as_deref()
+        .and_then(|t| serde_json::from_str(t).ok())
+        .unwrap_or(Value::Null);
+    let asked: Vec<(String, f64)> = settings["precision"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|t| Some((t["metric"].as_str()?.to_string(), t["relative"].as_f64()?)))
+        .collect();
+    if asked.is_empty() {
+        return Ok(None);
+    }
+    let mut targets = Vec::new();
+    for (metric, relative) in asked {
+        let mut met = true;
+        let mut achieved: Option<f64> = None;
+        for scenario in &rec.run.scenarios {
+            let values = store
+                .run_samples(run_id, scenario, &metric)?
+                .unwrap_or_default();
+            let Some(s) = summarize(values.iter().copied()) else {
+                continue;
+            };
+            let half = Z975 * s.se;
+            met &= half <= relative * s.mean.abs();
+            if s.mean != 0.0 {
+                let r = half / s.mean.abs();
+                achieved = Some(achieved.map_or(r, |a| a.max(r)));
+            }
+        }
+        targets.push(PrecisionTargetView {
+            label: MetricInfo::for_total(&metric).map_or_else(|| metric.clone(), |i| i.name),
+            metric,
+            relative,
+            achieved,
+            met,
+        });
+    }
+    let max_iterations = settings["max_iterations"]
+        .as_u64()
+        .unwrap_or(rec.run.iterations);
+    Ok(Some(PrecisionStatus {
+        iterations: rec.run.iterations,
+        max_iterations,
+        stopped_early: rec.run.iterations < max_iterations,
+        met: targets.iter().all(|t| t.met),
+        targets,
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{open_workspace, run_model_file, RunRequest};
+
+    #[test]
+    fn a_run_stopped_on_precision_reports_its_targets_and_a_plain_run_none() {
+        let dir = std::env::temp_dir().join(format!("journeylab-precision-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).ok();
+        let store = open_workspace(Some(&dir.join("ws.db"))).expect("workspace");
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../fixtures/consumer-sign-in.json");
+        let mut req = RunRequest {
+            iterations: 200_000,
+            seed: 5,
+            mode: "expected".into(),
+            scenarios: Some(Vec::new()),
+            precision: vec![("fraud_loss".into(), 0.02)],
+        };
+        let seen = std::sync::Mutex::new(Vec::new());
+        let progress = crate::WatchedProgress::new(
+            std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)),
+            std::time::Duration::ZERO,
+            |p: crate::RunProgress| {
+                if let Ok(mut s) = seen.lock() {
+                    s.push((p.done, p.total));
+                }
+            },
+        );
+        let id = run_model_file(&store, &path, &req, &progress).expect("run");
+        let p = run_precision(&store, id).expect("read").expect("targets");
+        assert!(p.stopped_early && p.met, "{p:?}");
+        assert!(p.iterations < 200_000 && p.max_iterations == 200_000);
+        let t = &p.targets[0];
+        assert_eq!(
+            (t.metric.as_str(), t.label.as_str()),
+            ("fraud_loss", "Fraud loss")
+        );
+        assert!(t.achieved.is_some_and(|a| a <= 0.02), "{t:?}");
+        // Progress counts every batch against the maximum, never going back.
+        let seen = seen.into_inner().unwrap_or_default();
+        assert!(seen.iter().all(|&(_, total)| total == 200_000), "{seen:?}");
+        assert!(seen.windows(2).all(|w| w[0].0 < w[1].0), "{seen:?}");
+        assert_eq!(seen.last().map(|s| s.0), Some(p.iterations));
+
+        req.precision.clear();
+        req.iterations = 100;
+        let plain =
+            run_model_file(&store, &path, &req, &journeylab_engine::NoProgress).expect("run");
+        assert_eq!(run_precision(&store, plain).expect("read"), None);
+        std::fs::remove_dir_all(&dir).ok();
+    }
+}
