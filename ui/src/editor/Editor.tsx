@@ -28,6 +28,9 @@ import { OwnersPanel } from "./OwnersPanel";
 import { PopulationsPanel } from "./PopulationsPanel";
 import { RiskSignalsPanel } from "./RiskSignalsPanel";
 import { WhatIfStrip } from "./WhatIfStrip";
+import { FlowLayer } from "./FlowOverlayBar";
+import { decorateEdge } from "./flowOverlay";
+import { createFlowStore, useFlowOverlay, type FlowStore } from "./flowStore";
 import { createWhatIfStore, type WhatIfStore } from "./whatIf";
 import { KINDS, lookOf } from "./kinds";
 import {
@@ -71,18 +74,19 @@ export function EditorScreen({
 }) {
   const [store] = useState(() => createEditorStore(backend, (document ?? {}) as ModelDoc, path));
   const [whatIf] = useState(() => createWhatIfStore(backend));
+  const [flow] = useState(() => createFlowStore(backend));
   const finish = () => {
     const s = store.getState();
     onClose(s.savedOnce ? s.path : null);
   };
   return (
     <ReactFlowProvider>
-      <EditorLayout store={store} whatIf={whatIf} onClose={finish} />
+      <EditorLayout store={store} whatIf={whatIf} flow={flow} onClose={finish} />
     </ReactFlowProvider>
   );
 }
 
-function EditorLayout({ store, whatIf, onClose }: { store: EditorStore; whatIf: WhatIfStore; onClose(): void }) {
+function EditorLayout({ store, whatIf, flow, onClose }: { store: EditorStore; whatIf: WhatIfStore; flow: FlowStore; onClose(): void }) {
   const doc = useStore(store, (s) => s.doc);
   const journeyId = useStore(store, (s) => s.journeyId);
   const validate = useStore(store, (s) => s.validate);
@@ -149,7 +153,7 @@ function EditorLayout({ store, whatIf, onClose }: { store: EditorStore; whatIf: 
         <Palette store={store} />
         <div className="canvas-column">
           <WhatIfStrip store={store} whatIf={whatIf} />
-          {journeyId ? <Canvas key={journeyId} store={store} journeyId={journeyId} /> : <p className="empty">This model has no journeys.</p>}
+          {journeyId ? <Canvas key={journeyId} store={store} flow={flow} journeyId={journeyId} /> : <p className="empty">This model has no journeys.</p>}
           <Problems store={store} />
         </div>
         {side === "history" ? (
@@ -423,7 +427,7 @@ function paste(store: EditorStore) {
   store.getState().select(copies.map((c) => c.id));
 }
 
-function Canvas({ store, journeyId }: { store: EditorStore; journeyId: string }) {
+function Canvas({ store, flow: flowStore, journeyId }: { store: EditorStore; flow: FlowStore; journeyId: string }) {
   const doc = useStore(store, (s) => s.doc);
   const issues = useStore(store, (s) => s.issues);
   const selection = useStore(store, (s) => s.selection);
@@ -441,21 +445,28 @@ function Canvas({ store, journeyId }: { store: EditorStore; journeyId: string })
     setNodes(withSelection(flow.nodes, nodes, selection));
   }
   const [selectedEdges, setSelectedEdges] = useState<string[]>([]);
+  const overlay = useFlowOverlay(flowStore, journeyId);
   const edges: Edge[] = useMemo(
     () =>
-      flow.edges.map((e) => ({
-        id: e.id,
-        source: e.source,
-        sourceHandle: e.sourceHandle,
-        target: e.target,
-        label: e.label,
-        selected: selectedEdges.includes(e.id),
-        deletable: !e.fallback,
-        className: e.fallback ? "edge-fallback" : undefined,
-        labelBgPadding: [4, 2] as [number, number],
-        labelStyle: { fontSize: 10 },
-      })),
-    [flow.edges, selectedEdges],
+      flow.edges.map((e) =>
+        // With the flow overlay on, the edge shows its share of the population instead.
+        decorateEdge<Edge>(
+          {
+            id: e.id,
+            source: e.source,
+            sourceHandle: e.sourceHandle,
+            target: e.target,
+            label: e.label,
+            selected: selectedEdges.includes(e.id),
+            deletable: !e.fallback,
+            className: e.fallback ? "edge-fallback" : undefined,
+            labelBgPadding: [4, 2] as [number, number],
+            labelStyle: { fontSize: 10 },
+          },
+          overlay,
+        ),
+      ),
+    [flow.edges, selectedEdges, overlay],
   );
 
   const onNodesChange = useCallback((changes: NodeChange<StepNode>[]) => {
@@ -587,6 +598,7 @@ function Canvas({ store, journeyId }: { store: EditorStore; journeyId: string })
         <Background gap={20} size={1} />
         <MiniMap pannable zoomable style={{ width: 160, height: 100 }} nodeColor={(n) => lookOf(String(n.data.kind), n.data.outcomeClass as string | undefined).colour} />
         <Controls showInteractive={false} />
+        <FlowLayer store={store} flow={flowStore} journeyId={journeyId} />
       </ReactFlow>
     </div>
   );

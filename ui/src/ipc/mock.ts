@@ -1,5 +1,6 @@
 import type { Backend } from "./backend";
 import { createMockRunsBackend, type MockRunsOptions } from "./runs";
+import type { EdgeFlow, PopulationFlows } from "./runs";
 import type { ErrorPayload, ExampleSummary, Issue, ModelView, WhatIf } from "./types";
 
 /** What a mock backend serves: models by path, and optional failures. */
@@ -40,9 +41,19 @@ export function createMockBackend(data: MockData = sampleData()): Backend {
   const byPath = new Map(data.models.map((m) => [m.path, m]));
   const savedVersions = new Map<string, string[]>();
   let recent: string[] = [];
+  const runsBackend = createMockRunsBackend(data.runs);
   return {
     kind: "mock",
-    ...createMockRunsBackend(data.runs),
+    ...runsBackend,
+    async runFlows(runId, journey, population) {
+      // The run's model: the last version saved in this mock, else the model opened.
+      const run = (await runsBackend.listRuns("")).find((r) => r.id === runId);
+      if (!run || run.status !== "finished") throw { code: "run_failed", message: `run ${runId} has no result` };
+      const stem = (p: string) => fileName(p).replace(/\.json$/, "");
+      const saved = [...savedVersions.entries()].find(([p]) => stem(p) === run.model_key)?.[1].at(-1);
+      const document = saved !== undefined ? (JSON.parse(saved) as unknown) : [...byPath.values()].find((m) => stem(m.path) === run.model_key)?.document;
+      return mockFlows(document, journey, population);
+    },
     async whatIf(document, iterations, seed) {
       return mockWhatIf(document, iterations, seed);
     },
@@ -227,5 +238,103 @@ export function mockWhatIf(document: unknown, iterations: number, seed: number):
       ["fraud_loss", s(10000 + sum)],
       ["support_contacts", s(500 + f * 100)],
     ],
+  };
+}
+
+/** Exits of a step as the engine names them, with their targets (defaults as in the spec). */
+function mockExits(step: Record<string, unknown>): { exit: string; target: unknown }[] {
+  const on = (step.on ?? {}) as Record<string, unknown>;
+  switch (step.kind) {
+    case "action":
+      return [{ exit: "next", target: step.next }, { exit: "abandon", target: "abandoned" }];
+    case "control":
+      return [{ exit: "pass", target: on.pass }, { exit: "fail", target: on.fail ?? "blocked" }, { exit: "abandon", target: on.abandon ?? "abandoned" }];
+    case "risk_gate":
+      return [{ exit: "allow", target: on.allow }, { exit: "challenge", target: on.challenge }, { exit: "block", target: on.block ?? "blocked" }];
+    case "support":
+      return [{ exit: "resolved", target: on.resolved }, { exit: "unresolved", target: on.unresolved ?? "abandoned" }];
+    case "branch":
+      return (Array.isArray(step.to) ? (step.to as { target?: unknown }[]) : []).map((e, i) => ({ exit: `to[${i}]`, target: e?.target }));
+    default:
+      return [];
+  }
+}
+
+/** Made-up exit probabilities: customers mostly get through, attackers mostly fail. */
+function mockProbabilities(step: Record<string, unknown>, attacker: boolean): number[] {
+  switch (step.kind) {
+    case "action":
+      return attacker ? [0.97, 0.03] : [0.92, 0.08];
+    case "control":
+      return attacker ? [0.25, 0.7, 0.05] : [0.9, 0.04, 0.06];
+    case "risk_gate":
+      return attacker ? [0.15, 0.45, 0.4] : [0.75, 0.23, 0.02];
+    case "support":
+      return [0.7, 0.3];
+    case "branch": {
+      const to = Array.isArray(step.to) ? (step.to as { p?: unknown }[]) : [];
+      const fixed = to.map((e) => (typeof e?.p === "number" ? e.p : e?.p === undefined ? null : 1 / to.length));
+      const rest = Math.max(0, 1 - fixed.reduce<number>((a, p) => a + (p ?? 0), 0));
+      return fixed.map((p) => p ?? rest);
+    }
+    default:
+      return [];
+  }
+}
+
+/**
+ * A stand-in for the engine's flows: the expected share of entrants over each exit with
+ * made-up probabilities (see `mockProbabilities`), loops solved by repeated sweeps.
+ */
+export function mockFlows(document: unknown, journeyId: string, population: string): PopulationFlows {
+  const doc = (document ?? {}) as { journeys?: unknown; populations?: unknown };
+  const journey = (Array.isArray(doc.journeys) ? doc.journeys : []).find((j: { id?: unknown }) => j?.id === journeyId) as
+    | { entry?: unknown; steps?: unknown; entrants?: unknown }
+    | undefined;
+  const entrant = (Array.isArray(journey?.entrants) ? journey.entrants : []).find((e: { population?: unknown }) => e?.population === population) as
+    | { volume?: unknown }
+    | undefined;
+  if (!journey || !entrant) {
+    throw { code: "run_failed", message: `population \`${population}\` does not enter journey \`${journeyId}\`` } satisfies ErrorPayload;
+  }
+  const pop = (Array.isArray(doc.populations) ? doc.populations : []).find((p: { id?: unknown }) => p?.id === population) as { kind?: unknown } | undefined;
+  const attacker = pop?.kind === "attacker";
+  const steps = (Array.isArray(journey.steps) ? journey.steps : []) as Record<string, unknown>[];
+  const plan = steps.map((step) => {
+    const probs = mockProbabilities(step, attacker);
+    return mockExits(step).map((e, i) => ({ ...e, p: probs[i] ?? 0 }));
+  });
+  const index = new Map(steps.map((s, i) => [s.id, i]));
+  let visits = steps.map((s) => (s.id === journey.entry ? 1 : 0));
+  for (let sweep = 0; sweep < 200; sweep++) {
+    const next = steps.map((s) => (s.id === journey.entry ? 1 : 0));
+    plan.forEach((exits, s) => {
+      for (const e of exits) {
+        const t = index.get(e.target);
+        if (t !== undefined && steps[t]?.kind !== "outcome") next[t]! += visits[s]! * e.p;
+      }
+    });
+    visits = next;
+  }
+  const edges: EdgeFlow[] = [];
+  const ended = new Map<string, number>();
+  plan.forEach((exits, s) => {
+    for (const e of exits) {
+      const share = visits[s]! * e.p;
+      const target = String(e.target ?? "");
+      edges.push({ journey: journeyId, step: String(steps[s]!.id), exit: e.exit, target, share });
+      const t = index.get(e.target);
+      if (t === undefined || steps[t]?.kind === "outcome") ended.set(target, (ended.get(target) ?? 0) + share);
+    }
+  });
+  const classOf = (id: string) => {
+    const step = steps[index.get(id) ?? -1];
+    return step ? String(step.class ?? "") : id;
+  };
+  return {
+    population,
+    entrants: typeof entrant.volume === "number" ? entrant.volume : 10_000,
+    edges,
+    outcomes: [...ended.entries()].map(([id, share]) => [id, classOf(id), share]),
   };
 }

@@ -152,6 +152,28 @@ export interface ChartOptions {
   journey?: string;
 }
 
+/** One exit of one step (mirrors `journeylab_engine::flows::EdgeFlow`). */
+export interface EdgeFlow {
+  journey: string;
+  step: string;
+  /** `next`, `abandon`, `pass`, `fail`, `allow`, `challenge`, `block`, `resolved`, `unresolved` or `to[i]`. */
+  exit: string;
+  /** Step or outcome id it leads to. */
+  target: string;
+  /** Mean share of the population's entrants taking this exit (can exceed 1 on a loop). */
+  share: number;
+}
+
+/** What one population does in a journey (mirrors `journeylab_engine::flows::PopulationFlows`). */
+export interface PopulationFlows {
+  population: string;
+  /** Mean entrants per period. */
+  entrants: number;
+  edges: EdgeFlow[];
+  /** Mean share of entrants ending at each outcome: `[id, class, share]`. */
+  outcomes: [string, string, number][];
+}
+
 /** The run-related part of the backend. Every method rejects with an `ErrorPayload`. */
 export interface RunsBackend {
   /** Runs a model file; resolves with the stored run id, rejects with code `cancelled`. */
@@ -166,6 +188,8 @@ export interface RunsBackend {
   compareRuns(a: number, b: number, scenario?: string): Promise<RunPairView>;
   deleteRun(runId: number): Promise<void>;
   exportRun(runId: number, format: ExportFormat, path: string): Promise<void>;
+  /** Per-exit shares of `population` in `journey` for a stored run (its model version and seed). */
+  runFlows(runId: number, journey: string, population: string): Promise<PopulationFlows>;
 }
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
@@ -204,6 +228,7 @@ export const tauriRunsBackend: RunsBackend = {
   compareRuns: (a, b, scenario) => call<RunPairView>("compare_runs", { a, b, scenario: scenario ?? null }),
   deleteRun: (runId) => call<void>("delete_run", { runId }),
   exportRun: (runId, format, path) => call<void>("export_run", { runId, format, path }),
+  runFlows: (runId, journey, population) => call<PopulationFlows>("run_flows", { runId, journey, population }),
 };
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -338,6 +363,11 @@ export function createMockRunsBackend(options: MockRunsOptions = {}): RunsBacken
     async exportRun(runId, _format, path) {
       if (!dashboards.has(runId)) throw { code: "run_failed", message: `run ${runId} has no result` };
       if (!path.trim()) throw { code: "io", message: "no path given" };
+    },
+    async runFlows(runId) {
+      // The full mock backend (mock.ts) answers from the model document; runs alone have none.
+      if (!dashboards.has(runId)) throw { code: "run_failed", message: `run ${runId} has no result` };
+      throw { code: "run_failed", message: "the runs mock has no model document to trace flows in" };
     },
   };
 }
