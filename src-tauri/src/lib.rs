@@ -9,6 +9,7 @@
 pub mod analysis;
 pub mod commands;
 pub mod editor;
+pub mod explorer;
 pub mod runs;
 
 pub use journeylab_app::ErrorPayload;
@@ -43,6 +44,7 @@ pub fn builder() -> tauri::Builder<tauri::Wry> {
             editor::recent_files,
             editor::record_recent_file,
             editor::what_if,
+            explorer::explore_gate,
             analysis::run_sensitivity,
             analysis::run_precision,
             runs::start_run,

@@ -28,6 +28,7 @@ import { OwnersPanel } from "./OwnersPanel";
 import { PopulationsPanel } from "./PopulationsPanel";
 import { RiskSignalsPanel } from "./RiskSignalsPanel";
 import { WhatIfStrip } from "./WhatIfStrip";
+import { ThresholdExplorer } from "../explorer/ThresholdExplorer";
 import { FlowLayer } from "./FlowOverlayBar";
 import { decorateEdge } from "./flowOverlay";
 import { createFlowStore, useFlowOverlay, type FlowStore } from "./flowStore";
@@ -81,12 +82,25 @@ export function EditorScreen({
   };
   return (
     <ReactFlowProvider>
-      <EditorLayout store={store} whatIf={whatIf} flow={flow} onClose={finish} />
+      <EditorLayout store={store} whatIf={whatIf} flow={flow} onClose={finish} backend={backend} />
     </ReactFlowProvider>
   );
 }
 
-function EditorLayout({ store, whatIf, flow, onClose }: { store: EditorStore; whatIf: WhatIfStore; flow: FlowStore; onClose(): void }) {
+function EditorLayout({
+  store,
+  whatIf,
+  flow,
+  onClose,
+  backend,
+}: {
+  store: EditorStore;
+  whatIf: WhatIfStore;
+  flow: FlowStore;
+  onClose(): void;
+  backend: Backend;
+}) {
+  const [exploring, setExploring] = useState<{ journey: string; step: string } | null>(null);
   const doc = useStore(store, (s) => s.doc);
   const journeyId = useStore(store, (s) => s.journeyId);
   const validate = useStore(store, (s) => s.validate);
@@ -167,9 +181,12 @@ function EditorLayout({ store, whatIf, flow, onClose }: { store: EditorStore; wh
         ) : side === "owners" ? (
           <OwnersPanel store={store} onClose={() => setSide("inspector")} />
         ) : (
-          <Inspector store={store} />
+          <Inspector store={store} onExploreGate={(journey, step) => setExploring({ journey, step })} />
         )}
       </div>
+      {exploring && (
+        <ThresholdExplorer backend={backend} editor={store} journeyId={exploring.journey} stepId={exploring.step} onClose={() => setExploring(null)} />
+      )}
       {confirmClose && (
         <div className="modal-backdrop" data-testid="confirm-discard">
           <div className="modal">

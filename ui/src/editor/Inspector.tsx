@@ -25,7 +25,7 @@ import { NumberField, PerPopulationEditor, QuantityEditor } from "./QuantityEdit
 const ID_PATTERN = /^[a-z0-9_-]+$/;
 
 /** The fields of the selected step, by kind (spec §5). */
-export function Inspector({ store }: { store: EditorStore }) {
+export function Inspector({ store, onExploreGate }: { store: EditorStore; onExploreGate?(journeyId: string, stepId: string): void }) {
   const doc = useStore(store, (s) => s.doc);
   const journeyId = useStore(store, (s) => s.journeyId);
   const selection = useStore(store, (s) => s.selection);
@@ -87,6 +87,11 @@ export function Inspector({ store }: { store: EditorStore }) {
         </select>
       </label>
       <KindFields step={step} set={set} doc={doc} sources={sources} populations={populations} />
+      {step.kind === "risk_gate" && onExploreGate && (
+        <button type="button" className="button" data-testid="explore-thresholds" onClick={() => onExploreGate(journeyId, step.id)}>
+          Explore thresholds…
+        </button>
+      )}
       {step.kind !== "outcome" && step.kind !== "branch" && (
         <fieldset className="exits">
           <legend>exits</legend>

@@ -1,4 +1,5 @@
 import type { RunsBackend } from "./runs";
+import type { GateExploration } from "./types";
 import type { ExampleSummary, Issue, ModelVersionRow, ModelView, SavedModel, WhatIf } from "./types";
 
 /**
@@ -28,4 +29,17 @@ export interface Backend extends RunsBackend {
   pickSavePath(defaultPath?: string): Promise<string | null>;
   /** Quick what-if: the unsaved document's totals in expected mode (same seed, same draws). */
   whatIf(document: unknown, iterations: number, seed: number): Promise<WhatIf>;
+  /**
+   * Threshold explorer: the risk gate `gate` (`journey/step`) of the unsaved document at
+   * `allowBelow` / `blockAtOrAbove` — the point, the model's own thresholds, the tradeoff
+   * curve and the guardrails (expected mode, one seed).
+   */
+  exploreGate(
+    document: unknown,
+    gate: string,
+    allowBelow: number,
+    blockAtOrAbove: number,
+    iterations: number,
+    seed: number,
+  ): Promise<GateExploration>;
 }

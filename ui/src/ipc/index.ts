@@ -8,6 +8,7 @@ import { tauriBackend } from "./tauri";
 export type { Backend } from "./backend";
 export type { ErrorPayload, ExampleSummary, Issue, JourneyView, ModelVersionRow, ModelView, SavedModel, WhatIf, WhatIfSummary } from "./types";
 export { isErrorPayload, toErrorPayload } from "./types";
+export type { ExploredGuardrail, GateExploration, RiskGate, SweepPoint } from "./types";
 export { createMockBackend, sampleData, summarise } from "./mock";
 export * from "./runs";
 export type { MockData } from "./mock";

@@ -1,4 +1,5 @@
 import type { Backend } from "./backend";
+import { mockExploreGate } from "./mockExplorer";
 import { createMockRunsBackend, type MockRunsOptions } from "./runs";
 import type { EdgeFlow, PopulationFlows } from "./runs";
 import type { ErrorPayload, ExampleSummary, Issue, ModelView, WhatIf } from "./types";
@@ -56,6 +57,10 @@ export function createMockBackend(data: MockData = sampleData()): Backend {
     },
     async whatIf(document, iterations, seed) {
       return mockWhatIf(document, iterations, seed);
+    },
+    async exploreGate(document, gate, allowBelow, blockAtOrAbove, iterations, seed) {
+      if (data.delayMs) await wait(data.delayMs);
+      return mockExploreGate(document, gate, allowBelow, blockAtOrAbove, iterations, seed);
     },
     async listExamples() {
       if (data.delayMs) await wait(data.delayMs);

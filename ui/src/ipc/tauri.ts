@@ -5,6 +5,7 @@ import type { Backend } from "./backend";
 import { tauriRunsBackend } from "./runs";
 import type { ExampleSummary, Issue, ModelVersionRow, ModelView, SavedModel, WhatIf } from "./types";
 import { toErrorPayload } from "./types";
+import type { GateExploration } from "./types";
 
 /** Calls a command of the desktop shell; rejections become `ErrorPayload`s. */
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
@@ -30,6 +31,8 @@ export const tauriBackend: Backend = {
   recentFiles: () => call<string[]>("recent_files"),
   recordRecentFile: (path) => call<string[]>("record_recent_file", { path }),
   whatIf: (document, iterations, seed) => call<WhatIf>("what_if", { json: JSON.stringify(document), iterations, seed }),
+  exploreGate: (document, gate, allowBelow, blockAtOrAbove, iterations, seed) =>
+    call<GateExploration>("explore_gate", { json: JSON.stringify(document), gate, allowBelow, blockAtOrAbove, iterations, seed }),
   pickOpenPath: async () => {
     try {
       const chosen = await open({ multiple: false, directory: false, filters: MODEL_FILTERS });

@@ -101,3 +101,72 @@ export interface WhatIf {
   /** Model total name → summary. */
   totals: [string, WhatIfSummary][];
 }
+
+/** One threshold pair of a risk gate (the engine's `SweepPoint`). */
+export interface SweepPoint {
+  allow_below: number;
+  block_at_or_above: number;
+  /** Share of legitimate users reaching the gate who are challenged. */
+  legit_challenge_rate: number;
+  /** Share of legitimate users reaching the gate who are blocked there. */
+  legit_gate_block_rate: number;
+  /** Share of attackers reaching the gate who are blocked there. */
+  attack_gate_block_rate: number;
+  /** Model total name → mean over the iterations. */
+  totals: Record<string, number>;
+  /** 1 − legitimate success rate. */
+  legit_friction: number;
+  fraud_loss: number;
+  /** [guardrail id, probability met, met]. */
+  guardrails: [string, number | null, boolean][];
+  all_guardrails_met: boolean;
+  /** No other point of the curve has both less friction and less fraud loss. */
+  pareto: boolean;
+}
+
+/** A risk gate of a document (`journeylab_app::RiskGate`). */
+export interface RiskGate {
+  journey: string;
+  journey_name: string;
+  step: string;
+  name: string;
+  signal: string | null;
+  allow_below: number | null;
+  block_at_or_above: number | null;
+}
+
+/** A guardrail at the explored thresholds (`journeylab_app::ExploredGuardrail`). */
+export interface ExploredGuardrail {
+  id: string;
+  owner: string;
+  owner_name: string;
+  metric: string;
+  journey: string | null;
+  population: string | null;
+  min: number | null;
+  max: number | null;
+  confidence: number;
+  probability_met: number | null;
+  met: boolean;
+}
+
+/** The threshold explorer's answer for one slider position (`journeylab_app::GateExploration`). */
+export interface GateExploration {
+  gate: string;
+  info: RiskGate;
+  /** Team deciding `risk_thresholds`, who would propose a change. */
+  deciding_team: string | null;
+  currency: string;
+  iterations: number;
+  seed: number;
+  mode: string;
+  /** The explored thresholds. */
+  point: SweepPoint;
+  /** The document's own thresholds. */
+  reference: SweepPoint;
+  /** allow_below over a fixed grid at the explored block_at_or_above. */
+  curve: SweepPoint[];
+  guardrails: ExploredGuardrail[];
+  /** Milliseconds of computation in the backend. */
+  compute_ms: number;
+}

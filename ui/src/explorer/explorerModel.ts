@@ -1,0 +1,130 @@
+// Pure helpers of the threshold explorer: the headline rows with their change against
+// the model's own thresholds, guardrails grouped by owning team, and the scenario that
+// "Save as scenario" adds to the document.
+
+import type { ExploredGuardrail, MetricUnit, SweepPoint } from "../ipc";
+import { formatDelta, formatValue } from "../results/format";
+import { isObj, type ModelDoc } from "../editor/model";
+
+/** The headline numbers, in order, and which way is better. */
+export const EXPLORER_HEADLINES: { key: string; label: string; unit: MetricUnit; higherIsBetter: boolean }[] = [
+  { key: "legit_success_rate", label: "Legit success", unit: "rate", higherIsBetter: true },
+  { key: "legit_abandon_rate", label: "Abandonment", unit: "rate", higherIsBetter: false },
+  { key: "false_reject_rate", label: "False rejects", unit: "rate", higherIsBetter: false },
+  { key: "attack_success", label: "Attack success", unit: "count", higherIsBetter: false },
+  { key: "fraud_loss", label: "Fraud loss", unit: "money", higherIsBetter: false },
+  { key: "support_contacts", label: "Support contacts", unit: "count", higherIsBetter: false },
+];
+
+export interface HeadlineRow {
+  key: string;
+  label: string;
+  mean: number;
+  value: string;
+  /** Change against the model's thresholds (`null` when it has no value there). */
+  delta: string | null;
+  /** `better` / `worse` / `same` against the model's thresholds. */
+  direction: "better" | "worse" | "same";
+}
+
+/** Headline rows of `point` against `reference` (absent totals left out). */
+export function headlineRows(point: SweepPoint, reference: SweepPoint | null, currency: string): HeadlineRow[] {
+  const out: HeadlineRow[] = [];
+  for (const h of EXPLORER_HEADLINES) {
+    const now = point.totals[h.key];
+    if (now === undefined) continue;
+    const before = reference?.totals[h.key];
+    const diff = before === undefined ? 0 : now - before;
+    // Below display precision is "no change" (e.g. 1e-13 from summing in another order).
+    const tiny = Math.abs(diff) <= 1e-9 * Math.max(1, Math.abs(now));
+    out.push({
+      key: h.key,
+      label: h.label,
+      mean: now,
+      value: formatValue(now, h.unit, currency),
+      delta: before === undefined ? null : formatDelta(tiny ? 0 : diff, h.unit, currency),
+      direction: tiny ? "same" : diff > 0 === h.higherIsBetter ? "better" : "worse",
+    });
+  }
+  return out;
+}
+
+export interface TeamRows {
+  owner: string;
+  ownerName: string;
+  guardrails: (ExploredGuardrail & { wasMet: boolean | null; wasProbability: number | null })[];
+}
+
+/** Guardrails grouped by owning team (first appearance order), each with how it stood
+ * at the model's own thresholds. */
+export function guardrailsByTeam(guardrails: ExploredGuardrail[], reference: SweepPoint | null): TeamRows[] {
+  const teams: TeamRows[] = [];
+  for (const g of guardrails) {
+    const before = reference?.guardrails.find(([id]) => id === g.id);
+    const row = { ...g, wasMet: before ? before[2] : null, wasProbability: before ? before[1] : null };
+    const team = teams.find((t) => t.owner === g.owner);
+    if (team) team.guardrails.push(row);
+    else teams.push({ owner: g.owner, ownerName: g.owner_name, guardrails: [row] });
+  }
+  return teams;
+}
+
+/** `0.3` → `0.30`. */
+export function threshold(x: number): string {
+  return x.toFixed(2);
+}
+
+/** The name offered when saving: `Risk gate login/risk 0.25/0.85`. */
+export function defaultScenarioName(gate: string, allowBelow: number, blockAtOrAbove: number): string {
+  return `Risk gate ${gate} ${threshold(allowBelow)}/${threshold(blockAtOrAbove)}`;
+}
+
+/** A scenario id from its name (`a-z0-9_-`), unique among `taken`. */
+export function scenarioId(name: string, taken: Iterable<string>): string {
+  const used = new Set(taken);
+  const base =
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "_")
+      .replace(/^_+|_+$/g, "") || "scenario";
+  let id = base;
+  for (let n = 2; used.has(id); n++) id = `${base}_${n}`;
+  return id;
+}
+
+export interface ThresholdScenario {
+  journey: string;
+  step: string;
+  allowBelow: number;
+  blockAtOrAbove: number;
+  name: string;
+  /** Team deciding `risk_thresholds`, if the model names one. */
+  proposedBy: string | null;
+  /** The model's thresholds now (for the description). */
+  was: { allowBelow: number | null; blockAtOrAbove: number | null };
+}
+
+/** The document with a new scenario setting the gate's two thresholds; its id too. */
+export function addThresholdScenario(doc: ModelDoc, s: ThresholdScenario): { doc: ModelDoc; id: string } {
+  const scenarios = Array.isArray(doc.scenarios) ? doc.scenarios : [];
+  const id = scenarioId(
+    s.name,
+    scenarios.filter(isObj).map((x) => String(x.id)),
+  );
+  const base = `journeys/${s.journey}/steps/${s.step}`;
+  const was =
+    s.was.allowBelow !== null && s.was.blockAtOrAbove !== null
+      ? ` (the model has ${threshold(s.was.allowBelow)} / ${threshold(s.was.blockAtOrAbove)})`
+      : "";
+  const scenario: Record<string, unknown> = {
+    id,
+    name: s.name.trim() || id,
+    description: `Risk gate ${s.journey}/${s.step}: allow below ${threshold(s.allowBelow)}, block at or above ${threshold(s.blockAtOrAbove)}${was}. Saved from the threshold explorer.`,
+  };
+  if (s.proposedBy) scenario.proposed_by = s.proposedBy;
+  scenario.changes = [
+    { path: `${base}/allow_below`, value: s.allowBelow },
+    { path: `${base}/block_at_or_above`, value: s.blockAtOrAbove },
+  ];
+  return { doc: { ...doc, scenarios: [...scenarios, scenario] }, id };
+}

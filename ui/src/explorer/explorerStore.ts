@@ -1,0 +1,160 @@
+// The threshold explorer's state: two slider values of one risk gate and the backend's
+// answer for them. A drag fires many input events; sending each would queue stale work
+// behind the newest position, so at most one request is in flight and slider moves made
+// meanwhile collapse into the newest, sent as soon as the answer is in. The latency of
+// each answer (slider move → numbers in the store) is recorded: the explorer promises
+// 100 ms and shows what it measured.
+
+import { createStore, type StoreApi } from "zustand/vanilla";
+
+import type { Backend, ErrorPayload, GateExploration } from "../ipc";
+import { toErrorPayload } from "../ipc";
+
+/** Iterations of every point (expected mode): enough for stable means, fast to answer. */
+export const EXPLORER_ITERATIONS = 300;
+/** Slider resolution. */
+export const THRESHOLD_STEP = 0.01;
+/** Latencies kept for display and for the e2e test. */
+const LATENCY_HISTORY = 50;
+
+export interface ExplorerState {
+  /** `journey/step` of the gate. */
+  gate: string;
+  allowBelow: number;
+  blockAtOrAbove: number;
+  /** The seed of the whole session (common random numbers across slider moves). */
+  seed: number;
+  /** The newest answer (for the thresholds in `answeredFor`). */
+  result: GateExploration | null;
+  /** The thresholds `result` is for (the sliders may already be elsewhere). */
+  answeredFor: { allowBelow: number; blockAtOrAbove: number } | null;
+  error: ErrorPayload | null;
+  /** A request is in flight or waiting. */
+  running: boolean;
+  /** Milliseconds from a slider move to its numbers, for the last answer. */
+  latencyMs: number | null;
+  /** The same for the recent answers, oldest first. */
+  latencies: number[];
+  /** Moves the allow slider; the block slider follows when pushed past it. */
+  setAllow(x: number): void;
+  /** Moves the block slider; the allow slider follows when pushed below it. */
+  setBlock(x: number): void;
+  /** Sets both (e.g. a point clicked on the curve). */
+  setThresholds(allowBelow: number, blockAtOrAbove: number): void;
+  /** The document changed (an edit elsewhere): re-evaluate at the current thresholds. */
+  setDocument(doc: unknown): void;
+  /** Stops listening for answers (the panel closed). */
+  dispose(): void;
+}
+
+export type ExplorerStore = StoreApi<ExplorerState>;
+
+/** Rounds to the slider's grid so 0.1 + 0.2 reads and saves as 0.3. */
+export function snap(x: number): number {
+  const clamped = Math.min(1, Math.max(0, Number.isFinite(x) ? x : 0));
+  return Number((Math.round(clamped / THRESHOLD_STEP) * THRESHOLD_STEP).toFixed(2));
+}
+
+export interface ExplorerOptions {
+  /** The document explored (the editor's current, possibly unsaved, document). */
+  doc: unknown;
+  gate: string;
+  allowBelow: number;
+  blockAtOrAbove: number;
+  iterations?: number;
+  seed?: number;
+  now?: () => number;
+}
+
+export function createExplorerStore(backend: Backend, options: ExplorerOptions): ExplorerStore {
+  const iterations = options.iterations ?? EXPLORER_ITERATIONS;
+  const now = options.now ?? (() => performance.now());
+  let doc = options.doc;
+  let disposed = false;
+  let inFlight = false;
+  // The newest thresholds not yet sent, and when they were set (the latency clock).
+  let pending: { allowBelow: number; blockAtOrAbove: number; since: number } | null = null;
+
+  return createStore<ExplorerState>()((set, get) => {
+    const pump = async () => {
+      if (disposed || inFlight || pending === null) return;
+      const { allowBelow, blockAtOrAbove, since } = pending;
+      pending = null;
+      inFlight = true;
+      set({ running: true });
+      try {
+        const result = await backend.exploreGate(doc, get().gate, allowBelow, blockAtOrAbove, iterations, get().seed);
+        // A newer position is waiting: its answer follows at once, so showing this one
+        // would only flicker (and its latency would not be the latest move's).
+        if (!disposed && pending === null) {
+          const latency = now() - since;
+          set({
+            result,
+            answeredFor: { allowBelow, blockAtOrAbove },
+            error: null,
+            latencyMs: latency,
+            latencies: [...get().latencies, latency].slice(-LATENCY_HISTORY),
+          });
+        }
+      } catch (error) {
+        if (!disposed && pending === null) set({ error: toErrorPayload(error), latencyMs: now() - since });
+      } finally {
+        inFlight = false;
+        if (!disposed) {
+          set({ running: pending !== null });
+          void pump();
+        }
+      }
+    };
+    const submit = () => {
+      const { allowBelow, blockAtOrAbove } = get();
+      pending = { allowBelow, blockAtOrAbove, since: now() };
+      set({ running: true });
+      void pump();
+    };
+    const move = (allowBelow: number, blockAtOrAbove: number) => {
+      const s = get();
+      if (allowBelow === s.allowBelow && blockAtOrAbove === s.blockAtOrAbove) return;
+      set({ allowBelow, blockAtOrAbove });
+      submit();
+    };
+    // First evaluation at the given thresholds, as soon as a subscriber can see it.
+    queueMicrotask(() => {
+      if (!disposed) submit();
+    });
+    const start = { allowBelow: snap(options.allowBelow), blockAtOrAbove: snap(options.blockAtOrAbove) };
+    return {
+      gate: options.gate,
+      allowBelow: Math.min(start.allowBelow, start.blockAtOrAbove),
+      blockAtOrAbove: start.blockAtOrAbove,
+      seed: options.seed ?? 1 + Math.floor(Math.random() * 2 ** 31),
+      result: null,
+      answeredFor: null,
+      error: null,
+      running: true,
+      latencyMs: null,
+      latencies: [],
+      setAllow(x) {
+        const a = snap(x);
+        move(a, Math.max(a, get().blockAtOrAbove));
+      },
+      setBlock(x) {
+        const b = snap(x);
+        move(Math.min(get().allowBelow, b), b);
+      },
+      setThresholds(a, b) {
+        const allow = snap(a);
+        move(allow, Math.max(allow, snap(b)));
+      },
+      setDocument(next) {
+        if (next === doc) return;
+        doc = next;
+        submit();
+      },
+      dispose() {
+        disposed = true;
+        pending = null;
+      },
+    };
+  });
+}
