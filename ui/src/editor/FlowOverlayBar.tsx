@@ -59,12 +59,22 @@ export function FlowOverlayBar({ store, flow }: { store: EditorStore; flow: Flow
             onChange={(e) => flow.getState().choose(e.target.value || null)}
           >
             <option value="">Off</option>
-            {populations.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name} ({p.kind})
-              </option>
-            ))}
+            {(["legitimate", "attacker"] as const).map((k) => {
+              const group = populations.filter((p) => p.kind === k);
+              return (
+                group.length > 0 && (
+                  <optgroup key={k} label={k === "attacker" ? "Attackers" : "Legitimate users"}>
+                    {group.map((p) => (
+                      <option key={p.id} value={p.id}>
+                        {p.name}
+                      </option>
+                    ))}
+                  </optgroup>
+                )
+              );
+            })}
           </select>
+          {chosen && <span className={`flow-kind flow-kind-${kind}`}>{kind}</span>}
         </label>
         {runState.status === "loading" && <span className="muted">looking for a run…</span>}
         {runState.status === "none" && (

@@ -5,6 +5,7 @@ import { createMockBackend, type PopulationFlows, type RunListItem } from "../ip
 import { mockFlows } from "../ipc/mock";
 import {
   FLOW_COLOURS,
+  LEAK_MIN_WIDTH,
   MAX_WIDTH,
   MIN_WIDTH,
   buildOverlay,
@@ -140,6 +141,7 @@ describe("flow overlay: widths, labels, colours", () => {
     const leak = bots.edges.get("risk:on.allow")!;
     expect(leak.emphasis).toBe("leak");
     expect(leak.colour).toBe(FLOW_COLOURS.leak);
+    expect(leak.width).toBeGreaterThanOrEqual(LEAK_MIN_WIDTH);
     expect(bots.edges.get("password:on.pass")!.colour).toBe(FLOW_COLOURS.attacker);
     expect(bots.edges.get("risk:on.block")!.emphasis).toBeNull();
     // The attacker's view differs from the customers'.

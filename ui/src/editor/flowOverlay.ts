@@ -40,6 +40,8 @@ export interface Overlay {
 
 export const MIN_WIDTH = 1;
 export const MAX_WIDTH = 10;
+/** Narrowest stroke of an attacker edge into a success outcome. */
+export const LEAK_MIN_WIDTH = 3;
 
 /** Edge colours: customers blue (amber where they drop out), attackers slate (red where they get through). */
 export const FLOW_COLOURS = {
@@ -125,7 +127,8 @@ function edgeOverlay(e: EdgeFlow, kind: PopulationKind, targetClass: string | un
     share: e.share,
     target: e.target,
     label: shareLabel(e.share),
-    width: strokeWidth(e.share),
+    // An attacker's way through is often a sliver of a percent: never drawn hairline-thin.
+    width: leak ? Math.max(LEAK_MIN_WIDTH, strokeWidth(e.share)) : strokeWidth(e.share),
     colour: leak ? FLOW_COLOURS.leak : drop ? FLOW_COLOURS.drop : kind === "attacker" ? FLOW_COLOURS.attacker : FLOW_COLOURS.legitimate,
     emphasis: leak ? "leak" : drop ? "drop" : null,
   };
