@@ -1,3 +1,4 @@
+import type { AnalysisBackend } from "./analysis";
 import type { RunsBackend } from "./runs";
 import type { GateExploration } from "./types";
 import type { ExampleSummary, Issue, ModelVersionRow, ModelView, SavedModel, WhatIf } from "./types";
@@ -6,7 +7,7 @@ import type { ExampleSummary, Issue, ModelVersionRow, ModelView, SavedModel, Wha
  * The UI's only way to reach the desktop shell. Every method rejects with an
  * `ErrorPayload` (`{code, message}`) on failure.
  */
-export interface Backend extends RunsBackend {
+export interface Backend extends RunsBackend, AnalysisBackend {
   /** Which implementation this is: the real shell, or the in-browser mock. */
   readonly kind: "tauri" | "mock";
   listExamples(): Promise<ExampleSummary[]>;

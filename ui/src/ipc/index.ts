@@ -11,6 +11,7 @@ export { isErrorPayload, toErrorPayload } from "./types";
 export type { ExploredGuardrail, GateExploration, RiskGate, SweepPoint } from "./types";
 export { createMockBackend, sampleData, summarise } from "./mock";
 export * from "./runs";
+export * from "./analysis";
 export type { MockData } from "./mock";
 
 /** The real shell inside the desktop app; the mock backend in a plain browser. */

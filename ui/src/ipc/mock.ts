@@ -1,3 +1,4 @@
+import { createMockAnalysisBackend, type MockAnalysisOptions } from "./analysis";
 import type { Backend } from "./backend";
 import { mockExploreGate } from "./mockExplorer";
 import { createMockRunsBackend, type MockRunsOptions } from "./runs";
@@ -17,6 +18,8 @@ export interface MockData {
   runs?: MockRunsOptions;
   /** What the Open / Save As dialogs answer (`null`, the default: cancelled). */
   dialogPath?: string | null;
+  /** Options of the analysis mock (export dialog answer, precision outcomes). */
+  analysis?: MockAnalysisOptions;
 }
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -46,6 +49,7 @@ export function createMockBackend(data: MockData = sampleData()): Backend {
   return {
     kind: "mock",
     ...runsBackend,
+    ...createMockAnalysisBackend(data.analysis),
     async runFlows(runId, journey, population) {
       // The run's model: the last version saved in this mock, else the model opened.
       const run = (await runsBackend.listRuns("")).find((r) => r.id === runId);

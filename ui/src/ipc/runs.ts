@@ -28,6 +28,8 @@ export interface StartRunRequest {
   mode: RunMode;
   /** Scenario ids besides the baseline; `null` runs them all. */
   scenarios: string[] | null;
+  /** Stop on precision: `[metric, relative]` targets (then `iterations` is the maximum). */
+  precision?: [string, number][] | null;
 }
 
 export interface RunRow {
@@ -211,6 +213,7 @@ export const tauriRunsBackend: RunsBackend = {
       seed: request.seed,
       mode: request.mode,
       scenarios: request.scenarios,
+      precision: request.precision ?? null,
       onProgress: channel,
     });
   },

@@ -1,6 +1,7 @@
 import { invoke } from "@tauri-apps/api/core";
 import { open, save } from "@tauri-apps/plugin-dialog";
 
+import { tauriAnalysisBackend } from "./analysis";
 import type { Backend } from "./backend";
 import { tauriRunsBackend } from "./runs";
 import type { ExampleSummary, Issue, ModelVersionRow, ModelView, SavedModel, WhatIf } from "./types";
@@ -22,6 +23,7 @@ const MODEL_FILTERS = [{ name: "Journey Lab model", extensions: ["json"] }];
 export const tauriBackend: Backend = {
   kind: "tauri",
   ...tauriRunsBackend,
+  ...tauriAnalysisBackend,
   listExamples: () => call<ExampleSummary[]>("list_examples"),
   openModel: (path) => call<ModelView>("open_model", { path }),
   validateDocument: (json) => call<Issue[]>("validate_document", { json }),

@@ -5,6 +5,7 @@ import { ErrorBanner } from "../components/ErrorBanner";
 import type { ChartKind, DeltaView, ExportFormat, RunDashboard, ScenarioView } from "../ipc";
 import { formatDelta, formatSe, formatValue, guardrailLimits, percent, thousands, timestamp } from "./format";
 import { chartKey, type ResultsStore } from "./resultsStore";
+import { Sensitivity } from "./Sensitivity";
 
 /** The dashboard of the run shown (nothing until one is). */
 export function Dashboard({ store }: { store: ResultsStore }) {
@@ -37,6 +38,7 @@ function DashboardView({ store, data }: { store: ResultsStore; data: RunDashboar
             {run.mode}, seed <span className="mono" data-testid="dashboard-seed">{run.seed}</span> · per {data.period}
           </span>
         </h3>
+        <PrecisionLine store={store} />
         {data.scenarios.length > 1 && (
           <div className="tabs" role="tablist">
             {data.scenarios.map((s) => (
@@ -59,10 +61,56 @@ function DashboardView({ store, data }: { store: ResultsStore; data: RunDashboar
       <Guardrails scenario={scenario} currency={data.currency} />
       {data.scenarios.length > 1 && <Comparison store={store} data={data} />}
       <Charts store={store} runId={run.id} />
+      <Sensitivity
+        store={store}
+        runId={run.id}
+        scenario={scenario.id}
+        scenarioName={scenario.name}
+        metrics={scenario.cards}
+      />
       <Breakdown scenario={scenario} />
       <Export store={store} />
     </div>
   );
+}
+
+/** How a run that stopped on precision ended (nothing for a plain run). */
+function PrecisionLine({ store }: { store: ResultsStore }) {
+  const precision = useStore(store, (s) => s.precision);
+  if (precision.status === "failed")
+    return <ErrorBanner title="The precision targets could not be read" error={precision.error} />;
+  if (precision.status !== "ready" || precision.data === null) return null;
+  const p = precision.data;
+  const targets = p.targets
+    .map(
+      (t) =>
+        `${t.label} ±${percentTarget(t.relative)} ${t.met ? "met" : "not met"}` +
+        (t.achieved === null ? "" : ` (95 % interval ±${percentTarget(t.achieved)} of the mean)`),
+    )
+    .join("; ");
+  return (
+    <p
+      className={`precision-line ${p.met ? "precision-met" : "precision-unmet"}`}
+      data-testid="precision-status"
+      data-iterations={p.iterations}
+      data-max={p.max_iterations}
+      data-met={p.met}
+      data-stopped-early={p.stopped_early}
+    >
+      <span className={`badge ${p.met ? "badge-ok" : "badge-bad"}`}>{p.met ? "precise enough" : "not precise enough"}</span>{" "}
+      {p.stopped_early
+        ? `Stopped at ${thousands(p.iterations)} of at most ${thousands(p.max_iterations)} iterations: `
+        : `Used all ${thousands(p.max_iterations)} iterations: `}
+      {targets}.
+    </p>
+  );
+}
+
+/** A relative half-width in per cent with enough decimals: `2 %`, `0.25 %`, `1.7 %`. */
+function percentTarget(fraction: number): string {
+  const pct = fraction * 100;
+  const decimals = pct >= 10 ? 0 : pct >= 1 ? 1 : 2;
+  return `${thousands(pct, decimals).replace(/\.0+$/, "")} %`;
 }
 
 function Cards({ scenario, currency }: { scenario: ScenarioView; currency: string }) {
@@ -277,6 +325,7 @@ function Export({ store }: { store: ResultsStore }) {
   const setPath = useStore(store, (s) => s.setExportPath);
   const setFormat = useStore(store, (s) => s.setExportFormat);
   const exportRun = useStore(store, (s) => s.exportRun);
+  const chooseExportPath = useStore(store, (s) => s.chooseExportPath);
   return (
     <div className="export" data-testid="export">
       <h4 className="subsection-title">Export</h4>
@@ -291,10 +340,20 @@ function Export({ store }: { store: ResultsStore }) {
           <option value="png">PNG (comparison chart)</option>
           <option value="svg">SVG (comparison chart)</option>
         </select>
+        <button
+          type="button"
+          className="button button-primary"
+          data-testid="export-dialog"
+          disabled={state.status === "loading"}
+          onClick={() => void chooseExportPath()}
+          title="Choose where to save with the system's Save dialog"
+        >
+          Save as…
+        </button>
         <input
           className="mono export-path"
           data-testid="export-path"
-          placeholder="/path/to/file.json"
+          placeholder="or type a path: /path/to/file.json"
           value={path}
           onChange={(e) => setPath(e.target.value)}
         />

@@ -59,4 +59,33 @@ describe("results panel", () => {
     expect(screen.getByTestId("run-problem").textContent).toMatch(/seed/);
     expect((screen.getByTestId("run-start") as HTMLButtonElement).disabled).toBe(true);
   });
+
+  it("shows the sensitivity of a run: a tornado of at most 15 bars, drivers and correlations", async () => {
+    await openSignIn();
+    fireEvent.click(screen.getByTestId("run-start"));
+    const dashboard = await screen.findByTestId("dashboard");
+    fireEvent.click(within(dashboard).getByTestId("sensitivity-open"));
+    const view = await screen.findByTestId("sensitivity-view");
+    expect(view.dataset.metric).toBe("fraud_loss");
+    expect(within(view).getAllByTestId("tornado-bar")).toHaveLength(15);
+    expect(within(view).getAllByTestId("sensitivity-driver")[0]?.textContent).toMatch(/^Fraud loss is most sensitive to/);
+    const rows = within(view).getAllByTestId("correlation-row");
+    expect(rows).toHaveLength(18);
+    expect(rows[0]?.textContent).toContain("+0.91");
+    fireEvent.change(within(dashboard).getByTestId("sensitivity-metric"), { target: { value: "net_value" } });
+    expect((await screen.findByTestId("sensitivity-view")).dataset.metric).toBe("net_value");
+  });
+
+  it("offers stop on precision: iterations become the maximum, a bad tolerance blocks the run", async () => {
+    await openSignIn();
+    const panel = screen.getByTestId("run-panel");
+    expect(panel.textContent).toContain("Iterations");
+    expect((screen.getByTestId("run-precision-tolerance") as HTMLInputElement).disabled).toBe(true);
+    fireEvent.click(screen.getByTestId("run-precision"));
+    expect(panel.textContent).toContain("Maximum iterations");
+    fireEvent.change(screen.getByTestId("run-precision-tolerance"), { target: { value: "0" } });
+    expect(screen.getByTestId("run-problem").textContent).toMatch(/above 0/);
+    fireEvent.change(screen.getByTestId("run-precision-tolerance"), { target: { value: "2" } });
+    expect(screen.queryByTestId("run-problem")).toBeNull();
+  });
 });

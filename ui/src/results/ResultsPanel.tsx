@@ -6,7 +6,13 @@ import type { ModelView, RunListItem, RunPairView } from "../ipc";
 import { useAppState } from "../storeContext";
 import { Dashboard } from "./Dashboard";
 import { duration, formatDelta, formatValue, money, percent, thousands, timestamp } from "./format";
-import { createResultsStore, scenariosOf, type ResultsState, type ResultsStore } from "./resultsStore";
+import {
+  createResultsStore,
+  PRECISION_METRICS,
+  scenariosOf,
+  type ResultsState,
+  type ResultsStore,
+} from "./resultsStore";
 import "./results.css";
 
 /** Runs of the open model: the run panel, the run history and the shown run's dashboard. */
@@ -46,7 +52,7 @@ function RunPanel({ store, blocked }: { store: ResultsStore; blocked: boolean })
     <div className="run-panel" data-testid="run-panel">
       <div className="run-fields">
         <label className="field">
-          <span>Iterations</span>
+          <span>{s.precisionOn ? "Maximum iterations" : "Iterations"}</span>
           <input
             data-testid="run-iterations"
             inputMode="numeric"
@@ -94,6 +100,48 @@ function RunPanel({ store, blocked }: { store: ResultsStore; blocked: boolean })
                 {mode}
               </label>
             ))}
+          </span>
+        </fieldset>
+        <fieldset className="field field-precision" data-testid="run-precision-panel">
+          <legend>
+            <label>
+              <input
+                type="checkbox"
+                data-testid="run-precision"
+                checked={s.precisionOn}
+                disabled={running}
+                onChange={(e) => s.setPrecisionOn(e.target.checked)}
+              />
+              Stop when precise enough
+            </label>
+          </legend>
+          <span className="precision-row">
+            <select
+              data-testid="run-precision-metric"
+              aria-label="Metric that must be precise"
+              value={s.precisionMetric}
+              disabled={running || !s.precisionOn}
+              onChange={(e) => s.setPrecisionMetric(e.target.value)}
+            >
+              {PRECISION_METRICS.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.label}
+                </option>
+              ))}
+            </select>
+            <span>within ±</span>
+            <input
+              data-testid="run-precision-tolerance"
+              aria-label="Relative tolerance in per cent"
+              className="precision-tolerance"
+              inputMode="decimal"
+              value={s.precisionTolerance}
+              disabled={running || !s.precisionOn}
+              onChange={(e) => s.setPrecisionTolerance(e.target.value)}
+            />
+            <span title="Half-width of the 95 % interval of the mean, relative to the mean, in every scenario">
+              % of the mean
+            </span>
           </span>
         </fieldset>
         {s.scenarioChoices.length > 0 && (
@@ -180,14 +228,21 @@ function RunStatusLine({ store }: { store: ResultsStore }) {
           </div>
           <span className="meta" data-testid="run-progress-text">
             {p
-              ? `${iterationsText(p.done, p.total, run.scenarios)} · ${duration(p.elapsed_ms)} elapsed` +
-                (p.eta_ms !== null && p.done < p.total ? ` · about ${duration(p.eta_ms)} left` : "")
-              : "Starting…"}
+              ? `${iterationsText(p.done, p.total, run.scenarios)}${run.stopsEarly ? " at most" : ""} · ${duration(p.elapsed_ms)} elapsed` +
+                (run.stopsEarly
+                  ? " · stops early when precise"
+                  : p.eta_ms !== null && p.done < p.total
+                    ? ` · about ${duration(p.eta_ms)} left`
+                    : "")
+              : run.stopsEarly
+                ? "Starting… (stops early when precise)"
+                : "Starting…"}
           </span>
         </div>
       );
     }
     case "finished":
+      if (run.stopsEarly) return <PreciseRunLine store={store} runId={run.runId} />;
       return (
         <p
           className="run-status meta"
@@ -215,6 +270,28 @@ function RunStatusLine({ store }: { store: ResultsStore }) {
         </div>
       );
   }
+}
+
+/** The end of a run that stopped on precision: iterations used of the maximum. */
+function PreciseRunLine({ store, runId }: { store: ResultsStore; runId: number }) {
+  const precision = useResults(store, (x) => x.precision);
+  const p = precision.status === "ready" ? precision.data : null;
+  return (
+    <p
+      className="run-status meta"
+      data-testid="run-status"
+      data-status="finished"
+      data-iterations={p?.iterations ?? ""}
+      data-max={p?.max_iterations ?? ""}
+    >
+      Run {runId} finished and stored
+      {p &&
+        (p.stopped_early
+          ? `: precise enough after ${thousands(p.iterations)} of at most ${thousands(p.max_iterations)} iterations per scenario`
+          : `: used all ${thousands(p.max_iterations)} iterations per scenario${p.met ? "" : " and is still not precise enough"}`)}
+      .
+    </p>
+  );
 }
 
 function headline(item: RunListItem): string {

@@ -12,9 +12,14 @@ export function thousands(x: number, decimals = 0): string {
   });
 }
 
+/** What money amounts start with: `$`, `€`, or the code and a space (`CHF `). */
+export function currencySymbol(currency: string): string {
+  return SYMBOLS[currency.toUpperCase()] ?? `${currency} `;
+}
+
 /** Money in the model currency: `$1,234,568`; amounts under 100 keep cents. */
 export function money(x: number, currency: string): string {
-  const symbol = SYMBOLS[currency.toUpperCase()] ?? `${currency} `;
+  const symbol = currencySymbol(currency);
   const decimals = Math.abs(x) < 100 && !Number.isInteger(x) ? 2 : 0;
   const body = thousands(Math.abs(x), decimals);
   return `${x < 0 && body.replace(/[0.,]/g, "") !== "" ? "-" : ""}${symbol}${body}`;
@@ -120,4 +125,23 @@ export function guardrailLimits(min: number | null, max: number | null, metric: 
   if (max !== null) return `${metric} ≤ ${f(max)}`;
   if (min !== null) return `${metric} ≥ ${f(min)}`;
   return metric;
+}
+
+/** Largest relative half-width accepted for "stop when precise enough", in per cent. */
+export const MAX_TOLERANCE_PERCENT = 50;
+
+/** A relative tolerance typed in per cent (`1`, `0.5 %`, `±2`) as a fraction, or why it is not valid. */
+export function parseTolerance(text: string): { value: number } | { problem: string } {
+  const t = text.replace(/[±%\s]/g, "").replace(",", ".");
+  const value = Number(t);
+  if (t === "" || !Number.isFinite(value)) return { problem: "The precision must be a number of per cent, e.g. 1." };
+  if (value <= 0) return { problem: "The precision must be above 0 %." };
+  if (value > MAX_TOLERANCE_PERCENT) return { problem: `The precision must be at most ±${MAX_TOLERANCE_PERCENT} %.` };
+  return { value: value / 100 };
+}
+
+/** Default file name of an export: `consumer-sign-in-run-12.csv`. */
+export function exportFileName(modelKey: string, runId: number, format: string): string {
+  const stem = modelKey.trim().replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^-+|-+$/g, "") || "model";
+  return `${stem}-run-${runId}.${format}`;
 }

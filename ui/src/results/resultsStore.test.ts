@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 
-import { createMockRunsBackend, type RunProgress } from "../ipc";
-import { createResultsStore, scenariosOf } from "./resultsStore";
+import { createMockAnalysisBackend, createMockRunsBackend, type MockAnalysisOptions, type RunProgress, type StartRunRequest } from "../ipc";
+import { createResultsStore, scenariosOf, sensitivityKey } from "./resultsStore";
+
+/** The runs mock with the analysis mock: what the results store needs. */
+function mockBackend(analysis: MockAnalysisOptions = {}) {
+  return { ...createMockRunsBackend(), ...createMockAnalysisBackend(analysis) };
+}
 
 const scenarios = [
   { id: "stronger_mfa", name: "Stronger MFA" },
@@ -18,7 +23,7 @@ describe("results store", () => {
   });
 
   it("starts with every scenario ticked, 10,000 iterations and a random seed", () => {
-    const store = createResultsStore(createMockRunsBackend(), "m.json", scenarios, () => 0.5);
+    const store = createResultsStore(mockBackend(), "m.json", scenarios, () => 0.5);
     const s = store.getState();
     expect(s.chosen).toEqual(["stronger_mfa", "no_sms"]);
     expect(s.iterations).toBe("10,000");
@@ -29,7 +34,7 @@ describe("results store", () => {
   });
 
   it("runs with the chosen settings, streams progress, then shows the dashboard and history", async () => {
-    const backend = createMockRunsBackend();
+    const backend = mockBackend();
     const seen: { request: unknown; progress: RunProgress[] } = { request: null, progress: [] };
     const store = createResultsStore(
       {
@@ -56,6 +61,7 @@ describe("results store", () => {
       seed: "42",
       mode: "expected",
       scenarios: ["no_sms"],
+      precision: null,
     });
     expect(seen.progress.at(-1)).toMatchObject({ done: 4000, total: 4000 });
     const s = store.getState();
@@ -65,7 +71,7 @@ describe("results store", () => {
   });
 
   it("cancels a run and lists it as cancelled", async () => {
-    const store = createResultsStore(createMockRunsBackend({ stepMs: 5 }), "m.json", scenarios);
+    const store = createResultsStore({ ...createMockRunsBackend({ stepMs: 5 }), ...createMockAnalysisBackend() }, "m.json", scenarios);
     const running = store.getState().startRun();
     expect(store.getState().run.status).toBe("running");
     await store.getState().cancelRun();
@@ -78,7 +84,7 @@ describe("results store", () => {
 
   it("reports a failed run with its code", async () => {
     const store = createResultsStore(
-      createMockRunsBackend({ runError: { code: "invalid_model", message: "bad" } }),
+      { ...createMockRunsBackend({ runError: { code: "invalid_model", message: "bad" } }), ...createMockAnalysisBackend() },
       "m.json",
       [],
     );
@@ -87,7 +93,7 @@ describe("results store", () => {
   });
 
   it("compares two ticked runs, older as A", async () => {
-    const store = createResultsStore(createMockRunsBackend(), "m.json", scenarios);
+    const store = createResultsStore(mockBackend(), "m.json", scenarios);
     store.getState().setSeed("5");
     await store.getState().startRun();
     await store.getState().startRun();
@@ -105,7 +111,7 @@ describe("results store", () => {
   });
 
   it("deletes the shown run and exports to a path", async () => {
-    const store = createResultsStore(createMockRunsBackend(), "m.json", scenarios);
+    const store = createResultsStore(mockBackend(), "m.json", scenarios);
     await store.getState().startRun();
     await store.getState().exportRun();
     expect(store.getState().exportState.status).toBe("failed");
@@ -119,5 +125,89 @@ describe("results store", () => {
     expect(s.shownRunId).toBeNull();
     expect(s.dashboard.status).toBe("idle");
     expect(s.history.status === "ready" && s.history.data).toEqual([]);
+  });
+
+  it("stops on precision: sends the target, checks the tolerance, and reads how the run ended", async () => {
+    const status = {
+      iterations: 4000,
+      max_iterations: 200000,
+      stopped_early: true,
+      met: true,
+      targets: [{ metric: "fraud_loss", label: "Fraud loss", relative: 0.02, achieved: 0.017, met: true }],
+    };
+    const backend = mockBackend({ precision: { 1: status } });
+    let request: StartRunRequest | null = null;
+    const store = createResultsStore(
+      { ...backend, startRun: (r, p) => ((request = r), backend.startRun(r, p)) },
+      "m.json",
+      [],
+    );
+    const s = store.getState();
+    s.setIterations("200,000");
+    s.setPrecisionOn(true);
+    s.setPrecisionTolerance("abc");
+    expect(store.getState().problem()).toMatch(/per cent/);
+    await store.getState().startRun();
+    expect(request).toBeNull();
+    s.setPrecisionTolerance("±2 %");
+    s.setPrecisionMetric("fraud_loss");
+    expect(store.getState().problem()).toBeNull();
+    await store.getState().startRun();
+    expect(request).toMatchObject({ iterations: 200000, precision: [["fraud_loss", 0.02]] });
+    const run = store.getState().run;
+    expect(run.status === "finished" && run.stopsEarly).toBe(true);
+    expect(store.getState().precision).toEqual({ status: "ready", data: status });
+
+    // Switched off: no targets are sent and a plain run has no precision outcome.
+    store.getState().setPrecisionOn(false);
+    store.getState().setPrecisionTolerance("");
+    expect(store.getState().problem()).toBeNull();
+    await store.getState().startRun();
+    expect(request).toMatchObject({ precision: null });
+    expect(store.getState().precision).toEqual({ status: "ready", data: null });
+  });
+
+  it("loads a sensitivity view once per run, scenario and metric, and keeps failures", async () => {
+    const backend = mockBackend();
+    let calls = 0;
+    const store = createResultsStore(
+      { ...backend, runSensitivity: (...a) => (calls++, backend.runSensitivity(...a)) },
+      "m.json",
+      [],
+    );
+    await store.getState().loadSensitivity(1, "fraud_loss", "baseline");
+    await store.getState().loadSensitivity(1, "fraud_loss", "baseline");
+    expect(calls).toBe(1);
+    const view = store.getState().sensitivity[sensitivityKey(1, "baseline", "fraud_loss")];
+    expect(view?.status === "ready" && view.data.swings.length).toBe(15);
+    await store.getState().loadSensitivity(1, "Not a metric", "baseline");
+    expect(store.getState().sensitivity[sensitivityKey(1, "baseline", "Not a metric")]?.status).toBe("failed");
+  });
+
+  it("exports through the native Save dialog with a default name, and a cancelled dialog does nothing", async () => {
+    const backend = mockBackend({ exportPath: "/home/me/chosen.csv" });
+    const asked: [string, string][] = [];
+    let exported: string | null = null;
+    const store = createResultsStore(
+      {
+        ...backend,
+        pickExportPath: (name, format) => (asked.push([name, format]), backend.pickExportPath(name, format)),
+        exportRun: (id, format, path) => ((exported = path), backend.exportRun(id, format, path)),
+      },
+      "/models/consumer-sign-in.json",
+      [],
+    );
+    await store.getState().startRun();
+    store.getState().setExportFormat("csv");
+    await store.getState().chooseExportPath();
+    expect(asked).toEqual([["consumer-sign-in-run-1.csv", "csv"]]);
+    expect(exported).toBe("/home/me/chosen.csv");
+    expect(store.getState().exportState).toEqual({ status: "ready", data: "/home/me/chosen.csv" });
+
+    const cancelling = createResultsStore(mockBackend(), "m.json", []);
+    await cancelling.getState().startRun();
+    await cancelling.getState().chooseExportPath();
+    expect(cancelling.getState().exportState.status).toBe("idle");
+    expect(cancelling.getState().exportPath).toBe("");
   });
 });

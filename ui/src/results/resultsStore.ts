@@ -1,25 +1,31 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
 
 import type {
+  AnalysisBackend,
   ChartKind,
   ErrorPayload,
   ExportFormat,
+  PrecisionStatus,
   RunDashboard,
   RunListItem,
   RunMode,
   RunPairView,
   RunProgress,
   RunsBackend,
+  SensitivityView,
 } from "../ipc";
 import { toErrorPayload } from "../ipc";
 import type { Remote } from "../store";
-import { parseIterations, randomSeed, seedProblem } from "./format";
+import { exportFileName, parseIterations, parseTolerance, randomSeed, seedProblem } from "./format";
+
+/** What the results screens need of the backend. */
+export type ResultsBackend = RunsBackend & AnalysisBackend;
 
 /** Where the current (or last) run of the panel is. */
 export type RunState =
   | { status: "idle" }
-  | { status: "running"; progress: RunProgress | null; cancelling: boolean; scenarios: number }
-  | { status: "finished"; runId: number; progress: RunProgress | null; scenarios: number }
+  | { status: "running"; progress: RunProgress | null; cancelling: boolean; scenarios: number; stopsEarly: boolean }
+  | { status: "finished"; runId: number; progress: RunProgress | null; scenarios: number; stopsEarly: boolean }
   | { status: "cancelled" }
   | { status: "failed"; error: ErrorPayload };
 
@@ -38,11 +44,21 @@ export interface ResultsState {
   mode: RunMode;
   /** Scenario ids ticked. */
   chosen: string[];
+  /** Stop when precise enough: iterations become the maximum. */
+  precisionOn: boolean;
+  /** Model total whose 95 % interval must be narrow enough. */
+  precisionMetric: string;
+  /** Relative half-width in per cent, as typed (`1` = ±1 %). */
+  precisionTolerance: string;
   run: RunState;
   history: Remote<RunListItem[]>;
   /** The run shown in the dashboard. */
   shownRunId: number | null;
   dashboard: Remote<RunDashboard>;
+  /** How the shown run's precision targets ended (`null`: it had none). */
+  precision: Remote<PrecisionStatus | null>;
+  /** Sensitivity views per `${runId}:${scenario}:${metric}`. */
+  sensitivity: Record<string, Remote<SensitivityView>>;
   /** SVG text per `${runId}:${kind}:${metric}`. */
   charts: Record<string, Remote<string>>;
   /** Runs ticked for comparison (at most two, oldest pick dropped first). */
@@ -56,6 +72,9 @@ export interface ResultsState {
   newSeed(): void;
   setMode(mode: RunMode): void;
   toggleScenario(id: string): void;
+  setPrecisionOn(on: boolean): void;
+  setPrecisionMetric(metric: string): void;
+  setPrecisionTolerance(text: string): void;
   /** Why the settings cannot run, or `null`. */
   problem(): string | null;
   startRun(): Promise<void>;
@@ -66,12 +85,33 @@ export interface ResultsState {
   toggleCompare(runId: number): void;
   compareRuns(): Promise<void>;
   loadChart(runId: number, kind: ChartKind, metric?: string): Promise<void>;
+  loadSensitivity(runId: number, metric: string, scenario: string): Promise<void>;
   setExportPath(path: string): void;
   setExportFormat(format: ExportFormat): void;
   exportRun(): Promise<void>;
+  /** The native Save dialog (default `<model>-run-<id>.<ext>`), then the export; cancelling does nothing. */
+  chooseExportPath(): Promise<void>;
 }
 
 export type ResultsStore = StoreApi<ResultsState>;
+
+/** Model totals a run can stop on (the dashboard's headline metrics). */
+export const PRECISION_METRICS: { id: string; label: string }[] = [
+  { id: "fraud_loss", label: "Fraud loss" },
+  { id: "legit_success_rate", label: "Legitimate success rate" },
+  { id: "legit_abandon_rate", label: "Legitimate abandonment" },
+  { id: "false_reject_rate", label: "False rejects" },
+  { id: "attack_stopped_rate", label: "Attacks stopped" },
+  { id: "support_contacts", label: "Support contacts" },
+  { id: "support_cost", label: "Support cost" },
+  { id: "control_cost", label: "Control cost" },
+  { id: "net_value", label: "Net value" },
+];
+
+/** The key of a sensitivity view in `sensitivity`. */
+export function sensitivityKey(runId: number, scenario: string, metric: string): string {
+  return `${runId}:${scenario}:${metric}`;
+}
 
 /** The key of a chart in `charts`. */
 export function chartKey(runId: number, kind: ChartKind, metric?: string): string {
@@ -89,7 +129,7 @@ export function scenariosOf(document: unknown): ScenarioChoice[] {
 
 /** The results state of one model file. */
 export function createResultsStore(
-  backend: RunsBackend,
+  backend: ResultsBackend,
   path: string,
   scenarioChoices: ScenarioChoice[],
   random: () => number = Math.random,
@@ -102,10 +142,15 @@ export function createResultsStore(
     seed: randomSeed(random),
     mode: "sampled",
     chosen: scenarioChoices.map((s) => s.id),
+    precisionOn: false,
+    precisionMetric: "fraud_loss",
+    precisionTolerance: "1",
     run: { status: "idle" },
     history: { status: "idle" },
     shownRunId: null,
     dashboard: { status: "idle" },
+    precision: { status: "idle" },
+    sensitivity: {},
     charts: {},
     compareIds: [],
     pair: { status: "idle" },
@@ -123,9 +168,16 @@ export function createResultsStore(
         chosen: chosen.includes(id) ? chosen.filter((c) => c !== id) : [...chosen, id],
       });
     },
+    setPrecisionOn: (precisionOn) => set({ precisionOn }),
+    setPrecisionMetric: (precisionMetric) => set({ precisionMetric }),
+    setPrecisionTolerance: (precisionTolerance) => set({ precisionTolerance }),
     problem() {
       const it = parseIterations(get().iterations);
       if ("problem" in it) return it.problem;
+      if (get().precisionOn) {
+        const tol = parseTolerance(get().precisionTolerance);
+        if ("problem" in tol) return tol.problem;
+      }
       return seedProblem(get().seed);
     },
 
@@ -133,13 +185,17 @@ export function createResultsStore(
       const state = get();
       if (state.run.status === "running") return;
       const it = parseIterations(state.iterations);
-      if ("problem" in it || seedProblem(state.seed)) return;
+      if ("problem" in it || state.problem() !== null) return;
+      const tol = parseTolerance(state.precisionTolerance);
+      const precision: [string, number][] | null =
+        state.precisionOn && "value" in tol ? [[state.precisionMetric, tol.value]] : null;
+      const stopsEarly = precision !== null;
       // Keep the file order of the scenarios.
       const scenarios = state.scenarioChoices.map((s) => s.id).filter((id) => state.chosen.includes(id));
-      set({ run: { status: "running", progress: null, cancelling: false, scenarios: scenarios.length + 1 } });
+      set({ run: { status: "running", progress: null, cancelling: false, scenarios: scenarios.length + 1, stopsEarly } });
       try {
         const runId = await backend.startRun(
-          { path: state.path, iterations: it.value, seed: state.seed.trim(), mode: state.mode, scenarios },
+          { path: state.path, iterations: it.value, seed: state.seed.trim(), mode: state.mode, scenarios, precision },
           (progress) => {
             const run = get().run;
             if (run.status === "running") set({ run: { ...run, progress } });
@@ -152,6 +208,7 @@ export function createResultsStore(
             runId,
             progress: last.status === "running" ? last.progress : null,
             scenarios: scenarios.length + 1,
+            stopsEarly,
           },
         });
         await Promise.all([get().loadHistory(), get().showRun(runId)]);
@@ -186,7 +243,20 @@ export function createResultsStore(
 
     async showRun(runId) {
       const request = ++dashboardRequest;
-      set({ shownRunId: runId, dashboard: { status: "loading" }, exportState: { status: "idle" } });
+      set({
+        shownRunId: runId,
+        dashboard: { status: "loading" },
+        precision: { status: "loading" },
+        exportState: { status: "idle" },
+      });
+      const precision = backend.runPrecision(runId).then(
+        (data) => {
+          if (request === dashboardRequest) set({ precision: { status: "ready", data } });
+        },
+        (error: unknown) => {
+          if (request === dashboardRequest) set({ precision: { status: "failed", error: toErrorPayload(error) } });
+        },
+      );
       try {
         const data = await backend.runDashboard(runId);
         if (request === dashboardRequest) set({ dashboard: { status: "ready", data } });
@@ -195,6 +265,7 @@ export function createResultsStore(
           set({ dashboard: { status: "failed", error: toErrorPayload(error) } });
         }
       }
+      await precision;
     },
 
     async deleteRun(runId) {
@@ -211,7 +282,7 @@ export function createResultsStore(
       }
       if (get().shownRunId === runId) {
         dashboardRequest++;
-        set({ shownRunId: null, dashboard: { status: "idle" } });
+        set({ shownRunId: null, dashboard: { status: "idle" }, precision: { status: "idle" } });
       }
       await get().loadHistory();
     },
@@ -247,6 +318,19 @@ export function createResultsStore(
       }
     },
 
+    async loadSensitivity(runId, metric, scenario) {
+      const key = sensitivityKey(runId, scenario, metric);
+      const existing = get().sensitivity[key];
+      if (existing && existing.status !== "failed") return;
+      set({ sensitivity: { ...get().sensitivity, [key]: { status: "loading" } } });
+      try {
+        const data = await backend.runSensitivity(runId, metric, scenario);
+        set({ sensitivity: { ...get().sensitivity, [key]: { status: "ready", data } } });
+      } catch (error) {
+        set({ sensitivity: { ...get().sensitivity, [key]: { status: "failed", error: toErrorPayload(error) } } });
+      }
+    },
+
     setExportPath: (exportPath) => set({ exportPath }),
     setExportFormat(exportFormat) {
       // Keep the file name in step with the format when it has a known extension.
@@ -258,7 +342,12 @@ export function createResultsStore(
       const { shownRunId, exportPath, exportFormat } = get();
       if (shownRunId === null) return;
       if (!exportPath.trim()) {
-        set({ exportState: { status: "failed", error: { code: "io", message: "Type the path of the file to write." } } });
+        set({
+          exportState: {
+            status: "failed",
+            error: { code: "io", message: "Choose Save as… or type the path of the file to write." },
+          },
+        });
         return;
       }
       set({ exportState: { status: "loading" } });
@@ -268,6 +357,21 @@ export function createResultsStore(
       } catch (error) {
         set({ exportState: { status: "failed", error: toErrorPayload(error) } });
       }
+    },
+    async chooseExportPath() {
+      const { shownRunId, exportFormat, exportPath, dashboard } = get();
+      if (shownRunId === null) return;
+      const key = dashboard.status === "ready" ? dashboard.data.run.model_key : "model";
+      let chosen: string | null;
+      try {
+        chosen = await backend.pickExportPath(exportPath.trim() || exportFileName(key, shownRunId, exportFormat), exportFormat);
+      } catch (error) {
+        set({ exportState: { status: "failed", error: toErrorPayload(error) } });
+        return;
+      }
+      if (chosen === null) return;
+      set({ exportPath: chosen });
+      await get().exportRun();
     },
   }));
 }
