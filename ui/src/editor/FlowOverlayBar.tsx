@@ -43,7 +43,8 @@ export function FlowOverlayBar({ store, flow }: { store: EditorStore; flow: Flow
   }, [flow, journeyId, chosen?.id, kind, runState]);
 
   const run = runState.status === "ready" ? runState.run : null;
-  const stale = useMemo(() => (run ? staleNote(doc, dirty, run, runDoc) : null), [doc, dirty, run, runDoc]);
+  // Only while a population is shown: comparing whole documents on every edit is wasted otherwise.
+  const stale = useMemo(() => (run && chosen ? staleNote(doc, dirty, run, runDoc) : null), [doc, dirty, run, runDoc, chosen]);
   const period = typeof source.period === "string" ? source.period : "period";
   const shown = chosen && flows && flows.population === chosen.id ? flows : null;
 
