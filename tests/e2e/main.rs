@@ -9,6 +9,7 @@
 #[macro_use]
 mod harness;
 
+mod analysis; // stop on precision, the sensitivity of a run (tornado, drivers)
 mod editor; // the journey editor: build, save, reopen, validation on nodes, undo, screenshots
 mod flows; // the flow overlay after a run: edge shares equal the engine's, per population
 mod large_model; // a 200-step journey: opening, frame times while zooming, an edit
@@ -35,5 +36,7 @@ fn main() -> std::process::ExitCode {
         e2e_test!(whatif::live_what_if_sees_a_risk_gate_edit),
         e2e_test!(flows::edges_show_a_populations_flow_after_a_run),
         e2e_test!(large_model::a_200_step_journey_stays_responsive),
+        e2e_test!(analysis::a_run_stops_when_precise_enough),
+        e2e_test!(analysis::sensitivity_shows_the_runs_drivers),
     ])
 }

@@ -235,7 +235,10 @@ fn driver_sentences(
     swings: &[Swing],
     rank: &[CorrelationView],
 ) -> Vec<String> {
-    let out = |x: f64| fmt::value(x, info.unit, currency);
+    let out = |x: f64| match info.unit {
+        Unit::Rate => rate_text(x),
+        unit => fmt::value(x, unit, currency),
+    };
     let lower = info.name.to_lowercase();
     let moving: Vec<&Swing> = swings
         .iter()
@@ -275,10 +278,24 @@ fn driver_sentences(
         .collect()
 }
 
+/// A fraction as the app writes percentages (`12.3 %`), with decimals enough for small
+/// ones (`0.72 %`).
+fn rate_text(x: f64) -> String {
+    let a = x.abs();
+    let decimals = if a == 0.0 || a >= 0.1 {
+        1
+    } else if a >= 0.001 {
+        2
+    } else {
+        3
+    };
+    format!("{} %", fmt::thousands(x * 100.0, decimals))
+}
+
 /// An input's value as its unit reads.
 fn input_value(x: f64, unit: &str, currency: &str) -> String {
     match unit {
-        "rate" => fmt::value(x, Unit::Rate, currency),
+        "rate" => rate_text(x),
         "money" => fmt::value(x, Unit::Money, currency),
         "count" => fmt::value(x.round(), Unit::Count, currency),
         "seconds" => format!("{} s", fmt::short(x)),

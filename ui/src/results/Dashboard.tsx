@@ -117,7 +117,7 @@ function Cards({ scenario, currency }: { scenario: ScenarioView; currency: strin
   return (
     <div className="cards" data-testid="cards" data-scenario={scenario.id}>
       {scenario.cards.map((c) => (
-        <div key={c.metric} className="card" data-testid={`card-${c.metric}`} data-mean={c.mean}>
+        <div key={c.metric} className="card" data-testid={`card-${c.metric}`} data-mean={c.mean} data-se={c.se}>
           <div className="card-label">{c.label}</div>
           <div className="card-value" data-testid="card-mean">
             {formatValue(c.mean, c.unit, currency)}

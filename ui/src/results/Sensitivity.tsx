@@ -8,7 +8,7 @@ import { sensitivityKey, type ResultsStore } from "./resultsStore";
 import { formatInput, formatRho, formatShort, tornadoLayout, truncate } from "./sensitivityFormat";
 
 /** Characters of an input's name drawn beside its bar (the full name is its tooltip). */
-const LABEL_CHARS = 46;
+const LABEL_CHARS = 56;
 
 /**
  * What drives an output of the shown run: the tornado (largest 15 swings), the rank

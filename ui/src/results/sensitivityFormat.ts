@@ -80,8 +80,8 @@ export interface TornadoLayout {
 }
 
 export const TORNADO = {
-  width: 760,
-  labelWidth: 290,
+  width: 900,
+  labelWidth: 370,
   valueMargin: 62,
   rowHeight: 24,
   top: 34,
