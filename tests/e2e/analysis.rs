@@ -161,6 +161,21 @@ pub async fn a_run_stops_when_precise_enough(ctx: &mut Ctx) -> TestResult {
         true,
         "half-width {half} vs 2 % of {mean}"
     );
+    // Its sensitivity uses the run's first 50,000 iterations, and says so.
+    let open = app.by_testid("sensitivity-open").await?;
+    open.scroll_into_view().await?;
+    open.click().await?;
+    let asked = Instant::now();
+    let table = app.by_testid("correlations").await?.text().await?;
+    ensure_eq!(
+        table.contains(&format!(
+            "the first 50,000 of the run's {used_text} iterations"
+        )),
+        true,
+        "{table} (after {:?})",
+        asked.elapsed()
+    );
+
     let dir = artifacts_dir().join("screenshots");
     std::fs::create_dir_all(&dir)?;
     let panel = app.by_testid("run-panel").await?;

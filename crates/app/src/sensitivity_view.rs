@@ -83,8 +83,11 @@ pub struct SensitivityView {
     pub inputs: usize,
     /// The largest swings, largest first (at most [`TORNADO_BARS`]).
     pub swings: Vec<SwingView>,
-    /// Iterations the correlations are computed over.
+    /// Iterations the correlations are computed over (the run's first
+    /// [`MAX_CORRELATION_ITERATIONS`] at most, those with a value of the output).
     pub iterations: u64,
+    /// Iterations of the run.
+    pub run_iterations: u64,
     /// |ρ| below this (2/√n) cannot be told from noise.
     pub noise_level: f64,
     /// Every uncertain input, largest |ρ| first (undefined ones last).
@@ -196,6 +199,7 @@ pub fn run_sensitivity(
         inputs: t.swings.len(),
         swings,
         iterations: n as u64,
+        run_iterations: rec.run.iterations,
         noise_level: if n > 0 { 2.0 / (n as f64).sqrt() } else { 1.0 },
         rank_correlations: rank,
         drivers,
@@ -260,7 +264,11 @@ fn driver_sentences(
                 .iter()
                 .find(|c| c.input == s.input)
                 .and_then(|c| c.rho)
-                .map(|r| format!(" (rank correlation {r:+.2} over the run)"))
+                .map(|r| {
+                    // The typographic minus, as the app writes ρ.
+                    let sign = if r < 0.0 { '\u{2212}' } else { '+' };
+                    format!(" (rank correlation {sign}{:.2} over the run)", r.abs())
+                })
                 .unwrap_or_default();
             let lead = match k {
                 0 => format!("{} is most sensitive to {}", info.name, label.phrase),

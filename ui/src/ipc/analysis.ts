@@ -48,6 +48,8 @@ export interface SensitivityView {
   swings: SwingView[];
   /** Iterations the correlations are computed over. */
   iterations: number;
+  /** Iterations of the run (more than `iterations` when the correlations use its first 50,000). */
+  run_iterations: number;
   /** |ρ| below this (2/√n) cannot be told from noise. */
   noise_level: number;
   rank_correlations: CorrelationView[];
@@ -173,6 +175,7 @@ export function mockSensitivity(runId: number, metric: string, scenario = "basel
     inputs: 18,
     swings: swings.slice(0, 15),
     iterations: 2000,
+    run_iterations: 2000,
     noise_level: 2 / Math.sqrt(2000),
     rank_correlations: swings.map((s, i) => ({ input: s.input, label: s.label, rho: i === 0 ? 0.91 : 0.4 / (i + 1) })),
     drivers: [

@@ -157,7 +157,10 @@ function Correlations({ view }: { view: SensitivityView }) {
   return (
     <div className="correlations" data-testid="correlations">
       <h5 className="subsection-title">
-        Rank correlation with {view.label.toLowerCase()} over {thousands(view.iterations)} iterations of the run
+        Rank correlation with {view.label.toLowerCase()} over{" "}
+        {view.iterations < view.run_iterations
+          ? `the first ${thousands(view.iterations)} of the run's ${thousands(view.run_iterations)} iterations`
+          : `${thousands(view.iterations)} iterations of the run`}
         <span className="meta"> · |ρ| below {view.noise_level.toFixed(3)} (2/√n) is noise</span>
       </h5>
       <div className="table-wrap correlations-wrap">
