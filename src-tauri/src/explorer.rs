@@ -1,7 +1,12 @@
 //! IPC command of the threshold explorer: one risk gate of the edited (unsaved)
 //! document at the sliders' thresholds.
 
-use journeylab_app::{ErrorPayload, GateExploration};
+use journeylab_app::{CurveCache, ErrorPayload, GateExploration};
+
+/// The last tradeoff curve: a drag of the allow slider then costs one point per answer,
+/// not a sweep (the curve does not depend on `allow_below`). One explorer is open at a
+/// time, so one entry is enough.
+static CURVES: CurveCache = CurveCache::new();
 
 /// Explores the risk gate `gate` (`journey/step`) of the document (JSON text) at
 /// `allow_below` / `block_at_or_above`: headline numbers there and at the model's own
@@ -27,7 +32,8 @@ pub async fn explore_gate(
                 message: journeylab_app::describe_errors(&loaded.validation.issues),
             });
         }
-        journeylab_app::explore_gate(
+        journeylab_app::explore_gate_cached(
+            &CURVES,
             &loaded.document,
             &gate,
             allow_below,

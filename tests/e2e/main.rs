@@ -11,6 +11,7 @@ mod harness;
 
 mod analysis; // stop on precision, the sensitivity of a run (tornado, drivers)
 mod editor; // the journey editor: build, save, reopen, validation on nodes, undo, screenshots
+mod explorer; // the threshold explorer: sliders, engine numbers, latency, save as scenario
 mod flows; // the flow overlay after a run: edge shares equal the engine's, per population
 mod large_model; // a 200-step journey: opening, frame times while zooming, an edit
 mod results; // running a model: progress, dashboard, comparison, cancel, history
@@ -34,6 +35,7 @@ fn main() -> std::process::ExitCode {
         e2e_test!(editor::edits_a_risk_signal_in_its_panel),
         e2e_test!(editor::saves_editor_screenshots),
         e2e_test!(whatif::live_what_if_sees_a_risk_gate_edit),
+        e2e_test!(explorer::threshold_explorer_follows_the_sliders),
         e2e_test!(flows::edges_show_a_populations_flow_after_a_run),
         e2e_test!(large_model::a_200_step_journey_stays_responsive),
         e2e_test!(analysis::a_run_stops_when_precise_enough),

@@ -12,7 +12,7 @@ import type { EditorStore } from "../editor/editorStore";
 import { findJourney, stepsOf } from "../editor/model";
 import { guardrailLimits, percent } from "../results/format";
 import { createExplorerStore, THRESHOLD_STEP, type ExplorerStore } from "./explorerStore";
-import { addThresholdScenario, defaultScenarioName, guardrailsByTeam, headlineRows, threshold } from "./explorerModel";
+import { addThresholdScenario, defaultScenarioName, guardrailsByTeam, headlineRows, share, threshold } from "./explorerModel";
 import { TradeoffLegend, TradeoffPlot } from "./TradeoffPlot";
 
 export interface ThresholdExplorerProps {
@@ -125,7 +125,7 @@ function ExplorerBody({ explorer, editor, journeyId, stepId }: { explorer: Explo
           >
             Back to the model&apos;s thresholds
           </button>
-          <span className="muted explorer-latency" data-testid="explorer-status">
+          <span className="muted explorer-latency" data-testid="explorer-status" data-seed={seed}>
             {running ? "updating… " : ""}
             {latencyMs !== null && (
               <span
@@ -133,10 +133,17 @@ function ExplorerBody({ explorer, editor, journeyId, stepId }: { explorer: Explo
                 data-ms={latencyMs.toFixed(1)}
                 data-count={latencies.length}
                 data-all={latencies.map((x) => x.toFixed(1)).join(",")}
-                title={`From the slider move to its numbers. Backend computation ${result ? Math.round(result.compute_ms) : "?"} ms.`}
+                data-compute-ms={result?.compute_ms.toFixed(1)}
+                title="From the slider move to its numbers on screen"
                 className={latencyMs > 100 ? "slow" : undefined}
               >
                 updated in {Math.round(latencyMs)} ms
+              </span>
+            )}
+            {latencyMs !== null && result && (
+              <span className="meta" title="Time the engine took; the rest is the round trip to the app">
+                {" "}
+                (computed in {Math.round(result.compute_ms)} ms{result.curve_cached ? ", curve reused" : ""})
               </span>
             )}
             {result && (
@@ -149,9 +156,9 @@ function ExplorerBody({ explorer, editor, journeyId, stepId }: { explorer: Explo
         </div>
         {result && (
           <div className="gate-shares" data-testid="gate-shares">
-            At the gate: <strong>{percent(result.point.legit_challenge_rate, 1)}</strong> of customers challenged,{" "}
-            <strong>{percent(result.point.legit_gate_block_rate, 2)}</strong> blocked;{" "}
-            <strong>{percent(result.point.attack_gate_block_rate, 1)}</strong> of attackers blocked.
+            At the gate: <strong>{share(result.point.legit_challenge_rate)}</strong> of customers challenged,{" "}
+            <strong>{share(result.point.legit_gate_block_rate)}</strong> blocked; <strong>{share(result.point.attack_gate_block_rate)}</strong> of
+            attackers blocked.
           </div>
         )}
       </div>
@@ -219,7 +226,9 @@ function ExplorerBody({ explorer, editor, journeyId, stepId }: { explorer: Explo
                         </span>
                         <br />
                         <span className="meta">
-                          P(met) {g.probability_met === null ? "n/a" : percent(g.probability_met, 1)} · needs {percent(g.confidence, 0)}
+                          P(met) {g.probability_met === null ? "n/a" : percent(g.probability_met, 1)}
+                          {g.wasProbability !== null && g.wasProbability !== g.probability_met && ` (model ${percent(g.wasProbability, 1)})`} · needs{" "}
+                          {percent(g.confidence, 0)}
                           {g.wasMet !== null && g.wasMet !== g.met && (
                             <strong className={g.met ? "now-met" : "now-failing"}>
                               {" "}

@@ -137,17 +137,22 @@ export function TradeoffPlot({ curve, point, reference, currency, onPick }: Trad
           </g>
         );
       })}
-      {ends.map((p, i) => (
-        <text
-          key={`end${i}`}
-          x={sx(p.legit_friction) + (i === 0 ? 8 : -8)}
-          y={sy(p.fraud_loss) + (i === 0 ? -8 : 16)}
-          className="end-label"
-          textAnchor={i === 0 ? "start" : "end"}
-        >
-          allow {threshold(p.allow_below)}
-        </text>
-      ))}
+      {ends.map((p, i) => {
+        // Beside the point, on the side with room, so it never runs into the axis labels.
+        const x = sx(p.legit_friction);
+        const right = x < MARGIN.left + plotW * 0.7;
+        return (
+          <text
+            key={`end${i}`}
+            x={x + (right ? 10 : -10)}
+            y={Math.max(MARGIN.top + 10, sy(p.fraud_loss) - 8)}
+            className="end-label"
+            textAnchor={right ? "start" : "end"}
+          >
+            allow {threshold(p.allow_below)}
+          </text>
+        );
+      })}
       {reference && (
         <g data-testid="reference-point">
           <title>{`The model's thresholds\n${describe(reference)}`}</title>

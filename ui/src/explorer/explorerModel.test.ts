@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { mockExploreGate } from "../ipc/mockExplorer";
-import { addThresholdScenario, defaultScenarioName, guardrailsByTeam, headlineRows, scenarioId } from "./explorerModel";
+import { addThresholdScenario, defaultScenarioName, guardrailsByTeam, headlineRows, scenarioId, share } from "./explorerModel";
 import { compactMoney, niceTicks } from "./plotScale";
 import { gateDoc } from "./testDoc";
 
@@ -26,6 +26,13 @@ describe("explorer model", () => {
     expect(by("false_reject_rate").direction).toBe("same");
     const same = headlineRows(x.reference, x.reference, "USD");
     expect(same.every((r) => r.direction === "same")).toBe(true);
+    // A real but tiny change of a rate is not written as +0.00 pts.
+    const nudged = { ...x.reference, totals: { ...x.reference.totals, false_reject_rate: x.reference.totals.false_reject_rate! + 2e-6 } };
+    expect(headlineRows(nudged, x.reference, "USD").find((r) => r.key === "false_reject_rate")).toMatchObject({
+      delta: "+<0.01 pts",
+      direction: "worse",
+    });
+    expect([share(0), share(0.00004), share(0.0042), share(0.1234)]).toEqual(["0 %", "<0.01 %", "0.42 %", "12.3 %"]);
   });
 
   it("groups guardrails by owning team and says how each stood at the model's thresholds", () => {

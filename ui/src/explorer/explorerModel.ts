@@ -3,7 +3,7 @@
 // "Save as scenario" adds to the document.
 
 import type { ExploredGuardrail, MetricUnit, SweepPoint } from "../ipc";
-import { formatDelta, formatValue } from "../results/format";
+import { formatDelta, formatValue, percent } from "../results/format";
 import { isObj, type ModelDoc } from "../editor/model";
 
 /** The headline numbers, in order, and which way is better. */
@@ -42,11 +42,25 @@ export function headlineRows(point: SweepPoint, reference: SweepPoint | null, cu
       label: h.label,
       mean: now,
       value: formatValue(now, h.unit, currency),
-      delta: before === undefined ? null : formatDelta(tiny ? 0 : diff, h.unit, currency),
+      delta: before === undefined ? null : delta(tiny ? 0 : diff, h.unit, currency),
       direction: tiny ? "same" : diff > 0 === h.higherIsBetter ? "better" : "worse",
     });
   }
   return out;
+}
+
+/** A change as `formatDelta` writes it, except that a real change too small for its
+ * decimals reads `+<0.01 pts` rather than a misleading `+0.00 pts`. */
+function delta(x: number, unit: MetricUnit, currency: string): string {
+  if (unit === "rate" && x !== 0 && Math.abs(x) < 0.00005) return `${x > 0 ? "+" : "−"}<0.01 pts`;
+  return formatDelta(x, unit, currency);
+}
+
+/** A share for prose: `12.3 %`, `0.04 %`, `<0.01 %`, `0 %`. */
+export function share(x: number): string {
+  if (x === 0) return "0 %";
+  if (Math.abs(x) < 0.0001) return "<0.01 %";
+  return percent(x, Math.abs(x) < 0.01 ? 2 : 1);
 }
 
 export interface TeamRows {

@@ -154,5 +154,6 @@ export function mockExploreGate(
     curve,
     guardrails: guardrailsAt(doc, point.totals, allowBelow, blockAtOrAbove),
     compute_ms: 0,
+    curve_cached: false,
   };
 }

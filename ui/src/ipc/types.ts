@@ -169,4 +169,6 @@ export interface GateExploration {
   guardrails: ExploredGuardrail[];
   /** Milliseconds of computation in the backend. */
   compute_ms: number;
+  /** The curve came from the backend's cache (only allow_below moved). */
+  curve_cached: boolean;
 }
