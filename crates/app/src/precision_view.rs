@@ -148,6 +148,33 @@ mod tests {
         assert!(seen.windows(2).all(|w| w[0].0 < w[1].0), "{seen:?}");
         assert_eq!(seen.last().map(|s| s.0), Some(p.iterations));
 
+        // Sampled, every scenario (4): the batches of all of them add up, in order, to
+        // the iterations used × 4, counted against 4 × the maximum.
+        let seen = std::sync::Mutex::new(Vec::new());
+        let progress = crate::WatchedProgress::new(
+            std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)),
+            std::time::Duration::ZERO,
+            |p: crate::RunProgress| {
+                if let Ok(mut s) = seen.lock() {
+                    s.push((p.done, p.total));
+                }
+            },
+        );
+        let all = RunRequest {
+            iterations: 100_000,
+            seed: 3,
+            mode: "sampled".into(),
+            scenarios: None,
+            precision: vec![("fraud_loss".into(), 0.05)],
+        };
+        let id = run_model_file(&store, &path, &all, &progress).expect("run");
+        let p = run_precision(&store, id).expect("read").expect("targets");
+        assert!(p.stopped_early && p.met && p.iterations > 1_000, "{p:?}");
+        let seen = seen.into_inner().unwrap_or_default();
+        assert!(seen.iter().all(|&(_, total)| total == 400_000), "{seen:?}");
+        assert!(seen.windows(2).all(|w| w[0].0 < w[1].0), "{seen:?}");
+        assert_eq!(seen.last().map(|s| s.0), Some(4 * p.iterations));
+
         req.precision.clear();
         req.iterations = 100;
         let plain =

@@ -217,7 +217,8 @@ impl Progress for UpToMaximum<'_> {
         }
         if now > shown {
             state.1 = now;
-            drop(state);
+            // Reported under the lock: workers report in parallel, and the counts must
+            // reach the front end in order.
             self.inner.report(now, self.total);
         }
     }
