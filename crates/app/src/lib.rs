@@ -27,8 +27,8 @@ pub use examples::{
     examples_dir, list_examples, open_model, ExampleSummary, JourneyView, ModelView,
 };
 pub use explorer::{
-    explore_gate, explore_gate_cached, risk_gates, CurveCache, ExploredGuardrail,
-    GateExploration, RiskGate, CURVE_STEP,
+    explore_gate, explore_gate_cached, risk_gates, CurveCache, ExploredGuardrail, GateExploration,
+    RiskGate, CURVE_STEP,
 };
 pub use flows_view::{run_flows, what_if, WhatIf};
 pub use journeylab_charts as charts_crate;
