@@ -298,5 +298,14 @@ pub async fn sensitivity_shows_the_runs_drivers(ctx: &mut Ctx) -> TestResult {
         )
         .await?;
     app.screenshot(&dir.join("sensitivity.png")).await?;
+    // The export row: the native Save dialog first, the typed path as a fallback.
+    let export = app.by_testid("export").await?;
+    app.driver
+        .execute(
+            "arguments[0].scrollIntoView({block: 'center'});",
+            vec![export.to_json()?],
+        )
+        .await?;
+    app.screenshot(&dir.join("results-export.png")).await?;
     Ok(())
 }
