@@ -204,8 +204,16 @@ pub fn render_run_chart(
         }
         ChartKind::Tornado => {
             let info = metric_info(&metric)?;
-            let spec = run_spec(store, rec.run.model_version_id)?;
-            let t = journeylab_engine::sensitivity::tornado(&spec, &metric)
+            let model = store.model_version_by_id(rec.run.model_version_id)?;
+            let loaded = crate::load_model_text(model.json);
+            let spec = loaded
+                .validation
+                .spec
+                .as_ref()
+                .ok_or_else(|| AppError::InvalidModel {
+                    message: crate::describe_errors(&loaded.validation.issues),
+                })?;
+            let t = journeylab_engine::sensitivity::tornado(spec, &metric)
                 .map_err(|e| AppError::Run {
                     message: e.to_string(),
                 })?
@@ -217,7 +225,8 @@ pub fn render_run_chart(
                 .iter()
                 .take(15)
                 .map(|s| {
-                    let mut b = TornadoBar::new(s.input.clone(), s.output_low, s.output_high);
+                    let name = crate::sensitivity_view::input_name(&loaded.document, &s.input);
+                    let mut b = TornadoBar::new(name, s.output_low, s.output_high);
                     b.low_setting = Some(format!("P10 {}", short_number(s.input_low)));
                     b.high_setting = Some(format!("P90 {}", short_number(s.input_high)));
                     b

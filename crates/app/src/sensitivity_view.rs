@@ -312,6 +312,12 @@ fn input_value(x: f64, unit: &str, currency: &str) -> String {
     }
 }
 
+/// The readable name of the input at `key` (a quantity path) in model `doc`, as the
+/// sensitivity lists show it; also the tornado chart's bar labels.
+pub(crate) fn input_name(doc: &Value, key: &str) -> String {
+    Names::of(doc).label(key).text
+}
+
 /// A readable name of an input.
 #[derive(Debug, Clone, PartialEq)]
 struct Label {
@@ -524,6 +530,28 @@ mod tests {
         run_and_store_with(store, "dominated", &model, &settings, None, precision, None)
             .expect("run")
             .0
+    }
+
+    #[test]
+    fn the_tornado_chart_names_its_bars_as_the_section_does() {
+        let (dir, store) = workspace("chart-names");
+        let id = stored_run(&store, Mode::Expected, &[]);
+        let req = crate::ChartRequest {
+            kind: crate::charts_crate::ChartKind::Tornado,
+            metric: Some("fraud_loss".into()),
+            x_metric: None,
+            scenarios: Vec::new(),
+            journey: None,
+            log_scale: false,
+            format: crate::charts_crate::Format::Svg,
+            width: 760,
+            height: 420,
+        };
+        let svg = String::from_utf8(crate::render_run_chart(&store, id, &req).expect("chart"))
+            .expect("utf-8");
+        assert!(svg.contains("Credential bots: volume"), "readable bar name");
+        assert!(!svg.contains("journeys/j/entrants"), "no raw quantity paths");
+        std::fs::remove_dir_all(dir).ok();
     }
 
     #[test]
