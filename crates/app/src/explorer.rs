@@ -124,34 +124,66 @@ pub struct GateExploration {
     pub curve_cached: bool,
 }
 
-/// The last curve computed, so moving only the allow slider costs one point instead of
-/// a whole sweep: the curve depends on the document, the gate, `block_at_or_above`, the
-/// iterations and the seed — not on `allow_below`.
+/// Curves already computed, so moving only the allow slider costs one point instead of a
+/// whole sweep, and dragging the block slider back over values already seen costs
+/// nothing: a curve depends on the document, the gate, `block_at_or_above`, the
+/// iterations and the seed — not on `allow_below`. One document at a time (an edit
+/// empties it), at most [`CURVES_KEPT`] curves of it.
 #[derive(Debug, Default)]
 pub struct CurveCache {
-    last: Mutex<Option<CachedCurve>>,
+    entry: Mutex<Option<CachedCurves>>,
 }
 
+/// How many curves (block values) of one document the cache keeps.
+pub const CURVES_KEPT: usize = 64;
+
 #[derive(Debug)]
-struct CachedCurve {
+struct CachedCurves {
     document: Value,
     gate: String,
-    block: f64,
     iterations: u64,
     seed: u64,
-    curve: Vec<SweepPoint>,
     /// The point at the document's own thresholds.
     reference: SweepPoint,
+    /// (block, curve), most recently used last.
+    curves: Vec<(f64, Vec<SweepPoint>)>,
+}
+
+impl CachedCurves {
+    fn is_for(&self, document: &Value, gate: &str, settings: &Settings) -> bool {
+        self.gate == gate
+            && self.iterations == settings.iterations
+            && self.seed == settings.seed
+            && same_baseline(&self.document, document)
+    }
+}
+
+/// Whether two documents have the same baseline: equal but for `scenarios`, which a
+/// sweep leaves out (so saving the thresholds as a scenario keeps the curves).
+fn same_baseline(a: &Value, b: &Value) -> bool {
+    match (a.as_object(), b.as_object()) {
+        (Some(a), Some(b)) => {
+            let rest = |m: &serde_json::Map<String, Value>| {
+                m.len() - usize::from(m.contains_key("scenarios"))
+            };
+            rest(a) == rest(b)
+                && a.iter()
+                    .filter(|(k, _)| *k != "scenarios")
+                    .all(|(k, v)| b.get(k) == Some(v))
+        }
+        _ => a == b,
+    }
 }
 
 impl CurveCache {
     /// An empty cache.
     pub const fn new() -> Self {
         CurveCache {
-            last: Mutex::new(None),
+            entry: Mutex::new(None),
         }
     }
 
+    /// The curve at `block` and the reference point, when computed before.
     fn get(
         &self,
         document: &Value,
@@ -159,20 +191,51 @@ impl CurveCache {
         block: f64,
         settings: &Settings,
     ) -> Option<(Vec<SweepPoint>, SweepPoint)> {
-        let last = self.last.lock().ok()?;
-        let c = last.as_ref()?;
-        let same = c.gate == gate
-            && c.block == block
-            && c.iterations == settings.iterations
-            && c.seed == settings.seed
-            && c.document == *document;
-        same.then(|| (c.curve.clone(), c.reference.clone()))
+        let mut entry = self.entry.lock().ok()?;
+        let c = entry
+            .as_mut()
+            .filter(|c| c.is_for(document, gate, settings))?;
+        let at = c.curves.iter().position(|(b, _)| *b == block)?;
+        let hit = c.curves.remove(at);
+        let out = (hit.1.clone(), c.reference.clone());
+        c.curves.push(hit);
+        Some(out)
     }
 
-    fn put(&self, entry: CachedCurve) {
+    fn put(
+        &self,
+        document: &Value,
+        gate: &str,
+        settings: &Settings,
+        block: f64,
+        curve: &[SweepPoint],
+        reference: &SweepPoint,
+    ) {
         // A poisoned lock only loses the cache, never an answer.
-        if let Ok(mut last) = self.last.lock() {
-            *last = Some(entry);
+        let Ok(mut entry) = self.entry.lock() else {
+            return;
+        };
+        match entry
+            .as_mut()
+            .filter(|c| c.is_for(document, gate, settings))
+        {
+            Some(c) => {
+                c.curves.retain(|(b, _)| *b != block);
+                if c.curves.len() >= CURVES_KEPT {
+                    c.curves.remove(0);
+                }
+                c.curves.push((block, curve.to_vec()));
+            }
+            None => {
+                *entry = Some(CachedCurves {
+                    document: document.clone(),
+                    gate: gate.to_string(),
+                    iterations: settings.iterations,
+                    seed: settings.seed,
+                    reference: reference.clone(),
+                    curves: vec![(block, curve.to_vec())],
+                })
+            }
         }
     }
 }
@@ -295,15 +358,14 @@ pub fn explore_gate_cached(
     };
     reference.pareto = on_front(&reference);
     if !curve_cached {
-        cache.put(CachedCurve {
-            document: document.clone(),
-            gate: gate.to_string(),
-            block: block_at_or_above,
-            iterations: settings.iterations,
-            seed,
-            curve: curve.clone(),
-            reference: reference.clone(),
-        });
+        cache.put(
+            document,
+            gate,
+            &settings,
+            block_at_or_above,
+            &curve,
+            &reference,
+        );
     }
     let guardrails = explored_guardrails(document, &point);
     Ok(GateExploration {
@@ -538,7 +600,7 @@ mod tests {
     }
 
     #[test]
-    fn the_cache_reuses_the_curve_only_while_nothing_but_allow_moves() {
+    fn the_cache_reuses_curves_of_the_same_document_gate_block_and_seed() {
         let doc = fixture("consumer-sign-in.json");
         let cache = CurveCache::new();
         let run = |d: &Value, a: f64, b: f64, seed: u64| {
@@ -556,10 +618,17 @@ mod tests {
         assert_eq!(moved.guardrails, fresh.guardrails);
         // Anything else moving recomputes.
         assert!(!run(&doc, 0.42, 0.95, 4).curve_cached);
+        // Back to a block value seen before: its curve is still there.
+        let back = run(&doc, 0.2, 0.9, 4);
+        assert!(back.curve_cached);
+        assert_eq!(back.curve, fresh.curve);
         assert!(!run(&doc, 0.42, 0.95, 5).curve_cached);
         let mut edited = doc.clone();
         edited["populations"][0]["value_per_success"] = serde_json::json!(1);
         assert!(!run(&edited, 0.42, 0.95, 5).curve_cached);
+        // A new scenario leaves the baseline, and so the curves, as they are.
+        edited["scenarios"] = serde_json::json!([]);
+        assert!(run(&edited, 0.3, 0.95, 5).curve_cached);
         assert!(run(&edited, 0.1, 0.95, 5).curve_cached);
     }
 

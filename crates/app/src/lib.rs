@@ -28,7 +28,7 @@ pub use examples::{
 };
 pub use explorer::{
     explore_gate, explore_gate_cached, risk_gates, CurveCache, ExploredGuardrail, GateExploration,
-    RiskGate, CURVE_STEP,
+    RiskGate, CURVES_KEPT, CURVE_STEP,
 };
 pub use flows_view::{run_flows, what_if, WhatIf};
 pub use journeylab_charts as charts_crate;
