@@ -222,14 +222,18 @@ pub async fn edges_show_a_populations_flow_after_a_run(ctx: &mut Ctx) -> TestRes
         .query(By::Css("[data-testid=canvas][data-fitted=true]"))
         .first()
         .await?;
+    // The newest finished run is found; its details show once a population is chosen.
+    app.driver
+        .query(By::Css("[data-testid=flow-bar][data-status=ready]"))
+        .first()
+        .await?;
+    choose(app, "customers").await?;
     let run = app.by_testid("flow-run").await?;
     ensure_eq!(
         run.text().await?.contains(&format!("seed {SEED}")),
         true,
         "the run is named"
     );
-
-    choose(app, "customers").await?;
     edge_share(app, "password:on.pass", None).await?;
     check_against_engine(app, &customers).await?;
     // The document is the run's version: no warning.

@@ -29,7 +29,7 @@ import { PopulationsPanel } from "./PopulationsPanel";
 import { RiskSignalsPanel } from "./RiskSignalsPanel";
 import { WhatIfStrip } from "./WhatIfStrip";
 import { ThresholdExplorer } from "../explorer/ThresholdExplorer";
-import { FlowLayer } from "./FlowOverlayBar";
+import { FlowControl, FlowLayer } from "./FlowOverlayBar";
 import { decorateEdge } from "./flowOverlay";
 import { createFlowStore, useFlowOverlay, type FlowStore } from "./flowStore";
 import { createWhatIfStore, type WhatIfStore } from "./whatIf";
@@ -162,6 +162,7 @@ function EditorLayout({
             {j.name ?? j.id}
           </button>
         ))}
+        <FlowControl store={store} flow={flow} />
       </div>
       <div className="editor-body">
         <Palette store={store} />

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 
 import { createMockBackend } from "../ipc";
 import { createEditorStore } from "./editorStore";
-import { FlowOverlayBar } from "./FlowOverlayBar";
+import { FlowControl, FlowDetails } from "./FlowOverlayBar";
 import { NO_RUN, NO_RUN_UNSAVED, createFlowStore } from "./flowStore";
 import type { ModelDoc } from "./model";
 
@@ -46,12 +46,12 @@ function setup(savedPath: string | null) {
 describe("flow overlay bar", () => {
   it("says plainly that an unsaved model, or one never run, has no flows", async () => {
     const unsaved = setup(null);
-    render(<FlowOverlayBar store={unsaved.store} flow={unsaved.flow} />);
+    render(<FlowControl store={unsaved.store} flow={unsaved.flow} />);
     expect((await screen.findByTestId("flow-no-run")).textContent).toBe(NO_RUN_UNSAVED);
     expect((screen.getByTestId("flow-population") as HTMLSelectElement).disabled).toBe(true);
     cleanup();
     const never = setup(path);
-    render(<FlowOverlayBar store={never.store} flow={never.flow} />);
+    render(<FlowControl store={never.store} flow={never.flow} />);
     expect((await screen.findByTestId("flow-no-run")).textContent).toBe(NO_RUN);
   });
 
@@ -59,13 +59,22 @@ describe("flow overlay bar", () => {
     const { backend, store, flow } = setup(path);
     await backend.saveModelFile(path, JSON.stringify(doc));
     await backend.startRun({ path, iterations: 100, seed: "3", mode: "sampled", scenarios: [] }, () => undefined);
-    render(<FlowOverlayBar store={store} flow={flow} />);
+    render(
+      <>
+        <FlowControl store={store} flow={flow} />
+        <FlowDetails store={store} flow={flow} />
+      </>,
+    );
+    await waitFor(() => expect(screen.getByTestId("flow-bar").getAttribute("data-status")).toBe("ready"));
+    const select = screen.getByTestId("flow-population") as HTMLSelectElement;
+    expect(select.disabled).toBe(false);
+    expect([...select.options].map((o) => o.value)).toEqual(["", "customers", "bots"]);
+    // Off: nothing over the canvas.
+    expect(screen.queryByTestId("flow-details")).toBeNull();
+    fireEvent.change(select, { target: { value: "customers" } });
     const run = await screen.findByTestId("flow-run");
     expect(run.getAttribute("data-run-id")).toBe("1");
     expect(run.textContent).toContain("seed 3");
-    const select = screen.getByTestId("flow-population") as HTMLSelectElement;
-    expect([...select.options].map((o) => o.value)).toEqual(["", "customers", "bots"]);
-    fireEvent.change(select, { target: { value: "customers" } });
     const success = await screen.findByTestId("flow-outcome-success");
     expect(Number(success.getAttribute("data-share"))).toBeGreaterThan(0.5);
     expect(screen.getByTestId("flow-bar").getAttribute("data-kind")).toBe("legitimate");
@@ -84,6 +93,6 @@ describe("flow overlay bar", () => {
 
     fireEvent.change(select, { target: { value: "" } });
     await waitFor(() => expect(flow.getState().overlay).toBeNull());
-    expect(screen.queryByTestId("flow-summary")).toBeNull();
+    expect(screen.queryByTestId("flow-details")).toBeNull();
   });
 });

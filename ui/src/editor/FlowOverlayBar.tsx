@@ -11,105 +11,119 @@ import { isObj, type ModelDoc } from "./model";
 
 const OUTCOME_WORDS: Record<string, string> = { success: "success", abandoned: "abandoned", blocked: "blocked" };
 
-/**
- * The "Flow" control floating over the canvas: choose a population that enters the
- * journey (or Off) to draw, from the newest finished run of this model file, the share
- * of its entrants taking each exit.
- */
-export function FlowOverlayBar({ store, flow }: { store: EditorStore; flow: FlowStore }) {
+/** The chosen population if it enters the journey (of the run's model version, else the document's). */
+function useChosen(store: EditorStore, flow: FlowStore) {
   const doc = useStore(store, (s) => s.doc);
-  const dirty = useStore(store, isDirty);
-  const path = useStore(store, (s) => s.path);
   const journeyId = useStore(store, (s) => s.journeyId);
-  const runState = useStore(flow, (s) => s.run);
   const runDoc = useStore(flow, (s) => s.runDoc);
   const population = useStore(flow, (s) => s.population);
-  const flows = useStore(flow, (s) => s.flows);
+  // The flows are the run's: so are the populations offered (the document's until it is known).
+  const source = isObj(runDoc) ? (runDoc as ModelDoc) : doc;
+  const populations = useMemo(() => (journeyId ? enteringPopulations(source, journeyId) : []), [source, journeyId]);
+  const chosen = populations.find((p) => p.id === population) ?? null;
+  return { journeyId, source, populations, chosen, kind: chosen?.kind ?? "legitimate" };
+}
+
+/**
+ * The "Flow" control over the canvas (in the journey tab row, so it never hides a step):
+ * choose a population that enters the journey, or Off, to draw from the newest finished
+ * run of this model file the share of its entrants taking each exit.
+ */
+export function FlowControl({ store, flow }: { store: EditorStore; flow: FlowStore }) {
+  const path = useStore(store, (s) => s.path);
+  const runState = useStore(flow, (s) => s.run);
   const error = useStore(flow, (s) => s.error);
   const loading = useStore(flow, (s) => s.loading);
+  const { journeyId, populations, chosen, kind } = useChosen(store, flow);
 
   // A save gives the file a path (or a new one): look for its runs again.
   useEffect(() => {
     void flow.getState().loadRun(path);
   }, [flow, path]);
-
-  // The populations of the run's model version (the flows are its), else the document's.
-  const source = isObj(runDoc) ? (runDoc as ModelDoc) : doc;
-  const populations = useMemo(() => (journeyId ? enteringPopulations(source, journeyId) : []), [source, journeyId]);
-  const chosen = populations.find((p) => p.id === population) ?? null;
-  const kind = chosen?.kind ?? "legitimate";
+  // Changing journey, population or run fetches the flows again.
   useEffect(() => {
     if (journeyId) void flow.getState().show(journeyId, chosen?.id ?? null, kind);
   }, [flow, journeyId, chosen?.id, kind, runState]);
 
   const run = runState.status === "ready" ? runState.run : null;
-  // Only while a population is shown: comparing whole documents on every edit is wasted otherwise.
-  const stale = useMemo(() => (run && chosen ? staleNote(doc, dirty, run, runDoc) : null), [doc, dirty, run, runDoc, chosen]);
-  const period = typeof source.period === "string" ? source.period : "period";
-  const shown = chosen && flows && flows.population === chosen.id ? flows : null;
-
   return (
     <div className={`flow-bar${chosen ? " is-on" : ""}`} data-testid="flow-bar" data-status={runState.status} data-kind={chosen ? kind : undefined}>
+      <label className="flow-choose" title="Draw where a population goes, from the newest finished run of this model file">
+        <span className="flow-title">Flow</span>
+        <select data-testid="flow-population" value={chosen?.id ?? ""} disabled={!run} onChange={(e) => flow.getState().choose(e.target.value || null)}>
+          <option value="">Off</option>
+          {(["legitimate", "attacker"] as const).map((k) => {
+            const group = populations.filter((p) => p.kind === k);
+            return (
+              group.length > 0 && (
+                <optgroup key={k} label={k === "attacker" ? "Attackers" : "Legitimate users"}>
+                  {group.map((p) => (
+                    <option key={p.id} value={p.id}>
+                      {p.name}
+                    </option>
+                  ))}
+                </optgroup>
+              )
+            );
+          })}
+        </select>
+      </label>
+      {chosen && <span className={`flow-kind flow-kind-${kind}`}>{kind}</span>}
+      {runState.status === "loading" && <span className="muted">looking for a run…</span>}
+      {runState.status === "none" && (
+        <span className="muted" data-testid="flow-no-run">
+          {runState.reason}
+        </span>
+      )}
+      {runState.status === "error" && (
+        <span className="bad" data-testid="flow-error" data-code={runState.error.code}>
+          {runState.error.message}
+        </span>
+      )}
+      {chosen && loading && <span className="muted">…</span>}
+      {chosen && error && (
+        <span className="bad" data-testid="flow-error" data-code={error.code}>
+          {error.message}
+        </span>
+      )}
+      <button
+        type="button"
+        className="link flow-refresh"
+        data-testid="flow-refresh"
+        title="Look again for the newest finished run"
+        onClick={() => void flow.getState().loadRun(store.getState().path)}
+      >
+        ↻
+      </button>
+    </div>
+  );
+}
+
+/**
+ * While a population is shown: the run the flows come from, the population's outcomes,
+ * a legend, and a warning when the document is not the run's model version.
+ */
+export function FlowDetails({ store, flow }: { store: EditorStore; flow: FlowStore }) {
+  const doc = useStore(store, (s) => s.doc);
+  const dirty = useStore(store, isDirty);
+  const runState = useStore(flow, (s) => s.run);
+  const runDoc = useStore(flow, (s) => s.runDoc);
+  const flows = useStore(flow, (s) => s.flows);
+  const { source, chosen, kind } = useChosen(store, flow);
+  const run = runState.status === "ready" ? runState.run : null;
+  // Only while a population is shown: comparing whole documents on every edit is wasted otherwise.
+  const stale = useMemo(() => (run && chosen ? staleNote(doc, dirty, run, runDoc) : null), [doc, dirty, run, runDoc, chosen]);
+  if (!run || !chosen) return null;
+  const period = typeof source.period === "string" ? source.period : "period";
+  const shown = flows && flows.population === chosen.id ? flows : null;
+  return (
+    <div className="flow-details" data-testid="flow-details">
       <div className="flow-box">
-        <label className="flow-choose" title="Draw where a population goes, from the newest finished run of this model file">
-          <span className="flow-title">Flow</span>
-          <select
-            data-testid="flow-population"
-            value={chosen?.id ?? ""}
-            disabled={!run}
-            onChange={(e) => flow.getState().choose(e.target.value || null)}
-          >
-            <option value="">Off</option>
-            {(["legitimate", "attacker"] as const).map((k) => {
-              const group = populations.filter((p) => p.kind === k);
-              return (
-                group.length > 0 && (
-                  <optgroup key={k} label={k === "attacker" ? "Attackers" : "Legitimate users"}>
-                    {group.map((p) => (
-                      <option key={p.id} value={p.id}>
-                        {p.name}
-                      </option>
-                    ))}
-                  </optgroup>
-                )
-              );
-            })}
-          </select>
-          {chosen && <span className={`flow-kind flow-kind-${kind}`}>{kind}</span>}
-        </label>
-        {runState.status === "loading" && <span className="muted">looking for a run…</span>}
-        {runState.status === "none" && (
-          <span className="muted" data-testid="flow-no-run">
-            {runState.reason}
-          </span>
-        )}
-        {runState.status === "error" && (
-          <span className="bad" data-testid="flow-error" data-code={runState.error.code}>
-            {runState.error.message}
-          </span>
-        )}
-        {run && (
-          <span className="muted flow-run" data-testid="flow-run" data-run-id={run.id} title="The flows are those of this stored run">
-            {describeRun(run)}
-          </span>
-        )}
-        <button
-          type="button"
-          className="link flow-refresh"
-          data-testid="flow-refresh"
-          title="Look again for the newest finished run"
-          onClick={() => void flow.getState().loadRun(store.getState().path)}
-        >
-          ↻
-        </button>
-        {chosen && loading && <span className="muted">…</span>}
-        {chosen && error && (
-          <span className="bad" data-testid="flow-error" data-code={error.code}>
-            {error.message}
-          </span>
-        )}
+        <span className="muted flow-run" data-testid="flow-run" data-run-id={run.id} title="The flows are those of this stored run">
+          {describeRun(run)}
+        </span>
       </div>
-      {chosen && shown && (
+      {shown && (
         <div className="flow-box flow-summary" data-testid="flow-summary">
           <span className="muted">
             of {thousands(shown.entrants)} {chosen.name} a {period}:
@@ -132,7 +146,7 @@ export function FlowOverlayBar({ store, flow }: { store: EditorStore; flow: Flow
           </span>
         </div>
       )}
-      {chosen && stale && (
+      {stale && (
         <div className="flow-box flow-stale" data-testid="flow-stale">
           ⚠ {stale}
         </div>
@@ -169,13 +183,13 @@ export function FlowDropBadges({ drops }: { drops: DropBadge[] }) {
   );
 }
 
-/** Everything the overlay adds inside the canvas: the bar (a panel) and the drop badges. */
+/** What the overlay adds inside the canvas: its details (a panel) and the drop badges. */
 export function FlowLayer({ store, flow, journeyId }: { store: EditorStore; flow: FlowStore; journeyId: string }) {
   const overlay = useFlowOverlay(flow, journeyId);
   return (
     <>
       <Panel position="bottom-left" className="flow-panel">
-        <FlowOverlayBar store={store} flow={flow} />
+        <FlowDetails store={store} flow={flow} />
       </Panel>
       {overlay && <FlowDropBadges drops={overlay.drops} />}
     </>

@@ -37,7 +37,7 @@ export interface FlowState {
 
 export type FlowStore = StoreApi<FlowState>;
 
-export const NO_RUN_UNSAVED = "This model has not been saved yet. Save it and run a simulation to see flows.";
+export const NO_RUN_UNSAVED = "Save the model and run a simulation to see flows.";
 export const NO_RUN = "Run a simulation to see flows.";
 
 export function createFlowStore(backend: Backend): FlowStore {
