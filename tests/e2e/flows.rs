@@ -177,6 +177,7 @@ async fn check_against_engine(app: &App, flows: &PopulationFlows) -> TestResult 
         checked += 1;
     }
     ensure_eq!(checked > 20, true, "{checked} edges checked");
+    let mut summary = Vec::new();
     for class in ["success", "abandoned", "blocked"] {
         let want: f64 = flows
             .outcomes
@@ -187,7 +188,13 @@ async fn check_against_engine(app: &App, flows: &PopulationFlows) -> TestResult 
         let el = app.by_testid(&format!("flow-outcome-{class}")).await?;
         let v: f64 = el.attr("data-share").await?.unwrap_or_default().parse()?;
         ensure_eq!((v - want).abs() < 1e-9, true, "{class}: {v} vs {want}");
+        summary.push(format!("{class} {}", label(want)));
     }
+    println!(
+        "    {}: {checked} edges and the drop badges equal the engine's; {}",
+        flows.population,
+        summary.join(", ")
+    );
     Ok(())
 }
 
