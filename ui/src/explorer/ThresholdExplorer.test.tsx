@@ -57,6 +57,11 @@ describe("threshold explorer panel", () => {
     expect(screen.getByTestId("current-point")).toBeTruthy();
     expect(screen.getByTestId("reference-point")).toBeTruthy();
     expect(screen.getAllByTestId("x-tick").length).toBeGreaterThan(2);
+    // The fraud team's loss limit and the identity team's success floor as lines.
+    expect(screen.getAllByTestId("guardrail-limit").map((g) => g.textContent)).toEqual([
+      "Identity Platform: success ≥ 90 %Identity Platform: success ≥ 90 %",
+      "Fraud & Risk: fraud loss ≤ $60,000Fraud & Risk: fraud loss ≤ $60,000",
+    ]);
     // Clicking a curve point moves the allow slider there.
     fireEvent.click(screen.getByTestId("curve-point-0.10"));
     expect(screen.getByTestId("slider-allow-value").textContent).toBe("0.10");

@@ -4,7 +4,7 @@
 
 import "./explorer.css";
 
-import { useEffect, useState } from "react";
+import { memo, useEffect, useState } from "react";
 import { useStore } from "zustand";
 
 import type { Backend } from "../ipc";
@@ -12,7 +12,7 @@ import type { EditorStore } from "../editor/editorStore";
 import { findJourney, stepsOf } from "../editor/model";
 import { guardrailLimits, percent } from "../results/format";
 import { createExplorerStore, THRESHOLD_STEP, type ExplorerStore } from "./explorerStore";
-import { addThresholdScenario, defaultScenarioName, guardrailsByTeam, headlineRows, share, threshold } from "./explorerModel";
+import { addThresholdScenario, axisLimits, defaultScenarioName, guardrailsByTeam, headlineRows, share, threshold } from "./explorerModel";
 import { TradeoffLegend, TradeoffPlot } from "./TradeoffPlot";
 
 export interface ThresholdExplorerProps {
@@ -79,90 +79,107 @@ export function ThresholdExplorer({ backend, editor, journeyId, stepId, onClose,
   );
 }
 
+// Three parts, each subscribed to what it shows, so a slider move re-renders the sliders
+// (and the save bar) only, and the chart and cards re-render once, when the answer is in:
+// the page then competes least with the computation for the CPU.
 function ExplorerBody({ explorer, editor, journeyId, stepId }: { explorer: ExplorerStore; editor: EditorStore; journeyId: string; stepId: string }) {
+  return (
+    <div className="explorer-body">
+      <Controls explorer={explorer} />
+      <Results explorer={explorer} />
+      <SaveBar explorer={explorer} editor={editor} journeyId={journeyId} stepId={stepId} />
+    </div>
+  );
+}
+
+function Controls({ explorer }: { explorer: ExplorerStore }) {
   const allow = useStore(explorer, (s) => s.allowBelow);
   const block = useStore(explorer, (s) => s.blockAtOrAbove);
   const result = useStore(explorer, (s) => s.result);
-  const error = useStore(explorer, (s) => s.error);
   const running = useStore(explorer, (s) => s.running);
   const latencyMs = useStore(explorer, (s) => s.latencyMs);
   const latencies = useStore(explorer, (s) => s.latencies);
   const seed = useStore(explorer, (s) => s.seed);
-  const answeredFor = useStore(explorer, (s) => s.answeredFor);
-
   const model = result?.info;
+  const atModel = model && model.allow_below === allow && model.block_at_or_above === block;
+  return (
+    <div className="explorer-controls">
+      <Slider
+        id="allow"
+        label="allow below"
+        hint="scores under this pass without a challenge"
+        value={allow}
+        model={model?.allow_below ?? null}
+        onChange={(x) => explorer.getState().setAllow(x)}
+      />
+      <Slider
+        id="block"
+        label="block at or above"
+        hint="scores at or over this are blocked"
+        value={block}
+        model={model?.block_at_or_above ?? null}
+        onChange={(x) => explorer.getState().setBlock(x)}
+      />
+      <div className="explorer-row">
+        <button
+          type="button"
+          className="link"
+          data-testid="explorer-reset"
+          disabled={!model || atModel}
+          onClick={() => model && explorer.getState().setThresholds(model.allow_below ?? 0, model.block_at_or_above ?? 1)}
+        >
+          Back to the model&apos;s thresholds
+        </button>
+        <span className="muted explorer-latency" data-testid="explorer-status" data-seed={seed}>
+          {running ? "updating… " : ""}
+          {latencyMs !== null && (
+            <span
+              data-testid="explorer-latency"
+              data-ms={latencyMs.toFixed(1)}
+              data-count={latencies.length}
+              data-all={latencies.map((x) => x.toFixed(1)).join(",")}
+              data-compute-ms={result?.compute_ms.toFixed(1)}
+              title="From the slider move to its numbers in the page"
+              className={latencyMs > 100 ? "slow" : undefined}
+            >
+              updated in {Math.round(latencyMs)} ms
+            </span>
+          )}
+          {latencyMs !== null && result && (
+            <span className="meta" title="Time the engine took; the rest is the round trip to the app">
+              {" "}
+              (computed in {Math.round(result.compute_ms)} ms{result.curve_cached ? ", curve reused" : ""})
+            </span>
+          )}
+          {result && (
+            <>
+              {" "}
+              · {result.iterations} iterations, expected values, seed {seed}
+            </>
+          )}
+        </span>
+      </div>
+      {result && (
+        <div className="gate-shares" data-testid="gate-shares">
+          At the gate: <strong>{share(result.point.legit_challenge_rate)}</strong> of customers challenged,{" "}
+          <strong>{share(result.point.legit_gate_block_rate)}</strong> blocked; <strong>{share(result.point.attack_gate_block_rate)}</strong> of
+          attackers blocked.
+        </div>
+      )}
+    </div>
+  );
+}
+
+const Results = memo(function Results({ explorer }: { explorer: ExplorerStore }) {
+  const result = useStore(explorer, (s) => s.result);
+  const error = useStore(explorer, (s) => s.error);
+  const answeredFor = useStore(explorer, (s) => s.answeredFor);
   const currency = result?.currency ?? "USD";
   const rows = result ? headlineRows(result.point, result.reference, currency) : [];
   const teams = result ? guardrailsByTeam(result.guardrails, result.reference) : [];
-  const atModel = model && model.allow_below === allow && model.block_at_or_above === block;
-
+  const block = answeredFor?.blockAtOrAbove ?? 1;
   return (
-    <div className="explorer-body">
-      <div className="explorer-controls">
-        <Slider
-          id="allow"
-          label="allow below"
-          hint="scores under this pass without a challenge"
-          value={allow}
-          model={model?.allow_below ?? null}
-          onChange={(x) => explorer.getState().setAllow(x)}
-        />
-        <Slider
-          id="block"
-          label="block at or above"
-          hint="scores at or over this are blocked"
-          value={block}
-          model={model?.block_at_or_above ?? null}
-          onChange={(x) => explorer.getState().setBlock(x)}
-        />
-        <div className="explorer-row">
-          <button
-            type="button"
-            className="link"
-            data-testid="explorer-reset"
-            disabled={!model || atModel}
-            onClick={() => model && explorer.getState().setThresholds(model.allow_below ?? 0, model.block_at_or_above ?? 1)}
-          >
-            Back to the model&apos;s thresholds
-          </button>
-          <span className="muted explorer-latency" data-testid="explorer-status" data-seed={seed}>
-            {running ? "updating… " : ""}
-            {latencyMs !== null && (
-              <span
-                data-testid="explorer-latency"
-                data-ms={latencyMs.toFixed(1)}
-                data-count={latencies.length}
-                data-all={latencies.map((x) => x.toFixed(1)).join(",")}
-                data-compute-ms={result?.compute_ms.toFixed(1)}
-                title="From the slider move to its numbers on screen"
-                className={latencyMs > 100 ? "slow" : undefined}
-              >
-                updated in {Math.round(latencyMs)} ms
-              </span>
-            )}
-            {latencyMs !== null && result && (
-              <span className="meta" title="Time the engine took; the rest is the round trip to the app">
-                {" "}
-                (computed in {Math.round(result.compute_ms)} ms{result.curve_cached ? ", curve reused" : ""})
-              </span>
-            )}
-            {result && (
-              <>
-                {" "}
-                · {result.iterations} iterations, expected values, seed {seed}
-              </>
-            )}
-          </span>
-        </div>
-        {result && (
-          <div className="gate-shares" data-testid="gate-shares">
-            At the gate: <strong>{share(result.point.legit_challenge_rate)}</strong> of customers challenged,{" "}
-            <strong>{share(result.point.legit_gate_block_rate)}</strong> blocked; <strong>{share(result.point.attack_gate_block_rate)}</strong> of
-            attackers blocked.
-          </div>
-        )}
-      </div>
-
+    <>
       {error && (
         <p className="explorer-error" data-testid="explorer-error" data-code={error.code}>
           {error.message}
@@ -198,6 +215,7 @@ function ExplorerBody({ explorer, editor, journeyId, stepId }: { explorer: Explo
               reference={result.reference}
               currency={currency}
               onPick={(a) => explorer.getState().setAllow(a)}
+              limits={axisLimits(result.guardrails, currency)}
             />
             <TradeoffLegend />
             <p className="meta">Click a point of the curve to move the allow slider there.</p>
@@ -245,7 +263,17 @@ function ExplorerBody({ explorer, editor, journeyId, stepId }: { explorer: Explo
           </div>
         </div>
       )}
+    </>
+  );
+});
 
+function SaveBar({ explorer, editor, journeyId, stepId }: { explorer: ExplorerStore; editor: EditorStore; journeyId: string; stepId: string }) {
+  const allow = useStore(explorer, (s) => s.allowBelow);
+  const block = useStore(explorer, (s) => s.blockAtOrAbove);
+  const result = useStore(explorer, (s) => s.result);
+  const model = result?.info;
+  return (
+    <>
       {result && (
         <SaveScenario
           editor={editor}
@@ -257,7 +285,7 @@ function ExplorerBody({ explorer, editor, journeyId, stepId }: { explorer: Explo
           was={{ allowBelow: model?.allow_below ?? null, blockAtOrAbove: model?.block_at_or_above ?? null }}
         />
       )}
-    </div>
+    </>
   );
 }
 

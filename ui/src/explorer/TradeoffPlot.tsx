@@ -41,12 +41,34 @@ export interface TradeoffPlotProps {
   currency: string;
   /** A curve point was clicked: move the allow slider there. */
   onPick?(allowBelow: number): void;
+  /** Guardrail limits that are lines on these axes (see `axisLimits`). */
+  limits?: AxisLimit[];
 }
 
-export function TradeoffPlot({ curve, point, reference, currency, onPick }: TradeoffPlotProps) {
+/** A guardrail limit drawn on the chart: friction at most `value` (x) or fraud loss at
+ * most `value` (y); the side beyond it is shaded. */
+export interface AxisLimit {
+  axis: "x" | "y";
+  value: number;
+  label: string;
+  /** Met at the current point. */
+  met: boolean;
+}
+
+export function TradeoffPlot({ curve, point, reference, currency, onPick, limits = [] }: TradeoffPlotProps) {
   const all = [...curve, point, ...(reference ? [reference] : [])];
-  const [x0, x1] = domain(all.map((p) => p.legit_friction));
-  const [y0, y1] = domain(all.map((p) => p.fraud_loss));
+  const xs = all.map((p) => p.legit_friction);
+  const ys = all.map((p) => p.fraud_loss);
+  // A limit widens its axis only when it is near the points (else it is left off).
+  const near = (v: number, values: number[]) => {
+    const lo = Math.min(...values);
+    const hi = Math.max(...values);
+    const span = Math.max(hi - lo, Math.abs(hi) * 0.05, 1e-9);
+    return v >= lo - span && v <= hi + span;
+  };
+  const shown = limits.filter((l) => near(l.value, l.axis === "x" ? xs : ys));
+  const [x0, x1] = domain([...xs, ...shown.filter((l) => l.axis === "x").map((l) => l.value)]);
+  const [y0, y1] = domain([...ys, ...shown.filter((l) => l.axis === "y").map((l) => l.value)]);
   const plotW = WIDTH - MARGIN.left - MARGIN.right;
   const plotH = HEIGHT - MARGIN.top - MARGIN.bottom;
   const sx = (x: number) => MARGIN.left + ((x - x0) / (x1 - x0)) * plotW;
@@ -109,6 +131,33 @@ export function TradeoffPlot({ curve, point, reference, currency, onPick }: Trad
         Fraud loss
       </text>
 
+      {shown.map((l) => {
+        // Shade what breaks the limit: more friction (right of x) or more loss (above y).
+        const v = l.axis === "x" ? sx(l.value) : sy(l.value);
+        return (
+          <g key={`${l.axis}${l.label}`} className={`limit${l.met ? "" : " limit-failing"}`} data-testid="guardrail-limit">
+            <title>{l.label}</title>
+            {l.axis === "x" ? (
+              <>
+                <rect x={v} y={MARGIN.top} width={Math.max(0, MARGIN.left + plotW - v)} height={plotH} className="limit-shade" />
+                <line x1={v} x2={v} y1={MARGIN.top} y2={MARGIN.top + plotH} className="limit-line" />
+                <text x={v - 4} y={MARGIN.top + 11} textAnchor="end" className="limit-label">
+                  {l.label}
+                </text>
+              </>
+            ) : (
+              <>
+                <rect x={MARGIN.left} y={MARGIN.top} width={plotW} height={Math.max(0, v - MARGIN.top)} className="limit-shade" />
+                <line x1={MARGIN.left} x2={MARGIN.left + plotW} y1={v} y2={v} className="limit-line" />
+                {/* Mid-plot: the curve's ends carry labels near the corners. */}
+                <text x={MARGIN.left + plotW * 0.55} y={v - 4} textAnchor="middle" className="limit-label">
+                  {l.label}
+                </text>
+              </>
+            )}
+          </g>
+        );
+      })}
       <polyline points={line} className="curve" />
       {front && <polyline points={front} className="front" />}
       <line x1={px} x2={px} y1={py} y2={MARGIN.top + plotH} className="crosshair" />
@@ -205,6 +254,13 @@ export function TradeoffLegend() {
           <circle cx="10" cy="10" r="3.5" className="pt-current" />
         </svg>
         current
+      </span>
+      <span>
+        <svg width="22" height="12" aria-hidden="true">
+          <rect x="11" y="0" width="11" height="12" className="limit-shade" />
+          <line x1="11" x2="11" y1="0" y2="12" className="limit-line" />
+        </svg>
+        guardrail limit (shaded side breaks it)
       </span>
     </div>
   );

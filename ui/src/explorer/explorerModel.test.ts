@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { mockExploreGate } from "../ipc/mockExplorer";
-import { addThresholdScenario, defaultScenarioName, guardrailsByTeam, headlineRows, scenarioId, share } from "./explorerModel";
+import { addThresholdScenario, axisLimits, defaultScenarioName, guardrailsByTeam, headlineRows, scenarioId, share } from "./explorerModel";
 import { compactMoney, niceTicks } from "./plotScale";
 import { gateDoc } from "./testDoc";
 
@@ -43,6 +43,14 @@ describe("explorer model", () => {
       ["fraud_risk", "Fraud & Risk", ["fraud_loss", "bot_success"]],
     ]);
     expect(teams[1]!.guardrails[0]!.wasMet).toBe(teams[1]!.guardrails[0]!.met);
+  });
+
+  it("puts the fraud-loss and legit-success limits on the chart's axes, each with its team", () => {
+    const x = mockExploreGate(gateDoc(), "login/risk", 0.3, 0.9, 300, 1);
+    expect(axisLimits(x.guardrails, "USD")).toEqual([
+      { axis: "x", value: 1 - 0.9, label: "Identity Platform: success ≥ 90 %", met: x.guardrails[0]!.met },
+      { axis: "y", value: 60000, label: "Fraud & Risk: fraud loss ≤ $60,000", met: x.guardrails[1]!.met },
+    ]);
   });
 
   it("a saved scenario sets both thresholds by path, with a unique id and the deciding team", () => {

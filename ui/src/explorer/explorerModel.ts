@@ -3,7 +3,8 @@
 // "Save as scenario" adds to the document.
 
 import type { ExploredGuardrail, MetricUnit, SweepPoint } from "../ipc";
-import { formatDelta, formatValue, percent } from "../results/format";
+import { formatDelta, formatValue, money, percent } from "../results/format";
+import type { AxisLimit } from "./TradeoffPlot";
 import { isObj, type ModelDoc } from "../editor/model";
 
 /** The headline numbers, in order, and which way is better. */
@@ -81,6 +82,22 @@ export function guardrailsByTeam(guardrails: ExploredGuardrail[], reference: Swe
     else teams.push({ owner: g.owner, ownerName: g.owner_name, guardrails: [row] });
   }
   return teams;
+}
+
+/** The guardrails that are lines on the tradeoff chart: a model-wide fraud-loss maximum
+ * (y) and a legitimate-success minimum (x, as friction = 1 − success), each labelled
+ * with its team. Others (false rejects, support load, scoped ones) are in the list. */
+export function axisLimits(guardrails: ExploredGuardrail[], currency: string): AxisLimit[] {
+  const out: AxisLimit[] = [];
+  for (const g of guardrails) {
+    if (g.journey !== null || g.population !== null) continue;
+    if (g.metric === "fraud_loss" && g.max !== null) {
+      out.push({ axis: "y", value: g.max, label: `${g.owner_name}: fraud loss ≤ ${money(g.max, currency)}`, met: g.met });
+    } else if (g.metric === "legit_success_rate" && g.min !== null) {
+      out.push({ axis: "x", value: 1 - g.min, label: `${g.owner_name}: success ≥ ${percent(g.min, 0)}`, met: g.met });
+    }
+  }
+  return out;
 }
 
 /** `0.3` → `0.30`. */
