@@ -34,6 +34,9 @@ pub async fn threshold_explorer_follows_the_sliders(ctx: &mut Ctx) -> TestResult
         true,
         "the risk gate is selected and offers the explorer"
     );
+    let shots = artifacts_dir().join("screenshots");
+    std::fs::create_dir_all(&shots)?;
+    app.screenshot(&shots.join("explorer-entry.png")).await?;
     app.click("explore-thresholds").await?;
     app.by_testid("threshold-explorer").await?;
 
@@ -223,9 +226,8 @@ pub async fn threshold_explorer_follows_the_sliders(ctx: &mut Ctx) -> TestResult
     wait_answer(app, app_allow(app).await?, 0.85).await?;
     set_slider(app, "slider-allow", 0.25).await?;
     wait_answer(app, 0.25, 0.85).await?;
-    let dir = artifacts_dir().join("screenshots");
-    std::fs::create_dir_all(&dir)?;
-    app.screenshot(&dir.join("threshold-explorer.png")).await?;
+    app.screenshot(&shots.join("threshold-explorer.png"))
+        .await?;
 
     // Save as scenario, then save the model and read the file.
     app.click("explorer-save-scenario").await?;

@@ -115,4 +115,18 @@ describe("threshold explorer panel", () => {
     fireEvent.keyDown(window, { key: "Escape" });
     expect(onClose).toHaveBeenCalled();
   });
+
+  it("shows the engine's error instead of numbers for an invalid model", async () => {
+    const backend = {
+      ...createMockBackend({ models: [] }),
+      exploreGate: () => Promise.reject({ code: "invalid_model", message: "journeys[login].steps[otp].next: `nowhere` names no step" }),
+    };
+    const editor = createEditorStore(backend, gateDoc(), null);
+    render(<ThresholdExplorer backend={backend} editor={editor} journeyId="login" stepId="risk" onClose={() => undefined} />);
+    const error = await screen.findByTestId("explorer-error");
+    expect(error.dataset.code).toBe("invalid_model");
+    expect(error.textContent).toContain("names no step");
+    expect(screen.queryByTestId("explorer-headlines")).toBeNull();
+    expect(screen.queryByTestId("explorer-save-scenario")).toBeNull();
+  });
 });

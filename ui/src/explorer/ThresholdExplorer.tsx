@@ -171,9 +171,12 @@ function Controls({ explorer }: { explorer: ExplorerStore }) {
 }
 
 const Results = memo(function Results({ explorer }: { explorer: ExplorerStore }) {
-  const result = useStore(explorer, (s) => s.result);
+  const latest = useStore(explorer, (s) => s.result);
   const error = useStore(explorer, (s) => s.error);
   const answeredFor = useStore(explorer, (s) => s.answeredFor);
+  // After an error the last numbers are for other thresholds or another document: only
+  // the error is shown until an answer comes.
+  const result = error ? null : latest;
   const currency = result?.currency ?? "USD";
   const rows = result ? headlineRows(result.point, result.reference, currency) : [];
   const teams = result ? guardrailsByTeam(result.guardrails, result.reference) : [];
