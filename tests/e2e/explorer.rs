@@ -349,3 +349,133 @@ async fn compute_ms(app: &App) -> Result<f64, Error> {
         .and_then(|s| s.parse().ok())
         .ok_or_else(|| "a computation time is shown".into())
 }
+
+/// Every risk gate of every fixture: a few moves of each slider in the real app, their
+/// latencies recorded (target/e2e/explorer-latency-fixtures.txt) and held to the promise.
+pub async fn threshold_explorer_latency_on_every_fixture(ctx: &mut Ctx) -> TestResult {
+    let app = ctx.app().await?;
+    let mut report = String::from(
+        "threshold explorer in the app, every fixture's risk gates, 300 iterations expected \
+         mode; latency = slider move → its numbers in the page (ms)\n",
+    );
+    let (mut all_allow, mut all_block) = (Vec::new(), Vec::new());
+    let mut opened: Option<String> = None;
+    for (fixture, gate) in fixture_gates()? {
+        let (journey, step) = gate.split_once('/').ok_or("gate JOURNEY/STEP")?;
+        if opened.as_deref() != Some(fixture.as_str()) {
+            if opened.is_some() {
+                app.click("editor-close").await?;
+                app.click("back-to-examples").await?;
+            }
+            app.click(&format!("open-example-{fixture}")).await?;
+            app.click("open-editor").await?;
+            app.by_testid("canvas").await?;
+            opened = Some(fixture.clone());
+        }
+        let _ = app.click(&format!("tab-{journey}")).await;
+        let mut clicked = false;
+        for _ in 0..25 {
+            if app.click(&format!("node-{step}")).await.is_ok()
+                && app.by_testid("explore-thresholds").await.is_ok()
+            {
+                clicked = true;
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        ensure_eq!(
+            clicked,
+            true,
+            "{fixture} {gate}: the gate offers the explorer"
+        );
+        app.click("explore-thresholds").await?;
+        let (a, b) = model_thresholds(&fixture, journey, step)?;
+        wait_answer(app, a, b).await?;
+        let (mut allow_ms, mut block_ms) = (Vec::new(), Vec::new());
+        // Off the 0.05 grid, below the model's value — or above it when there is no room
+        // below (an allow of 0) — each move a new value.
+        for d in [0.07, 0.13, 0.04] {
+            let allow = round2(if a - d >= 0.01 { a - d } else { (a + d).min(b) });
+            set_slider(app, "slider-allow", allow).await?;
+            wait_answer(app, allow, b).await?;
+            allow_ms.push(latency(app).await?);
+        }
+        for d in [0.03, 0.06] {
+            tokio::time::sleep(Duration::from_millis(400)).await;
+            let block = round2((b - d).max(0.02));
+            set_slider(app, "slider-block", block).await?;
+            wait_answer(app, app_allow(app).await?, block).await?;
+            block_ms.push(latency(app).await?);
+        }
+        report.push_str(&format!(
+            "{fixture} {gate}: allow moves {allow_ms:?}, block moves {block_ms:?}\n"
+        ));
+        all_allow.extend(allow_ms);
+        all_block.extend(block_ms);
+        app.click("explorer-close").await?;
+        app.wait_gone("threshold-explorer").await?;
+    }
+    let median = |v: &[f64]| {
+        let mut s = v.to_vec();
+        s.sort_by(f64::total_cmp);
+        s[s.len() / 2]
+    };
+    let (allow_median, block_median) = (median(&all_allow), median(&all_block));
+    report.push_str(&format!(
+        "median of allow moves {allow_median:.1}, of block moves {block_median:.1}\n\
+         load average while measuring (2 cores): {}\n",
+        std::fs::read_to_string("/proc/loadavg")
+            .unwrap_or_default()
+            .trim()
+    ));
+    print!("{report}");
+    std::fs::create_dir_all(artifacts_dir())?;
+    std::fs::write(
+        artifacts_dir().join("explorer-latency-fixtures.txt"),
+        &report,
+    )?;
+    ensure_eq!(allow_median <= 100.0, true, "allow moves {all_allow:?}");
+    ensure_eq!(block_median <= 100.0, true, "block moves {all_block:?}");
+    Ok(())
+}
+
+/// (fixture file stem, `journey/step`) of every risk gate of the fixtures, in order.
+fn fixture_gates() -> Result<Vec<(String, String)>, Error> {
+    let dir = crate::harness::repo_root().join("fixtures");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    paths.sort();
+    let mut out = Vec::new();
+    for p in paths {
+        let stem = p
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let doc: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&p)?)?;
+        for g in journeylab_app::risk_gates(&doc) {
+            out.push((stem.clone(), format!("{}/{}", g.journey, g.step)));
+        }
+    }
+    Ok(out)
+}
+
+fn model_thresholds(fixture: &str, journey: &str, step: &str) -> Result<(f64, f64), Error> {
+    let path = crate::harness::repo_root()
+        .join("fixtures")
+        .join(format!("{fixture}.json"));
+    let doc: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path)?)?;
+    let g = journeylab_app::risk_gates(&doc)
+        .into_iter()
+        .find(|g| g.journey == journey && g.step == step)
+        .ok_or("the gate")?;
+    Ok((
+        g.allow_below.unwrap_or(0.0),
+        g.block_at_or_above.unwrap_or(1.0),
+    ))
+}
+
+fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}

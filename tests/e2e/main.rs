@@ -36,6 +36,7 @@ fn main() -> std::process::ExitCode {
         e2e_test!(editor::saves_editor_screenshots),
         e2e_test!(whatif::live_what_if_sees_a_risk_gate_edit),
         e2e_test!(explorer::threshold_explorer_follows_the_sliders),
+        e2e_test!(explorer::threshold_explorer_latency_on_every_fixture),
         e2e_test!(flows::edges_show_a_populations_flow_after_a_run),
         e2e_test!(large_model::a_200_step_journey_stays_responsive),
         e2e_test!(analysis::a_run_stops_when_precise_enough),
