@@ -5,6 +5,7 @@
 //! 10 and 10 million entrants cost the same.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use journeylab_engine::sweep::sweep;
 use journeylab_engine::{simulate, validate, Mode, NoProgress, Settings, Spec};
 
 fn fixtures() -> Vec<(String, Spec, serde_json::Value)> {
@@ -81,5 +82,43 @@ fn bench_volume(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench_fixtures, bench_volume);
+/// The threshold explorer's tradeoff curve: a sweep of each fixture risk gate's
+/// `allow_below` over 0.00, 0.05, … up to its `block_at_or_above`, 300 iterations in
+/// expected mode (one sweep in one thread of work; the app splits it over the cores).
+fn bench_sweep(c: &mut Criterion) {
+    let mut g = c.benchmark_group("sweep");
+    g.sample_size(10);
+    let settings = Settings {
+        iterations: 300,
+        seed: 1,
+        mode: Mode::Expected,
+        threads: None,
+    };
+    for (name, _, doc) in fixtures() {
+        for j in doc["journeys"].as_array().into_iter().flatten() {
+            for s in j["steps"].as_array().into_iter().flatten() {
+                if s["kind"] != "risk_gate" {
+                    continue;
+                }
+                let gate = format!(
+                    "{}/{}",
+                    j["id"].as_str().unwrap_or_default(),
+                    s["id"].as_str().unwrap_or_default()
+                );
+                let block = s["block_at_or_above"].as_f64().unwrap_or(1.0);
+                let grid: Vec<f64> = (0..=20)
+                    .map(|k| k as f64 * 0.05)
+                    .filter(|a| *a <= block)
+                    .collect();
+                g.bench_function(
+                    BenchmarkId::new(format!("{name}/{gate}"), grid.len()),
+                    |b| b.iter(|| sweep(&doc, &gate, &grid, &[block], &settings).expect("sweep")),
+                );
+            }
+        }
+    }
+    g.finish();
+}
+
+criterion_group!(benches, bench_fixtures, bench_volume, bench_sweep);
 criterion_main!(benches);
