@@ -550,7 +550,10 @@ mod tests {
         let svg = String::from_utf8(crate::render_run_chart(&store, id, &req).expect("chart"))
             .expect("utf-8");
         assert!(svg.contains("Credential bots: volume"), "readable bar name");
-        assert!(!svg.contains("journeys/j/entrants"), "no raw quantity paths");
+        assert!(
+            !svg.contains("journeys/j/entrants"),
+            "no raw quantity paths"
+        );
         std::fs::remove_dir_all(dir).ok();
     }
 
