@@ -5,10 +5,10 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::metrics::{summarize, TOTAL_METRICS};
-use crate::run::{guardrails, run, RunError};
-use crate::sim::{NoProgress, Settings};
-use crate::spec::{PopulationKind, StepKind};
+use crate::metrics::{self, summarize, TOTAL_METRICS};
+use crate::run::{guardrails, run, RunError, ScenarioRun};
+use crate::sim::{draw_quantities, simulate_expected_on, Mode, NoProgress, Settings, SimError};
+use crate::spec::{PopulationKind, Spec, StepKind};
 use crate::validate::validate;
 use crate::Issue;
 
@@ -104,12 +104,13 @@ pub fn sweep(
         block.to_vec()
     };
     let mut points = Vec::new();
+    let mut shared = SharedDraws::default();
     for &a in allow {
         for &b in &blocks {
             if a > b {
                 continue;
             }
-            points.push(point(doc, journey, step, a, b, settings)?);
+            points.push(point(doc, journey, step, a, b, settings, &mut shared)?);
         }
     }
     mark_pareto(&mut points);
@@ -122,6 +123,44 @@ pub fn sweep(
     })
 }
 
+/// The quantity draws shared by every point of an expected-mode sweep: thresholds are
+/// plain numbers, so each point's model has the same quantities (checked by their keys)
+/// and the same draws — drawing them once instead of per point is about half the work
+/// of a point, and changes no number.
+#[derive(Default)]
+struct SharedDraws {
+    keys: Vec<String>,
+    draws: Vec<f64>,
+}
+
+impl SharedDraws {
+    /// The baseline of `spec` simulated in expected mode on the shared draws (drawn now
+    /// if the quantities differ from the last point's).
+    fn run(&mut self, spec: &Spec, settings: &Settings) -> Result<ScenarioRun, RunError> {
+        let same = self.keys.len() == spec.quantities.len()
+            && self
+                .keys
+                .iter()
+                .zip(&spec.quantities)
+                .all(|(k, q)| *k == q.key);
+        if !same {
+            let iterations = usize::try_from(settings.iterations)
+                .map_err(|_| SimError::Settings("too many iterations".into()))?;
+            self.keys = spec.quantities.iter().map(|q| q.key.clone()).collect();
+            self.draws = draw_quantities(spec, settings.seed, iterations);
+        }
+        let samples = simulate_expected_on(spec, &self.draws)?;
+        let totals = metrics::totals(spec, &samples);
+        Ok(ScenarioRun {
+            id: "baseline".into(),
+            name: "Baseline".into(),
+            spec: spec.clone(),
+            samples,
+            totals,
+        })
+    }
+}
+
 fn point(
     doc: &Value,
     journey: &str,
@@ -129,6 +168,7 @@ fn point(
     allow: f64,
     block: f64,
     settings: &Settings,
+    shared: &mut SharedDraws,
 ) -> Result<SweepPoint, SweepError> {
     let mut d = doc.clone();
     if let Some(s) = d["journeys"]
@@ -156,8 +196,16 @@ fn point(
             issues,
         });
     };
-    let out = run(&v, settings, None, &NoProgress)?;
-    let base = &out.scenarios[0];
+    // Expected mode on shared draws (a model without quantities has nothing to share).
+    let out;
+    let shared_run;
+    let base = if settings.mode == Mode::Expected && !spec.quantities.is_empty() {
+        shared_run = shared.run(spec, settings)?;
+        &shared_run
+    } else {
+        out = run(&v, settings, None, &NoProgress)?;
+        &out.scenarios[0]
+    };
     let mut totals = serde_json::Map::new();
     let mean_of = |m: usize| summarize(base.totals[m].iter().copied()).map(|s| s.mean);
     for (m, name) in TOTAL_METRICS.iter().enumerate() {

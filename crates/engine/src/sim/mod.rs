@@ -321,6 +321,90 @@ pub fn evaluate_expected(spec: &Spec, values: &[f64]) -> Result<Samples, SimErro
     })
 }
 
+/// Iteration `i`'s draw of every quantity, from its keyed stream, into `out` (indexed
+/// like [`Spec::quantities`]).
+fn fill_draws(spec: &Spec, hashes: &[u64], seed: u64, i: u64, out: &mut Vec<f64>) {
+    out.clear();
+    out.extend(
+        spec.quantities
+            .iter()
+            .zip(hashes)
+            .map(|(q, &h)| match q.dist {
+                // A fixed value needs no random stream (and seeding one is not free).
+                crate::quantity::Dist::Fixed(x) => x,
+                ref d => d.sample(&mut stream(seed, i, h)),
+            }),
+    );
+}
+
+/// The quantity draws of iterations `0..iterations`, row-major (row `i` = iteration
+/// `i`'s value of every quantity, exactly as [`simulate`] draws them with `seed`).
+///
+/// Models that differ only in plain numbers (a risk gate's thresholds) have the same
+/// quantities, so a threshold sweep draws once and evaluates every grid point on these
+/// rows with [`simulate_expected_on`]: the same numbers as a run per point (common random
+/// numbers), without drawing again for each point.
+pub fn draw_quantities(spec: &Spec, seed: u64, iterations: usize) -> Vec<f64> {
+    let hashes: Vec<u64> = spec.quantities.iter().map(|q| key_hash(&q.key)).collect();
+    let n = spec.quantities.len();
+    let mut out = vec![0.0; iterations * n];
+    if n == 0 {
+        return out;
+    }
+    out.par_chunks_mut(n)
+        .enumerate()
+        .for_each_init(Vec::new, |values, (i, row)| {
+            fill_draws(spec, &hashes, seed, i as u64, values);
+            row.copy_from_slice(values);
+        });
+    out
+}
+
+/// Expected mode on given quantity draws (from [`draw_quantities`] of a model with the
+/// same quantities): equal to [`simulate`] in expected mode with the draws' seed.
+pub fn simulate_expected_on(spec: &Spec, draws: &[f64]) -> Result<Samples, SimError> {
+    let n = spec.quantities.len();
+    let iterations = draws.len().checked_div(n).unwrap_or(0);
+    if n == 0 || iterations == 0 || draws.len() != iterations * n {
+        return Err(SimError::Settings(format!(
+            "{} draws do not make rows of {n} quantities",
+            draws.len()
+        )));
+    }
+    let layout = Layout::of(spec);
+    let width = layout.width;
+    let settings = Settings {
+        iterations: iterations as u64,
+        seed: 0, // unused: expected mode draws nothing beyond the given values
+        mode: Mode::Expected,
+        threads: None,
+    };
+    let mut data = vec![0.0; iterations * width];
+    if width > 0 {
+        data.par_chunks_mut(width).enumerate().try_for_each_init(
+            Scratch::default,
+            |scratch, (i, row)| {
+                let values = &draws[i * n..(i + 1) * n];
+                evaluate_row(
+                    spec,
+                    &layout,
+                    &settings,
+                    &[],
+                    i as u64,
+                    values,
+                    scratch,
+                    row,
+                )
+            },
+        )?;
+    }
+    Ok(Samples {
+        layout,
+        iterations,
+        data,
+    })
+}
+
 #[allow(clippy::too_many_arguments)]
 fn iteration(
     spec: &Spec,
@@ -332,20 +416,36 @@ fn iteration(
     scratch: &mut Scratch,
     row: &mut [f64],
 ) -> Result<(), SimError> {
-    scratch.draws.clear();
-    scratch.draws.extend(
-        spec.quantities
-            .iter()
-            .zip(hashes)
-            .map(|(q, &h)| match q.dist {
-                // A fixed value needs no random stream (and seeding one is not free).
-                crate::quantity::Dist::Fixed(x) => x,
-                ref d => d.sample(&mut stream(settings.seed, i, h)),
-            }),
+    let mut values = std::mem::take(&mut scratch.draws);
+    fill_draws(spec, hashes, settings.seed, i, &mut values);
+    let result = evaluate_row(
+        spec,
+        layout,
+        settings,
+        flow_hashes,
+        i,
+        &values,
+        scratch,
+        row,
     );
-    let draws = Draws {
-        values: &scratch.draws,
-    };
+    scratch.draws = values;
+    result
+}
+
+/// Moves every journey's entrants for iteration `i` given its quantity values, and
+/// writes the row. `flow_hashes` is only read in sampled mode.
+#[allow(clippy::too_many_arguments)]
+fn evaluate_row(
+    spec: &Spec,
+    layout: &Layout,
+    settings: &Settings,
+    flow_hashes: &[Vec<u64>],
+    i: u64,
+    values: &[f64],
+    scratch: &mut Scratch,
+    row: &mut [f64],
+) -> Result<(), SimError> {
+    let draws = Draws { values };
     let mut blocks = layout.blocks.iter();
     for (j, journey) in spec.journeys.iter().enumerate() {
         for (e, entrant) in journey.entrants.iter().enumerate() {

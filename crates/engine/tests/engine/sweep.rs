@@ -93,3 +93,66 @@ fn ranges_and_gates_are_checked() {
     );
     assert!(sweep(&doc, "nope", &[0.1], &[], &settings(10, 1, Mode::Expected)).is_err());
 }
+
+/// An expected-mode sweep draws the quantities once and evaluates every point on those
+/// draws: each point must still be exactly the plain run of the model with the gate set
+/// to that point's thresholds (same seed), on every fixture's risk gates, and a sampled
+/// sweep (which runs each point) likewise.
+#[test]
+fn every_point_equals_a_plain_run_of_the_model_at_its_thresholds() {
+    use journeylab_engine::metrics::{summarize, TOTAL_METRICS};
+    use journeylab_engine::run::run;
+    use journeylab_engine::NoProgress;
+    let mut gates = 0;
+    for (name, doc) in fixtures() {
+        for j in doc["journeys"].as_array().unwrap() {
+            for st in j["steps"].as_array().unwrap() {
+                if st["kind"] != "risk_gate" {
+                    continue;
+                }
+                gates += 1;
+                let gate = format!(
+                    "{}/{}",
+                    j["id"].as_str().unwrap(),
+                    st["id"].as_str().unwrap()
+                );
+                for mode in [Mode::Expected, Mode::Sampled] {
+                    let set = settings(if mode == Mode::Expected { 120 } else { 20 }, 9, mode);
+                    let s = sweep(&doc, &gate, &[0.0, 0.2, 0.6], &[0.6, 1.0], &set).unwrap();
+                    assert_eq!(s.points.len(), 6, "{name} {gate}");
+                    for p in &s.points {
+                        let mut d = doc.clone();
+                        d.as_object_mut().unwrap().remove("scenarios");
+                        for jj in d["journeys"].as_array_mut().unwrap() {
+                            if jj["id"] != j["id"] {
+                                continue;
+                            }
+                            for ss in jj["steps"].as_array_mut().unwrap() {
+                                if ss["id"] == st["id"] {
+                                    ss["allow_below"] = p.allow_below.into();
+                                    ss["block_at_or_above"] = p.block_at_or_above.into();
+                                }
+                            }
+                        }
+                        let v = journeylab_engine::validate(&d);
+                        let out = run(&v, &set, None, &NoProgress).unwrap();
+                        for (m, metric) in TOTAL_METRICS.iter().enumerate() {
+                            let plain = summarize(out.scenarios[0].totals[m].iter().copied())
+                                .map(|x| x.mean);
+                            let swept = p.totals.get(*metric).and_then(|x| x.as_f64());
+                            assert_eq!(
+                                swept, plain,
+                                "{name} {gate} {mode:?} at {}/{}: {metric}",
+                                p.allow_below, p.block_at_or_above
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        gates >= 5,
+        "every fixture's risk gates were swept ({gates})"
+    );
+}
