@@ -1,12 +1,16 @@
 //! IPC command of the threshold explorer: one risk gate of the edited (unsaved)
 //! document at the sliders' thresholds.
 
-use journeylab_app::{CurveCache, ErrorPayload, GateExploration};
+use std::sync::Arc;
 
-/// The last tradeoff curve: a drag of the allow slider then costs one point per answer,
-/// not a sweep (the curve does not depend on `allow_below`). One explorer is open at a
-/// time, so one entry is enough.
-static CURVES: CurveCache = CurveCache::new();
+use journeylab_app::{CurveCache, ErrorPayload, GateExploration};
+use tauri::State;
+
+/// The explorer's tradeoff curves, kept in managed state for the app's lifetime: a drag
+/// of the allow slider then costs one point per answer, not a sweep (a curve does not
+/// depend on `allow_below`), and the block slider's recent values cost nothing.
+#[derive(Debug, Default, Clone)]
+pub struct Curves(Arc<CurveCache>);
 
 /// Explores the risk gate `gate` (`journey/step`) of the document (JSON text) at
 /// `allow_below` / `block_at_or_above`: headline numbers there and at the model's own
@@ -16,6 +20,7 @@ static CURVES: CurveCache = CurveCache::new();
 /// `run_failed` with a message saying which.
 #[tauri::command]
 pub async fn explore_gate(
+    curves: State<'_, Curves>,
     json: String,
     gate: String,
     allow_below: f64,
@@ -23,6 +28,7 @@ pub async fn explore_gate(
     iterations: u64,
     seed: u64,
 ) -> Result<GateExploration, ErrorPayload> {
+    let curves = curves.inner().clone();
     let work = move || {
         let loaded = journeylab_app::load_model_text(json);
         if loaded.document.is_null() {
@@ -33,7 +39,7 @@ pub async fn explore_gate(
             });
         }
         journeylab_app::explore_gate_cached(
-            &CURVES,
+            &curves.0,
             &loaded.document,
             &gate,
             allow_below,

@@ -32,6 +32,7 @@ pub fn builder() -> tauri::Builder<tauri::Wry> {
         .setup(|app| {
             use tauri::Manager;
             app.manage(runs::Workspace::open());
+            app.manage(explorer::Curves::default());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
