@@ -367,7 +367,7 @@ pub async fn threshold_explorer_latency_on_every_fixture(ctx: &mut Ctx) -> TestR
                 app.click("editor-close").await?;
                 app.click("back-to-examples").await?;
             }
-            app.click(&format!("open-example-{fixture}")).await?;
+            open_example(app, &fixture).await?;
             app.click("open-editor").await?;
             app.by_testid("canvas").await?;
             opened = Some(fixture.clone());
@@ -440,6 +440,25 @@ pub async fn threshold_explorer_latency_on_every_fixture(ctx: &mut Ctx) -> TestR
 }
 
 /// (fixture file stem, `journey/step`) of every risk gate of the fixtures, in order.
+/// Opens example `fixture` from the start screen. Back on the start screen, the recent
+/// files load after the cards and push them down, so a click can land where a card was;
+/// it is repeated until the model screen shows (up to three times).
+async fn open_example(app: &App, fixture: &str) -> Result<(), Error> {
+    for _ in 0..3 {
+        app.click(&format!("open-example-{fixture}")).await?;
+        let shown = app
+            .driver
+            .query(By::Css("[data-testid=\"open-editor\"]"))
+            .wait(Duration::from_secs(3), Duration::from_millis(100))
+            .exists()
+            .await?;
+        if shown {
+            return Ok(());
+        }
+    }
+    Err(format!("example {fixture} did not open").into())
+}
+
 fn fixture_gates() -> Result<Vec<(String, String)>, Error> {
     let dir = crate::harness::repo_root().join("fixtures");
     let mut paths: Vec<_> = std::fs::read_dir(&dir)?

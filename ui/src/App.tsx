@@ -5,6 +5,7 @@ import { StartScreen } from "./components/StartScreen";
 import { EditorScreen } from "./editor/Editor";
 import { newModelDocument } from "./editor/model";
 import { RecentFiles } from "./editor/RecentFiles";
+import { useRecentFiles } from "./editor/useRecentFiles";
 import type { AppStore } from "./store";
 import { AppStoreContext, useAppState } from "./storeContext";
 
@@ -31,9 +32,7 @@ function Shell({ backendKind }: { backendKind: "tauri" | "mock" }) {
 
   // Every model opened (and every save, which reopens the model) goes to the recent files.
   const openedPath = model.status === "ready" ? model.data.path : null;
-  useEffect(() => {
-    if (openedPath) void backend.recordRecentFile(openedPath).catch(() => undefined);
-  }, [backend, openedPath]);
+  const recentFiles = useRecentFiles(backend, openedPath);
 
   return (
     <div className="app" data-testid="app" data-backend={backendKind}>
@@ -80,7 +79,7 @@ function Shell({ backendKind }: { backendKind: "tauri" | "mock" }) {
           <ModelScreen />
         ) : (
           <>
-            <RecentFiles backend={backend} onOpen={(path) => void openModel(path)} />
+            <RecentFiles files={recentFiles} onOpen={(path) => void openModel(path)} />
             <StartScreen />
           </>
         )}

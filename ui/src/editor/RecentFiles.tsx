@@ -1,20 +1,5 @@
-import { useEffect, useState } from "react";
-
-import type { Backend } from "../ipc";
-
 /** The recent model files on the start screen, newest first; clicking one opens it. */
-export function RecentFiles({ backend, onOpen }: { backend: Backend; onOpen(path: string): void }) {
-  const [files, setFiles] = useState<string[]>([]);
-  useEffect(() => {
-    let live = true;
-    backend
-      .recentFiles()
-      .then((list) => live && setFiles(list))
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, [backend]);
+export function RecentFiles({ files, onOpen }: { files: string[]; onOpen(path: string): void }) {
   if (files.length === 0) return null;
   return (
     <section className="recent-files" data-testid="recent-files">

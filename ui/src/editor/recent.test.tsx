@@ -2,12 +2,18 @@
 import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
-import { createMockBackend } from "../ipc";
+import { createMockBackend, type Backend } from "../ipc";
 import { createEditorStore } from "./editorStore";
 import { newModelDocument } from "./model";
 import { RecentFiles } from "./RecentFiles";
+import { useRecentFiles } from "./useRecentFiles";
 
 afterEach(cleanup);
+
+/** The shell's part: the hook keeps the list, the component shows it. */
+function Recent({ backend, opened, onOpen }: { backend: Backend; opened: string | null; onOpen(path: string): void }) {
+  return <RecentFiles files={useRecentFiles(backend, opened)} onOpen={onOpen} />;
+}
 
 describe("recent files", () => {
   it("a save puts the file first in the recent files, shown once and newest first; clicking opens it", async () => {
@@ -18,15 +24,25 @@ describe("recent files", () => {
     await backend.recordRecentFile("/models/a.json");
     await vi.waitFor(async () => expect(await backend.recentFiles()).toEqual(["/models/a.json", "/models/b.json"]));
     const onOpen = vi.fn();
-    render(<RecentFiles backend={backend} onOpen={onOpen} />);
+    render(<Recent backend={backend} opened={null} onOpen={onOpen} />);
     const second = await screen.findByTestId("recent-file-1");
     expect(second.textContent).toBe("b.json");
     fireEvent.click(second);
     expect(onOpen).toHaveBeenCalledWith("/models/b.json");
   });
 
+  it("a model opened goes first in the list the shell keeps", async () => {
+    const backend = createMockBackend({ models: [] });
+    await backend.recordRecentFile("/models/a.json");
+    const view = render(<Recent backend={backend} opened={null} onOpen={() => {}} />);
+    expect((await screen.findByTestId("recent-file-0")).textContent).toBe("a.json");
+    view.rerender(<Recent backend={backend} opened="/models/c.json" onOpen={() => {}} />);
+    await vi.waitFor(() => expect(screen.getByTestId("recent-file-0").textContent).toBe("c.json"));
+    expect(screen.getByTestId("recent-file-1").textContent).toBe("a.json");
+  });
+
   it("shows nothing when there are no recent files", async () => {
-    render(<RecentFiles backend={createMockBackend({ models: [] })} onOpen={() => {}} />);
+    render(<Recent backend={createMockBackend({ models: [] })} opened={null} onOpen={() => {}} />);
     await new Promise((r) => setTimeout(r, 10));
     expect(screen.queryByTestId("recent-files")).toBeNull();
   });
