@@ -11,6 +11,7 @@ mod error;
 mod examples;
 mod explorer;
 mod flows_view;
+mod guardrail_view;
 mod model;
 mod precision_view;
 mod runs_view;
@@ -27,10 +28,11 @@ pub use examples::{
     examples_dir, list_examples, open_model, ExampleSummary, JourneyView, ModelView,
 };
 pub use explorer::{
-    explore_gate, explore_gate_cached, risk_gates, CurveCache, ExploredGuardrail, GateExploration,
-    RiskGate, CURVES_KEPT, CURVE_STEP,
+    explore_gate, explore_gate_cached, risk_gates, CurveCache, GateExploration, RiskGate,
+    CURVES_KEPT, CURVE_STEP,
 };
 pub use flows_view::{run_flows, what_if, WhatIf};
+pub use guardrail_view::GuardrailView;
 pub use journeylab_charts as charts_crate;
 /// Per-exit flows of a population (what [`run_flows`] returns).
 pub use journeylab_engine::flows::{EdgeFlow, PopulationFlows};
@@ -41,9 +43,9 @@ pub use model::{
 pub use precision_view::{run_precision, PrecisionStatus, PrecisionTargetView};
 pub use runs_view::{
     compare_two_runs, export_run, list_model_runs, plain_language, result_csv, run_dashboard,
-    run_model_file, BreakdownRow, DeltaView, ExportFormat, GuardrailView, HeadlineCard,
-    RunDashboard, RunListItem, RunPairRow, RunPairView, RunProgress, RunRequest, ScenarioView,
-    TeamGuardrails, WatchedProgress, HEADLINE_METRICS,
+    run_model_file, BreakdownRow, DeltaView, ExportFormat, HeadlineCard, RunDashboard, RunListItem,
+    RunPairRow, RunPairView, RunProgress, RunRequest, ScenarioView, TeamGuardrails,
+    WatchedProgress, HEADLINE_METRICS,
 };
 pub use sensitivity_view::{
     run_sensitivity, CorrelationView, SensitivityView, SwingView, MAX_CORRELATION_ITERATIONS,

@@ -17,6 +17,7 @@ use journeylab_store::{RunFilter, RunRow, RunStatus, Store};
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::guardrail_view::GuardrailView;
 use crate::{load_model, model_key, render_run_chart, run_and_store_with, AppError, ChartRequest};
 use journeylab_engine::run::PrecisionTarget;
 
@@ -352,29 +353,6 @@ pub struct HeadlineCard {
     pub se: f64,
 }
 
-/// A guardrail's outcome in one scenario.
-#[derive(Debug, Clone, Serialize)]
-pub struct GuardrailView {
-    /// Guardrail id.
-    pub id: String,
-    /// Owning team id.
-    pub owner: String,
-    /// Owning team's name (the id when the model does not name it).
-    pub owner_name: String,
-    /// Metric measured.
-    pub metric: String,
-    /// Lower limit.
-    pub min: Option<f64>,
-    /// Upper limit.
-    pub max: Option<f64>,
-    /// Required probability.
-    pub confidence: f64,
-    /// Share of iterations within the limits (`None`: the metric never had a value).
-    pub probability_met: Option<f64>,
-    /// Whether it is met.
-    pub met: bool,
-}
-
 /// The guardrails of one owning team.
 #[derive(Debug, Clone, Serialize)]
 pub struct TeamGuardrails {
@@ -543,14 +521,6 @@ pub fn run_dashboard(store: &Store, run_id: i64) -> Result<RunDashboard, AppErro
         .ok()
         .and_then(|v| serde_json::from_str(&v.json).ok())
         .unwrap_or(Value::Null);
-    let team_name = |id: &str| -> String {
-        model_doc["owners"]["teams"]
-            .as_array()
-            .and_then(|ts| ts.iter().find(|t| t["id"] == id))
-            .and_then(|t| t["name"].as_str())
-            .unwrap_or(id)
-            .to_string()
-    };
     let currency = doc["currency"].as_str().unwrap_or("USD").to_string();
     let period = doc["period"].as_str().unwrap_or("month").to_string();
     let empty = Vec::new();
@@ -579,18 +549,23 @@ pub fn run_dashboard(store: &Store, run_id: i64) -> Result<RunDashboard, AppErro
                 .collect();
             let mut teams: Vec<TeamGuardrails> = Vec::new();
             for g in s["guardrails"].as_array().unwrap_or(&empty) {
-                let owner = g["owner"].as_str().unwrap_or("").to_string();
-                let view = GuardrailView {
-                    id: g["id"].as_str().unwrap_or("").to_string(),
-                    owner_name: team_name(&owner),
-                    owner: owner.clone(),
-                    metric: g["metric"].as_str().unwrap_or("").to_string(),
-                    min: g["min"].as_f64(),
-                    max: g["max"].as_f64(),
-                    confidence: g["confidence"].as_f64().unwrap_or(0.9),
-                    probability_met: g["probability_met"].as_f64(),
-                    met: g["met"].as_bool().unwrap_or(false),
-                };
+                // The result document carries the guardrail as run (limits, owner); its
+                // scope (journey, population) and team names come from the model.
+                let mut definition = model_doc["guardrails"]
+                    .as_array()
+                    .and_then(|ds| ds.iter().find(|d| d["id"] == g["id"]))
+                    .cloned()
+                    .unwrap_or_else(|| Value::Object(Default::default()));
+                if let (Some(d), Some(run)) = (definition.as_object_mut(), g.as_object()) {
+                    d.extend(run.iter().map(|(k, v)| (k.clone(), v.clone())));
+                }
+                let view = GuardrailView::of(
+                    &definition,
+                    &model_doc,
+                    g["probability_met"].as_f64(),
+                    g["met"].as_bool().unwrap_or(false),
+                );
+                let owner = view.owner.clone();
                 match teams.iter_mut().find(|t| t.owner == owner) {
                     Some(t) => t.guardrails.push(view),
                     None => teams.push(TeamGuardrails {
@@ -912,6 +887,28 @@ mod tests {
         );
         assert!(!base.breakdown.is_empty());
         assert!(base.summary_line.is_none());
+        // Guardrails per team, named, with the scope from the model and the run's outcome.
+        let fraud = base
+            .teams
+            .iter()
+            .find(|t| t.owner == "fraud_risk")
+            .expect("fraud team");
+        assert_eq!(fraud.owner_name, "Fraud & Risk");
+        let phishers = fraud
+            .guardrails
+            .iter()
+            .find(|g| g.id == "phisher_success")
+            .expect("phisher guardrail");
+        assert_eq!(
+            (phishers.journey.as_deref(), phishers.population.as_deref()),
+            (Some("login"), Some("phishers"))
+        );
+        let outcome = expected["scenarios"][0]["guardrails"]
+            .as_array()
+            .and_then(|gs| gs.iter().find(|g| g["id"] == "phisher_success"))
+            .expect("result guardrail");
+        assert_eq!(phishers.probability_met, outcome["probability_met"].as_f64());
+        assert_eq!(phishers.max, Some(0.25));
         for s in &dash.scenarios[1..] {
             assert!(!s.deltas.is_empty());
             assert!(s.summary_line.as_deref().is_some_and(|l| !l.is_empty()));

@@ -135,7 +135,7 @@ export interface RiskGate {
   block_at_or_above: number | null;
 }
 
-/** A guardrail at the explored thresholds (`journeylab_app::ExploredGuardrail`). */
+/** A guardrail at the explored thresholds (`journeylab_app::GuardrailView`, as the dashboard's guardrails). */
 export interface ExploredGuardrail {
   id: string;
   owner: string;

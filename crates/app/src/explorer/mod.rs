@@ -14,6 +14,7 @@ use journeylab_engine::{Mode, Settings};
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::guardrail_view::GuardrailView;
 use crate::AppError;
 
 mod cache;
@@ -68,33 +69,6 @@ pub fn risk_gates(document: &Value) -> Vec<RiskGate> {
     out
 }
 
-/// One guardrail at the explored thresholds, with who owns it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ExploredGuardrail {
-    /// Guardrail id.
-    pub id: String,
-    /// Owning team id.
-    pub owner: String,
-    /// Owning team's name (the id when the model does not name it).
-    pub owner_name: String,
-    /// Metric measured.
-    pub metric: String,
-    /// Journey it is scoped to, if any.
-    pub journey: Option<String>,
-    /// Population (or `*legitimate` / `*attacker`) it is scoped to, if any.
-    pub population: Option<String>,
-    /// Lower limit.
-    pub min: Option<f64>,
-    /// Upper limit.
-    pub max: Option<f64>,
-    /// Required probability.
-    pub confidence: f64,
-    /// Share of iterations within the limits (`None`: the metric never had a value).
-    pub probability_met: Option<f64>,
-    /// Whether it is met.
-    pub met: bool,
-}
-
 /// What the explorer shows for one position of the two sliders.
 #[derive(Debug, Clone, Serialize)]
 pub struct GateExploration {
@@ -120,7 +94,7 @@ pub struct GateExploration {
     /// explored `block_at_or_above`, with its Pareto front.
     pub curve: Vec<SweepPoint>,
     /// Every guardrail at the explored thresholds, in document order.
-    pub guardrails: Vec<ExploredGuardrail>,
+    pub guardrails: Vec<GuardrailView>,
     /// Milliseconds the evaluation took in this process (the rest of a round trip is IPC).
     pub compute_ms: f64,
     /// Whether the curve came from the cache (only `allow_below` moved since last time).
@@ -342,15 +316,7 @@ fn deciding_team(document: &Value, area: &str) -> Option<String> {
 }
 
 /// The point's guardrail outcomes joined with their definitions and owners' names.
-fn explored_guardrails(document: &Value, point: &SweepPoint) -> Vec<ExploredGuardrail> {
-    let team_name = |id: &str| {
-        document["owners"]["teams"]
-            .as_array()
-            .and_then(|ts| ts.iter().find(|t| t["id"] == id))
-            .and_then(|t| t["name"].as_str())
-            .unwrap_or(id)
-            .to_string()
-    };
+fn explored_guardrails(document: &Value, point: &SweepPoint) -> Vec<GuardrailView> {
     let defs = document["guardrails"].as_array();
     point
         .guardrails
@@ -359,19 +325,10 @@ fn explored_guardrails(document: &Value, point: &SweepPoint) -> Vec<ExploredGuar
             let def = defs
                 .and_then(|ds| ds.iter().find(|d| d["id"] == id.as_str()))
                 .unwrap_or(&Value::Null);
-            let owner = def["owner"].as_str().unwrap_or_default().to_string();
-            ExploredGuardrail {
+            GuardrailView {
+                // Named by the sweep even if the definition could not be read.
                 id: id.clone(),
-                owner_name: team_name(&owner),
-                owner,
-                metric: def["metric"].as_str().unwrap_or_default().to_string(),
-                journey: def["journey"].as_str().map(str::to_string),
-                population: def["population"].as_str().map(str::to_string),
-                min: def["min"].as_f64(),
-                max: def["max"].as_f64(),
-                confidence: def["confidence"].as_f64().unwrap_or(0.9),
-                probability_met: *probability_met,
-                met: *met,
+                ..GuardrailView::of(def, document, *probability_met, *met)
             }
         })
         .collect()
