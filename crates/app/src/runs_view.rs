@@ -907,7 +907,10 @@ mod tests {
             .as_array()
             .and_then(|gs| gs.iter().find(|g| g["id"] == "phisher_success"))
             .expect("result guardrail");
-        assert_eq!(phishers.probability_met, outcome["probability_met"].as_f64());
+        assert_eq!(
+            phishers.probability_met,
+            outcome["probability_met"].as_f64()
+        );
         assert_eq!(phishers.max, Some(0.25));
         for s in &dash.scenarios[1..] {
             assert!(!s.deltas.is_empty());
