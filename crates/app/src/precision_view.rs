@@ -180,6 +180,18 @@ mod tests {
         let plain =
             run_model_file(&store, &path, &req, &journeylab_engine::NoProgress).expect("run");
         assert_eq!(run_precision(&store, plain).expect("read"), None);
+
+        // The history says which runs stopped on precision, and their maximum.
+        let key = crate::model_key(&path);
+        let listed = crate::list_model_runs(&store, &key).expect("history");
+        let max_of = |run: i64| {
+            listed
+                .iter()
+                .find(|r| r.run.id == run)
+                .map(|r| r.max_iterations)
+        };
+        assert_eq!(max_of(id), Some(Some(100_000)));
+        assert_eq!(max_of(plain), Some(None));
         std::fs::remove_dir_all(&dir).ok();
     }
 }

@@ -330,6 +330,9 @@ pub struct RunListItem {
     pub net_value: Option<f64>,
     /// Currency of the money numbers.
     pub currency: Option<String>,
+    /// For a run asked to stop on precision: the maximum it was allowed (its
+    /// `iterations` are those used).
+    pub max_iterations: Option<u64>,
 }
 
 /// One headline metric of one scenario.
@@ -498,14 +501,27 @@ pub fn list_model_runs(store: &Store, key: &str) -> Result<Vec<RunListItem>, App
             fraud_loss: None,
             net_value: None,
             currency: None,
+            max_iterations: None,
         };
         if item.run.status == RunStatus::Finished {
-            if let Ok((_, doc)) = result_doc(store, item.run.id) {
+            if let Ok(rec) = store.get_run(item.run.id) {
+                let json = |text: Option<&str>| {
+                    text.and_then(|t| serde_json::from_str::<Value>(t).ok())
+                        .unwrap_or(Value::Null)
+                };
+                let doc = json(rec.result_json.as_deref());
                 let mean = |m: &str| doc["scenarios"][0]["totals"][m]["mean"].as_f64();
                 item.legit_success_rate = mean("legit_success_rate");
                 item.fraud_loss = mean("fraud_loss");
                 item.net_value = mean("net_value");
                 item.currency = doc["currency"].as_str().map(str::to_string);
+                let settings = json(rec.settings_json.as_deref());
+                if settings["precision"]
+                    .as_array()
+                    .is_some_and(|t| !t.is_empty())
+                {
+                    item.max_iterations = settings["max_iterations"].as_u64();
+                }
             }
         }
         items.push(item);

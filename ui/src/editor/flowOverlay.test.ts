@@ -78,6 +78,7 @@ function run(over: Partial<RunListItem> = {}): RunListItem {
     fraud_loss: null,
     net_value: null,
     currency: "USD",
+    max_iterations: null,
     ...over,
   };
 }

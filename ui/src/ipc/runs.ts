@@ -56,6 +56,8 @@ export interface RunListItem extends RunRow {
   fraud_loss: number | null;
   net_value: number | null;
   currency: string | null;
+  /** For a run asked to stop on precision: the maximum allowed (`iterations` = used). */
+  max_iterations: number | null;
 }
 
 export interface HeadlineCard {
@@ -276,6 +278,7 @@ export function createMockRunsBackend(options: MockRunsOptions = {}): RunsBacken
         fraud_loss: null,
         net_value: null,
         currency: "USD",
+        max_iterations: null,
       };
       runs.unshift(row);
       cancelled = false;
@@ -309,6 +312,7 @@ export function createMockRunsBackend(options: MockRunsOptions = {}): RunsBacken
         legit_success_rate: mean("legit_success_rate"),
         fraud_loss: mean("fraud_loss"),
         net_value: mean("net_value"),
+        max_iterations: request.precision?.length ? request.iterations : null,
       });
       dashboards.set(id, dashboard);
       return id;

@@ -87,5 +87,11 @@ describe("results panel", () => {
     expect(screen.getByTestId("run-problem").textContent).toMatch(/above 0/);
     fireEvent.change(screen.getByTestId("run-precision-tolerance"), { target: { value: "2" } });
     expect(screen.queryByTestId("run-problem")).toBeNull();
+    // The history marks a run that stopped on precision with its maximum.
+    fireEvent.change(screen.getByTestId("run-iterations"), { target: { value: "5000" } });
+    fireEvent.click(screen.getByTestId("run-start"));
+    await screen.findByTestId("dashboard");
+    const marked = await screen.findByTestId("history-precision");
+    expect(marked.textContent).toContain("of ≤5,000 (precise)");
   });
 });

@@ -365,7 +365,14 @@ function History({ store }: { store: ResultsStore }) {
                   <td className="mono">{timestamp(r.started_at)}</td>
                   <td>v{r.model_version}</td>
                   <td>
-                    {thousands(r.iterations)} × {r.mode}, seed <span className="mono">{r.seed}</span>
+                    {thousands(r.iterations)}
+                    {r.max_iterations !== null && (
+                      <span className="muted" data-testid="history-precision" title="Stopped on precision">
+                        {" "}
+                        of ≤{thousands(r.max_iterations)} (precise)
+                      </span>
+                    )}{" "}
+                    × {r.mode}, seed <span className="mono">{r.seed}</span>
                     {r.scenarios.length > 1 && `, ${r.scenarios.length - 1} scenario${r.scenarios.length > 2 ? "s" : ""}`}
                   </td>
                   <td>
