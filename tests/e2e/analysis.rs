@@ -7,64 +7,29 @@
 use std::time::{Duration, Instant};
 
 use thirtyfour::components::SelectElement;
-use thirtyfour::prelude::*;
 
-use crate::harness::{artifacts_dir, temp_dir, App, Ctx, TestResult};
+use crate::harness::{temp_dir, App, Ctx, TestResult};
+use crate::steps::{
+    open_run_panel, run_baseline_only, screenshot_at, screenshots_dir, set_run, set_run_mode,
+    type_into, wait_attr, wait_run_status,
+};
 
 const MODEL: &str = "consumer-sign-in";
 
-type Error = Box<dyn std::error::Error + Send + Sync>;
-
-/// Waits until the `attribute` of the element with `data-testid="<id>"` satisfies `ok`.
-async fn wait_attr(
-    app: &App,
-    id: &str,
-    attribute: &str,
-    timeout: Duration,
-    ok: impl Fn(&str) -> bool,
-) -> Result<String, Error> {
-    let deadline = Instant::now() + timeout;
-    let mut last = String::new();
-    while Instant::now() < deadline {
-        if let Ok(el) = app
-            .driver
-            .find(By::Css(format!("[data-testid=\"{id}\"]")))
-            .await
-        {
-            if let Ok(Some(v)) = el.attr(attribute).await {
-                if ok(&v) {
-                    return Ok(v);
-                }
-                last = v;
-            }
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    Err(format!("{id}[{attribute}] never matched (last {last:?})").into())
-}
-
-/// Replaces the text of an input.
-async fn type_into(app: &App, id: &str, text: &str) -> TestResult {
-    let el = app.by_testid(id).await?;
-    el.clear().await?;
-    el.send_keys(text).await?;
+/// Opens the model and sets iterations, seed and mode; only the baseline runs.
+async fn open_and_set(app: &App, iterations: &str, seed: &str, mode: &str) -> TestResult {
+    open_run_panel(app, MODEL).await?;
+    set_run(app, iterations, seed).await?;
+    set_run_mode(app, mode).await?;
+    run_baseline_only(app).await?;
     Ok(())
 }
 
-/// Opens the model and sets iterations, seed and mode; only the baseline runs.
-async fn open_and_set(app: &App, iterations: &str, seed: &str, mode: &str) -> TestResult {
-    app.click(&format!("open-example-{MODEL}")).await?;
-    app.by_testid("run-panel").await?;
-    type_into(app, "run-iterations", iterations).await?;
-    type_into(app, "run-seed", seed).await?;
-    app.click(&format!("run-mode-{mode}")).await?;
-    app.driver
-        .execute(
-            "document.querySelectorAll('[data-testid^=\"run-scenario-\"]')\
-               .forEach((e) => { if (e.checked) e.click(); });",
-            Vec::new(),
-        )
-        .await?;
+/// Opens the sensitivity section of the finished run (it is below the dashboard).
+async fn open_sensitivity(app: &App) -> TestResult {
+    let open = app.by_testid("sensitivity-open").await?;
+    open.scroll_into_view().await?;
+    open.click().await?;
     Ok(())
 }
 
@@ -102,14 +67,7 @@ pub async fn a_run_stops_when_precise_enough(ctx: &mut Ctx) -> TestResult {
     let text = app.by_testid("run-progress-text").await?.text().await?;
     ensure_eq!(text.contains("stops early when precise"), true, "{text}");
 
-    wait_attr(
-        app,
-        "run-status",
-        "data-status",
-        Duration::from_secs(120),
-        |v| v == "finished",
-    )
-    .await?;
+    wait_run_status(app, "finished", Duration::from_secs(120)).await?;
     let used: u64 = wait_attr(
         app,
         "precision-status",
@@ -162,9 +120,7 @@ pub async fn a_run_stops_when_precise_enough(ctx: &mut Ctx) -> TestResult {
         "half-width {half} vs 2 % of {mean}"
     );
     // Its sensitivity uses the run's first 50,000 iterations, and says so.
-    let open = app.by_testid("sensitivity-open").await?;
-    open.scroll_into_view().await?;
-    open.click().await?;
+    open_sensitivity(app).await?;
     let asked = Instant::now();
     let table = app.by_testid("correlations").await?.text().await?;
     ensure_eq!(
@@ -176,16 +132,8 @@ pub async fn a_run_stops_when_precise_enough(ctx: &mut Ctx) -> TestResult {
         asked.elapsed()
     );
 
-    let dir = artifacts_dir().join("screenshots");
-    std::fs::create_dir_all(&dir)?;
-    let panel = app.by_testid("run-panel").await?;
-    app.driver
-        .execute(
-            "arguments[0].scrollIntoView({block: 'start'});",
-            vec![panel.to_json()?],
-        )
-        .await?;
-    app.screenshot(&dir.join("run-precision.png")).await?;
+    let dir = screenshots_dir()?;
+    screenshot_at(app, "run-panel", "start", &dir.join("run-precision.png")).await?;
     // It stopped at the first doubling that met the target, so it is not far inside it
     // (with half the iterations the half-width was above 2 %, i.e. about √2 × this).
     ensure_eq!(
@@ -206,14 +154,7 @@ pub async fn sensitivity_shows_the_runs_drivers(ctx: &mut Ctx) -> TestResult {
         .await?;
     open_and_set(app, "3000", "4242", "sampled").await?;
     app.click("run-start").await?;
-    wait_attr(
-        app,
-        "run-status",
-        "data-status",
-        Duration::from_secs(60),
-        |v| v == "finished",
-    )
-    .await?;
+    wait_run_status(app, "finished", Duration::from_secs(60)).await?;
     let run_id: i64 = app
         .by_testid("dashboard")
         .await?
@@ -222,9 +163,7 @@ pub async fn sensitivity_shows_the_runs_drivers(ctx: &mut Ctx) -> TestResult {
         .unwrap_or_default()
         .parse()?;
 
-    let open = app.by_testid("sensitivity-open").await?;
-    open.scroll_into_view().await?;
-    open.click().await?;
+    open_sensitivity(app).await?;
     let metric = "legit_abandon_rate";
     SelectElement::new(&app.by_testid("sensitivity-metric").await?)
         .await?
@@ -288,24 +227,9 @@ pub async fn sensitivity_shows_the_runs_drivers(ctx: &mut Ctx) -> TestResult {
     );
 
     // A screenshot of the section for review.
-    let dir = artifacts_dir().join("screenshots");
-    std::fs::create_dir_all(&dir)?;
-    let section = app.by_testid("sensitivity").await?;
-    app.driver
-        .execute(
-            "arguments[0].scrollIntoView({block: 'start'});",
-            vec![section.to_json()?],
-        )
-        .await?;
-    app.screenshot(&dir.join("sensitivity.png")).await?;
+    let dir = screenshots_dir()?;
+    screenshot_at(app, "sensitivity", "start", &dir.join("sensitivity.png")).await?;
     // The export row: the native Save dialog first, the typed path as a fallback.
-    let export = app.by_testid("export").await?;
-    app.driver
-        .execute(
-            "arguments[0].scrollIntoView({block: 'center'});",
-            vec![export.to_json()?],
-        )
-        .await?;
-    app.screenshot(&dir.join("results-export.png")).await?;
+    screenshot_at(app, "export", "center", &dir.join("results-export.png")).await?;
     Ok(())
 }

@@ -2,14 +2,17 @@
 //! nodes, undo, and review screenshots of every fixture on the canvas.
 
 use std::ffi::OsString;
-use std::path::Path;
 use std::time::Duration;
 
 use serde_json::{json, Value};
 use thirtyfour::components::SelectElement;
 use thirtyfour::prelude::*;
 
-use crate::harness::{artifacts_dir, repo_root, temp_dir, App, Ctx, TestResult};
+use crate::harness::{repo_root, temp_dir, App, Ctx, TestResult};
+use crate::steps::{
+    canvas_fitted, close_to_start, open_example, open_in_editor, save_model_as, screenshots_dir,
+    select_node, type_into, wait_attr,
+};
 
 /// A new model: add a step from the palette, connect exits by dragging, make a parameter
 /// PERT, save to a file; reopen that file in the editor, save it again unchanged, and
@@ -24,7 +27,7 @@ pub async fn builds_saves_and_reopens_a_journey(ctx: &mut Ctx) -> TestResult {
         .await
         .map_err(at("click new-model"))?;
     app.by_testid("node-start").await?;
-    fitted(app).await.map_err(at("first view"))?;
+    canvas_fitted(app).await.map_err(at("first view"))?;
     app.click("palette-action")
         .await
         .map_err(at("click palette-action"))?;
@@ -48,25 +51,25 @@ pub async fn builds_saves_and_reopens_a_journey(ctx: &mut Ctx) -> TestResult {
     wait_for_edge(app, "action_1", "next", "success").await?;
 
     // seconds: PERT(2, 4, 9), mean (2 + 16 + 9) / 6 = 4.5.
-    click_node(app, "action_1")
+    select_node(app, "action_1")
         .await
-        .map_err(at("click node-action_1"))?;
+        .map_err(|e| format!("click node-action_1: {e}"))?;
     let dist = app.by_testid("q-seconds-dist").await?;
     SelectElement::new(&dist)
         .await?
         .select_by_value("pert")
         .await?;
     for (i, value) in ["2", "4", "9"].iter().enumerate() {
-        let input = app.by_testid(&format!("q-seconds-p{i}")).await?;
-        input.clear().await?;
-        input.send_keys(*value).await?;
+        type_into(app, &format!("q-seconds-p{i}"), value).await?;
     }
     let mean = app.by_testid("q-seconds-mean").await?;
     ensure_eq!(mean.text().await?, "4.5");
     app.by_testid("editor-dirty").await?;
 
     let first = dir.join("built.json");
-    save_as(app, &first).await.map_err(at("save first"))?;
+    save_model_as(app, &first)
+        .await
+        .map_err(|e| format!("save first: {e}"))?;
     app.wait_gone("editor-dirty").await?;
     let saved: Value = serde_json::from_str(&std::fs::read_to_string(&first)?)?;
     let steps = &saved["journeys"][0]["steps"];
@@ -97,12 +100,14 @@ pub async fn builds_saves_and_reopens_a_journey(ctx: &mut Ctx) -> TestResult {
         .await
         .map_err(at("click open-editor"))?;
     app.by_testid("node-action_1").await?;
-    click_node(app, "action_1")
+    select_node(app, "action_1")
         .await
-        .map_err(at("click node-action_1"))?;
+        .map_err(|e| format!("click node-action_1: {e}"))?;
     ensure_eq!(app.by_testid("q-seconds-mean").await?.text().await?, "4.5");
     let second = dir.join("reopened.json");
-    save_as(app, &second).await.map_err(at("save second"))?;
+    save_model_as(app, &second)
+        .await
+        .map_err(|e| format!("save second: {e}"))?;
     let reopened: Value = serde_json::from_str(&std::fs::read_to_string(&second)?)?;
     ensure_eq!(reopened, saved);
     Ok(())
@@ -133,7 +138,7 @@ pub async fn a_dangling_exit_shows_an_error_on_its_node(ctx: &mut Ctx) -> TestRe
     let app = ctx
         .app_with_env(&[("JOURNEYLAB_EXAMPLES", OsString::from(&dir))])
         .await?;
-    app.click("open-example-dangling").await?;
+    open_example(app, "dangling").await?;
     app.click("open-editor").await?;
     let badge = app.by_testid("node-errors-check").await?;
     ensure_eq!(badge.text().await?.is_empty(), false);
@@ -148,7 +153,7 @@ pub async fn a_dangling_exit_shows_an_error_on_its_node(ctx: &mut Ctx) -> TestRe
     problems[index].click().await?;
     let inspector = app.by_testid("inspector").await?;
     ensure_eq!(inspector.attr("data-step").await?.as_deref(), Some("check"));
-    app.screenshot(&screenshots()?.join("editor-dangling-exit.png"))
+    app.screenshot(&screenshots_dir()?.join("editor-dangling-exit.png"))
         .await?;
     Ok(())
 }
@@ -156,10 +161,10 @@ pub async fn a_dangling_exit_shows_an_error_on_its_node(ctx: &mut Ctx) -> TestRe
 /// Deleting a step (Delete key) removes it; Ctrl+Z brings it back with its exits.
 pub async fn undo_brings_back_a_deleted_step(ctx: &mut Ctx) -> TestResult {
     let app = ctx.app().await?;
-    app.click("open-example-consumer-sign-in").await?;
+    open_example(app, "consumer-sign-in").await?;
     app.click("open-editor").await?;
     let before = issues_count(app).await?;
-    click_node(app, "otp").await?;
+    select_node(app, "otp").await?;
     app.driver
         .action_chain()
         .key_down(Key::Delete)
@@ -189,28 +194,24 @@ pub async fn undo_brings_back_a_deleted_step(ctx: &mut Ctx) -> TestResult {
 pub async fn edits_a_risk_signal_in_its_panel(ctx: &mut Ctx) -> TestResult {
     let dir = temp_dir("editor-signals")?;
     let app = ctx.app().await?;
-    app.click("open-example-consumer-sign-in").await?;
-    app.click("open-editor").await?;
-    app.by_testid("canvas").await?;
+    open_in_editor(app, "consumer-sign-in").await?;
     let before = issues_count(app).await?;
     app.click("editor-signals").await?;
     app.by_testid("risk-signals-panel").await?;
     app.by_testid("signal-login_risk-gates").await?;
-    let a = app.by_testid("signal-login_risk-cs_bots-a").await?;
-    a.clear().await?;
-    a.send_keys("0").await?;
+    let a = "signal-login_risk-cs_bots-a";
+    type_into(app, a, "0").await?;
     ensure_eq!(
         issues_count(app).await? > before,
         true,
         "Beta(0, 2) is reported"
     );
-    a.clear().await?;
-    a.send_keys("6").await?;
+    type_into(app, a, "6").await?;
     ensure_eq!(issues_count(app).await?, before, "Beta(6, 2) validates");
-    app.screenshot(&screenshots()?.join("editor-risk-signals.png"))
+    app.screenshot(&screenshots_dir()?.join("editor-risk-signals.png"))
         .await?;
     let path = dir.join("signals.json");
-    save_as(app, &path).await?;
+    save_model_as(app, &path).await?;
     let saved: Value = serde_json::from_str(&std::fs::read_to_string(&path)?)?;
     ensure_eq!(
         saved["risk_signals"][0]["score"]["cs_bots"],
@@ -218,17 +219,23 @@ pub async fn edits_a_risk_signal_in_its_panel(ctx: &mut Ctx) -> TestResult {
     );
     app.click("editor-owners").await?;
     app.by_testid("owners-panel").await?;
-    app.screenshot(&screenshots()?.join("editor-owners.png"))
+    app.screenshot(&screenshots_dir()?.join("editor-owners.png"))
         .await?;
-    // The saved file is first in the recent files on the start screen.
-    app.click("editor-close").await?;
-    app.click("back-to-examples").await?;
-    let recent = app.by_testid("recent-file-0").await?;
-    ensure_eq!(
-        recent.attr("title").await?,
-        Some(path.display().to_string())
-    );
-    app.screenshot(&screenshots()?.join("start-recent-files.png"))
+    // The saved file is first in the recent files on the start screen. The shell keeps
+    // the list and shows it at once; the save's entry lands when the backend answers, so
+    // the list shown on arrival may still be the one from before the save.
+    close_to_start(app).await?;
+    let saved_path = path.display().to_string();
+    wait_attr(
+        app,
+        "recent-file-0",
+        "title",
+        Duration::from_secs(10),
+        |title| title == saved_path,
+    )
+    .await
+    .map_err(|e| format!("the saved file is first in the recent files: {e}"))?;
+    app.screenshot(&screenshots_dir()?.join("start-recent-files.png"))
         .await?;
     Ok(())
 }
@@ -236,7 +243,7 @@ pub async fn edits_a_risk_signal_in_its_panel(ctx: &mut Ctx) -> TestResult {
 /// Every fixture, each journey on the canvas: review screenshots in
 /// `target/e2e/screenshots/editor-<fixture>-<journey>.png`.
 pub async fn saves_editor_screenshots(ctx: &mut Ctx) -> TestResult {
-    let dir = screenshots()?;
+    let dir = screenshots_dir()?;
     let app = ctx.app().await?;
     let mut fixtures: Vec<_> = std::fs::read_dir(repo_root().join("fixtures"))?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -249,9 +256,7 @@ pub async fn saves_editor_screenshots(ctx: &mut Ctx) -> TestResult {
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
         let doc: Value = serde_json::from_str(&std::fs::read_to_string(&path)?)?;
-        app.click(&format!("open-example-{stem}")).await?;
-        app.click("open-editor").await?;
-        app.by_testid("canvas").await?;
+        open_in_editor(app, &stem).await?;
         let journeys = doc["journeys"].as_array().cloned().unwrap_or_default();
         for journey in journeys {
             let id = journey["id"].as_str().unwrap_or_default().to_string();
@@ -260,7 +265,7 @@ pub async fn saves_editor_screenshots(ctx: &mut Ctx) -> TestResult {
             app.by_testid(&format!("node-{entry}")).await?;
             // Let the validation land and select the entry so the inspector shows.
             tokio::time::sleep(Duration::from_millis(700)).await;
-            click_node(app, entry).await?;
+            select_node(app, entry).await?;
             app.screenshot(&dir.join(format!("editor-{stem}-{id}.png")))
                 .await?;
         }
@@ -272,38 +277,9 @@ pub async fn saves_editor_screenshots(ctx: &mut Ctx) -> TestResult {
             app.by_testid("controls-panel").await?;
             app.screenshot(&dir.join("editor-controls.png")).await?;
         }
-        app.click("editor-close").await?;
-        app.click("back-to-examples").await?;
+        close_to_start(app).await?;
     }
     Ok(())
-}
-
-fn screenshots() -> std::io::Result<std::path::PathBuf> {
-    let dir = artifacts_dir().join("screenshots");
-    std::fs::create_dir_all(&dir)?;
-    Ok(dir)
-}
-
-/// Waits until the canvas has fitted its first view (nodes do not move after that).
-async fn fitted(app: &App) -> WebDriverResult<()> {
-    app.driver
-        .query(By::Css("[data-testid=canvas][data-fitted=true]"))
-        .first()
-        .await
-        .map(|_| ())
-}
-
-/// Clicks node `id` once React Flow has measured and shown it (nodes stay hidden until
-/// measured, and a just-opened canvas may still be fitting its view).
-async fn click_node(app: &App, id: &str) -> WebDriverResult<()> {
-    let testid = format!("node-{id}");
-    for _ in 0..25 {
-        if app.click(&testid).await.is_ok() {
-            return Ok(());
-        }
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
-    app.click(&testid).await
 }
 
 /// Drags from exit `handle` of node `from` onto node `to`, by viewport coordinates read
@@ -361,16 +337,6 @@ async fn wait_for_edge(app: &App, from: &str, handle: &str, to: &str) -> TestRes
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
     Err(format!("no edge {from}:{handle} → {to} (last seen: {label:?})").into())
-}
-
-/// Types `path` into the file field and saves; waits for the confirmation.
-async fn save_as(app: &App, path: &Path) -> WebDriverResult<()> {
-    let field = app.by_testid("editor-path").await?;
-    field.clear().await?;
-    field.send_keys(path.display().to_string()).await?;
-    app.click("editor-save").await?;
-    app.by_testid("editor-saved").await?;
-    Ok(())
 }
 
 /// How many problems the problems list shows once validation has settled.

@@ -8,8 +8,10 @@ use std::time::{Duration, Instant};
 use thirtyfour::prelude::*;
 
 use crate::harness::{artifacts_dir, temp_dir, App, Ctx, TestResult};
-
-type Error = Box<dyn std::error::Error + Send + Sync>;
+use crate::steps::{
+    close_to_start, open_in_editor, parsed_attr, save_model_as, screenshots_dir,
+    select_node_offering, Error,
+};
 
 const GATE: &str = "login/risk";
 
@@ -17,25 +19,11 @@ const GATE: &str = "login/risk";
 /// the direction and the engine's numbers, bound the latency, save a scenario to disk.
 pub async fn threshold_explorer_follows_the_sliders(ctx: &mut Ctx) -> TestResult {
     let app = ctx.app().await?;
-    app.click("open-example-consumer-sign-in").await?;
-    app.click("open-editor").await?;
-    app.by_testid("canvas").await?;
-    let mut clicked = false;
-    for _ in 0..25 {
-        if app.click("node-risk").await.is_ok() && app.by_testid("explore-thresholds").await.is_ok()
-        {
-            clicked = true;
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
-    ensure_eq!(
-        clicked,
-        true,
-        "the risk gate is selected and offers the explorer"
-    );
-    let shots = artifacts_dir().join("screenshots");
-    std::fs::create_dir_all(&shots)?;
+    open_in_editor(app, "consumer-sign-in").await?;
+    select_node_offering(app, "risk", "explore-thresholds")
+        .await
+        .map_err(|e| format!("the risk gate is selected and offers the explorer: {e}"))?;
+    let shots = screenshots_dir()?;
     app.screenshot(&shots.join("explorer-entry.png")).await?;
     app.click("explore-thresholds").await?;
     app.by_testid("threshold-explorer").await?;
@@ -83,13 +71,7 @@ pub async fn threshold_explorer_follows_the_sliders(ctx: &mut Ctx) -> TestResult
     );
 
     // They are the engine's numbers for this document, gate, thresholds and seed.
-    let seed: u64 = app
-        .by_testid("explorer-status")
-        .await?
-        .attr("data-seed")
-        .await?
-        .and_then(|s| s.parse().ok())
-        .ok_or("the seed is shown")?;
+    let seed: u64 = parsed_attr(app, "explorer-status", "data-seed").await?;
     let doc = fixture()?;
     let engine = journeylab_app::explore_gate(&doc, GATE, 0.5, 0.9, 300, seed)?;
     ensure_eq!(
@@ -239,11 +221,7 @@ pub async fn threshold_explorer_follows_the_sliders(ctx: &mut Ctx) -> TestResult
     app.click("explorer-close").await?;
     app.wait_gone("threshold-explorer").await?;
     let file = temp_dir("explorer")?.join("consumer-sign-in.json");
-    let field = app.by_testid("editor-path").await?;
-    field.clear().await?;
-    field.send_keys(file.display().to_string()).await?;
-    app.click("editor-save").await?;
-    app.by_testid("editor-saved").await?;
+    save_model_as(app, &file).await?;
     let saved: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&file)?)?;
     let scenario = saved["scenarios"]
         .as_array()
@@ -322,32 +300,19 @@ async fn wait_answer(app: &App, allow: f64, block: f64) -> Result<(), Error> {
     Err(format!("no answer for {allow} / {block} (showing {seen:?})").into())
 }
 
+/// The mean a headline shows.
 async fn mean(app: &App, testid: &str) -> Result<f64, Error> {
-    app.by_testid(testid)
-        .await?
-        .attr("data-mean")
-        .await?
-        .and_then(|s| s.parse().ok())
-        .ok_or_else(|| format!("{testid} has a number").into())
+    parsed_attr(app, testid, "data-mean").await
 }
 
+/// Milliseconds from the last slider move to its numbers in the page.
 async fn latency(app: &App) -> Result<f64, Error> {
-    app.by_testid("explorer-latency")
-        .await?
-        .attr("data-ms")
-        .await?
-        .and_then(|s| s.parse().ok())
-        .ok_or_else(|| "a latency is shown".into())
+    parsed_attr(app, "explorer-latency", "data-ms").await
 }
 
 /// Milliseconds the app spent computing the last answer (the rest is the round trip).
 async fn compute_ms(app: &App) -> Result<f64, Error> {
-    app.by_testid("explorer-latency")
-        .await?
-        .attr("data-compute-ms")
-        .await?
-        .and_then(|s| s.parse().ok())
-        .ok_or_else(|| "a computation time is shown".into())
+    parsed_attr(app, "explorer-latency", "data-compute-ms").await
 }
 
 /// Every risk gate of every fixture: a few moves of each slider in the real app, their
@@ -364,30 +329,15 @@ pub async fn threshold_explorer_latency_on_every_fixture(ctx: &mut Ctx) -> TestR
         let (journey, step) = gate.split_once('/').ok_or("gate JOURNEY/STEP")?;
         if opened.as_deref() != Some(fixture.as_str()) {
             if opened.is_some() {
-                app.click("editor-close").await?;
-                app.click("back-to-examples").await?;
+                close_to_start(app).await?;
             }
-            open_example(app, &fixture).await?;
-            app.click("open-editor").await?;
-            app.by_testid("canvas").await?;
+            open_in_editor(app, &fixture).await?;
             opened = Some(fixture.clone());
         }
         let _ = app.click(&format!("tab-{journey}")).await;
-        let mut clicked = false;
-        for _ in 0..25 {
-            if app.click(&format!("node-{step}")).await.is_ok()
-                && app.by_testid("explore-thresholds").await.is_ok()
-            {
-                clicked = true;
-                break;
-            }
-            tokio::time::sleep(Duration::from_millis(200)).await;
-        }
-        ensure_eq!(
-            clicked,
-            true,
-            "{fixture} {gate}: the gate offers the explorer"
-        );
+        select_node_offering(app, step, "explore-thresholds")
+            .await
+            .map_err(|e| format!("{fixture} {gate}: the gate offers the explorer: {e}"))?;
         app.click("explore-thresholds").await?;
         let (a, b) = model_thresholds(&fixture, journey, step)?;
         wait_answer(app, a, b).await?;
@@ -440,25 +390,6 @@ pub async fn threshold_explorer_latency_on_every_fixture(ctx: &mut Ctx) -> TestR
 }
 
 /// (fixture file stem, `journey/step`) of every risk gate of the fixtures, in order.
-/// Opens example `fixture` from the start screen. Back on the start screen, the recent
-/// files load after the cards and push them down, so a click can land where a card was;
-/// it is repeated until the model screen shows (up to three times).
-async fn open_example(app: &App, fixture: &str) -> Result<(), Error> {
-    for _ in 0..3 {
-        app.click(&format!("open-example-{fixture}")).await?;
-        let shown = app
-            .driver
-            .query(By::Css("[data-testid=\"open-editor\"]"))
-            .wait(Duration::from_secs(3), Duration::from_millis(100))
-            .exists()
-            .await?;
-        if shown {
-            return Ok(());
-        }
-    }
-    Err(format!("example {fixture} did not open").into())
-}
-
 fn fixture_gates() -> Result<Vec<(String, String)>, Error> {
     let dir = crate::harness::repo_root().join("fixtures");
     let mut paths: Vec<_> = std::fs::read_dir(&dir)?

@@ -9,7 +9,11 @@ use journeylab_engine::flows::{population_flows, PopulationFlows};
 use thirtyfour::components::SelectElement;
 use thirtyfour::prelude::*;
 
-use crate::harness::{artifacts_dir, repo_root, App, Ctx, TestResult};
+use crate::harness::{repo_root, App, Ctx, TestResult};
+use crate::steps::{
+    canvas_fitted, open_example, run_to_dashboard, screenshots_dir, select_node, set_run,
+    type_over, Error,
+};
 
 const MODEL: &str = "consumer-sign-in";
 const JOURNEY: &str = "login";
@@ -17,8 +21,6 @@ const JOURNEY: &str = "login";
 /// iterations) uses exactly the run's.
 const ITERATIONS: u64 = 400;
 const SEED: u64 = 24680;
-
-type Error = Box<dyn std::error::Error + Send + Sync>;
 
 /// The engine's flows of `population` for the fixture with the run's seed and iterations.
 fn engine_flows(population: &str) -> Result<PopulationFlows, Error> {
@@ -209,26 +211,12 @@ pub async fn edges_show_a_populations_flow_after_a_run(ctx: &mut Ctx) -> TestRes
     check_conservation(&bots, "identify")?;
 
     let app = ctx.app().await?;
-    app.click(&format!("open-example-{MODEL}")).await?;
-    let it = app.by_testid("run-iterations").await?;
-    it.clear().await?;
-    it.send_keys(ITERATIONS.to_string()).await?;
-    let seed = app.by_testid("run-seed").await?;
-    seed.clear().await?;
-    seed.send_keys(SEED.to_string()).await?;
-    app.click("run-start").await?;
-    app.by_testid("dashboard").await?;
-    let status = app.by_testid("run-status").await?;
-    ensure_eq!(
-        status.attr("data-status").await?.as_deref(),
-        Some("finished")
-    );
+    open_example(app, MODEL).await?;
+    set_run(app, &ITERATIONS.to_string(), &SEED.to_string()).await?;
+    run_to_dashboard(app).await?;
 
     app.click("open-editor").await?;
-    app.driver
-        .query(By::Css("[data-testid=canvas][data-fitted=true]"))
-        .first()
-        .await?;
+    canvas_fitted(app).await?;
     // The newest finished run is found; its details show once a population is chosen.
     app.driver
         .query(By::Css("[data-testid=flow-bar][data-status=ready]"))
@@ -251,8 +239,7 @@ pub async fn edges_show_a_populations_flow_after_a_run(ctx: &mut Ctx) -> TestRes
             .len(),
         0
     );
-    let shots = artifacts_dir().join("screenshots");
-    std::fs::create_dir_all(&shots)?;
+    let shots = screenshots_dir()?;
     centre_on(app, "risk").await?;
     app.screenshot(&shots.join("flow-overlay.png")).await?;
 
@@ -288,18 +275,9 @@ pub async fn edges_show_a_populations_flow_after_a_run(ctx: &mut Ctx) -> TestRes
         .await?;
 
     // An edit: the flows are now for the stored version, and the bar says so.
-    let mut clicked = false;
-    for _ in 0..25 {
-        if app.click("node-risk").await.is_ok() {
-            clicked = true;
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
-    ensure_eq!(clicked, true, "the risk gate node is clickable");
+    select_node(app, "risk").await?;
     let field = app.by_testid("field-allow_below").await?;
-    field.send_keys(Key::Control + "a").await?;
-    field.send_keys("0.5").await?;
+    type_over(&field, "0.5").await?;
     let stale = app.by_testid("flow-stale").await?.text().await?;
     ensure_eq!(stale.contains("Unsaved edits"), true, "warning: {stale}");
     Ok(())

@@ -16,6 +16,7 @@ mod flows; // the flow overlay after a run: edge shares equal the engine's, per 
 mod large_model; // a 200-step journey: opening, frame times while zooming, an edit
 mod results; // running a model: progress, dashboard, comparison, cancel, history
 mod start_screen; // the window, the example list, opening a model, listing errors
+mod steps; // UI steps the tests share: open an example, select a node, run, type, save
 mod whatif; // the editor's live what-if: toggle, edit, the numbers change
 
 fn main() -> std::process::ExitCode {

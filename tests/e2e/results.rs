@@ -10,55 +10,29 @@ use serde_json::Value;
 use thirtyfour::prelude::*;
 
 use crate::harness::{repo_root, App, Ctx, TestResult};
+use crate::steps::{
+    open_example, open_run_panel, run_to_dashboard, screenshot_at, screenshots_dir, set_run,
+    wait_attr, wait_run_status, Error,
+};
 
 const MODEL: &str = "consumer-sign-in";
 
-/// Opens the model and fills the run panel.
+/// Opens the model and fills the run panel; the seed shown before is a random one.
 async fn open_and_set(app: &App, iterations: &str, seed: &str) -> TestResult {
-    app.click(&format!("open-example-{MODEL}")).await?;
-    app.by_testid("run-panel").await?;
-    let it = app.by_testid("run-iterations").await?;
-    it.clear().await?;
-    it.send_keys(iterations).await?;
-    let s = app.by_testid("run-seed").await?;
+    open_run_panel(app, MODEL).await?;
     // The seed is always shown: a random one before the user types.
-    let shown = s.value().await?.unwrap_or_default();
+    let shown = app
+        .by_testid("run-seed")
+        .await?
+        .value()
+        .await?
+        .unwrap_or_default();
     ensure_eq!(
         !shown.is_empty() && shown.chars().all(|c| c.is_ascii_digit()),
         true,
         "random seed shown: {shown:?}"
     );
-    s.clear().await?;
-    s.send_keys(seed).await?;
-    Ok(())
-}
-
-/// Waits until `element`'s `attribute` satisfies `ok`, for up to `timeout`.
-async fn wait_attr(
-    app: &App,
-    id: &str,
-    attribute: &str,
-    timeout: Duration,
-    ok: impl Fn(&str) -> bool,
-) -> Result<String, Box<dyn std::error::Error + Send + Sync>> {
-    let deadline = Instant::now() + timeout;
-    let mut last = String::new();
-    while Instant::now() < deadline {
-        if let Ok(el) = app
-            .driver
-            .find(By::Css(format!("[data-testid=\"{id}\"]")))
-            .await
-        {
-            if let Ok(Some(v)) = el.attr(attribute).await {
-                if ok(&v) {
-                    return Ok(v);
-                }
-                last = v;
-            }
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    Err(format!("{id}[{attribute}] never matched (last {last:?})").into())
+    set_run(app, iterations, seed).await
 }
 
 /// Ticks a checkbox, clicking again if a layout shift (a chart arriving) made the click
@@ -102,10 +76,7 @@ async fn open_run(app: &App, run_id: &str) -> TestResult {
 }
 
 /// The engine's result document for the fixture with these settings.
-fn engine_result(
-    iterations: u64,
-    seed: u64,
-) -> Result<Value, Box<dyn std::error::Error + Send + Sync>> {
+fn engine_result(iterations: u64, seed: u64) -> Result<Value, Error> {
     let path = repo_root().join("fixtures").join(format!("{MODEL}.json"));
     let loaded = journeylab_app::load_model(&path)?;
     let settings = Settings {
@@ -128,13 +99,8 @@ fn as_f64(text: &str) -> f64 {
 pub async fn a_run_shows_progress_then_the_engines_numbers(ctx: &mut Ctx) -> TestResult {
     let app = ctx.app().await?;
     open_and_set(app, "2000", "12345").await?;
-    app.click("run-start").await?;
-    let dashboard = app.by_testid("dashboard").await?;
+    let dashboard = run_to_dashboard(app).await?;
     let status = app.by_testid("run-status").await?;
-    ensure_eq!(
-        status.attr("data-status").await?.as_deref(),
-        Some("finished")
-    );
     ensure_eq!(
         status.attr("data-done").await?.as_deref(),
         Some("8000"),
@@ -228,34 +194,24 @@ pub async fn a_run_shows_progress_then_the_engines_numbers(ctx: &mut Ctx) -> Tes
         vec!["finished".to_string()]
     );
 
-    let dir = crate::harness::artifacts_dir().join("screenshots");
-    std::fs::create_dir_all(&dir)?;
+    let dir = screenshots_dir()?;
     app.click("scenario-tab-baseline").await?;
-    let cards = app.by_testid("dashboard").await?;
-    app.driver
-        .execute(
-            "arguments[0].scrollIntoView({block: 'start'});",
-            vec![cards.to_json()?],
-        )
-        .await?;
-    app.screenshot(&dir.join("results-dashboard.png")).await?;
+    screenshot_at(
+        app,
+        "dashboard",
+        "start",
+        &dir.join("results-dashboard.png"),
+    )
+    .await?;
     // Further down: the comparison of scenarios with the baseline.
-    let comparison = app.by_testid("comparison").await?;
-    app.driver
-        .execute(
-            "arguments[0].scrollIntoView({block: 'start'});",
-            vec![comparison.to_json()?],
-        )
-        .await?;
-    app.screenshot(&dir.join("results-comparison.png")).await?;
-    let charts = app.by_testid("charts").await?;
-    app.driver
-        .execute(
-            "arguments[0].scrollIntoView({block: 'start'});",
-            vec![charts.to_json()?],
-        )
-        .await?;
-    app.screenshot(&dir.join("results-charts.png")).await?;
+    screenshot_at(
+        app,
+        "comparison",
+        "start",
+        &dir.join("results-comparison.png"),
+    )
+    .await?;
+    screenshot_at(app, "charts", "start", &dir.join("results-charts.png")).await?;
     Ok(())
 }
 
@@ -288,14 +244,7 @@ pub async fn cancelling_a_long_run_marks_it_cancelled(ctx: &mut Ctx) -> TestResu
     ensure_eq!(text.contains("iterations"), true, "{text}");
     let asked = Instant::now();
     app.click("run-cancel").await?;
-    wait_attr(
-        app,
-        "run-status",
-        "data-status",
-        Duration::from_secs(10),
-        |v| v == "cancelled",
-    )
-    .await?;
+    wait_run_status(app, "cancelled", Duration::from_secs(10)).await?;
     let took = asked.elapsed();
     ensure_eq!(
         took < Duration::from_secs(3),
@@ -314,8 +263,7 @@ pub async fn cancelling_a_long_run_marks_it_cancelled(ctx: &mut Ctx) -> TestResu
 pub async fn a_run_reopens_from_the_history(ctx: &mut Ctx) -> TestResult {
     let app = ctx.app().await?;
     open_and_set(app, "300", "99").await?;
-    app.click("run-start").await?;
-    let dashboard = app.by_testid("dashboard").await?;
+    let dashboard = run_to_dashboard(app).await?;
     let run_id = dashboard.attr("data-run-id").await?.unwrap_or_default();
     let mean = app
         .by_testid("card-net_value")
@@ -323,7 +271,7 @@ pub async fn a_run_reopens_from_the_history(ctx: &mut Ctx) -> TestResult {
         .attr("data-mean")
         .await?;
     app.click("back-to-examples").await?;
-    app.click(&format!("open-example-{MODEL}")).await?;
+    open_example(app, MODEL).await?;
     let rows = app.all_by_testid("history-row").await?;
     ensure_eq!(
         App::attrs(&rows, "data-run-id").await?,
@@ -349,12 +297,7 @@ pub async fn a_run_reopens_from_the_history(ctx: &mut Ctx) -> TestResult {
     ensure_eq!(app.by_testid("dashboard-seed").await?.text().await?, "99");
     // A second run of the same seed with fewer iterations: compared with the first, it is
     // paired per iteration and every headline delta is exactly 0 (same random streams).
-    let it = app.by_testid("run-iterations").await?;
-    it.clear().await?;
-    it.send_keys("200").await?;
-    let seed = app.by_testid("run-seed").await?;
-    seed.clear().await?;
-    seed.send_keys("99").await?;
+    set_run(app, "200", "99").await?;
     app.click("run-start").await?;
     let first: i64 = run_id.parse()?;
     let second = (first + 1).to_string();

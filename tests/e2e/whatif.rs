@@ -6,14 +6,13 @@ use std::time::{Duration, Instant};
 use thirtyfour::prelude::*;
 
 use crate::harness::{artifacts_dir, Ctx, TestResult};
+use crate::steps::{open_in_editor, parsed_attr, screenshots_dir, select_node, type_over};
 
 /// Consumer sign-in in the editor, the toggle on: letting more logins through the risk
 /// gate without a challenge (allow below 0.3 → 0.85) raises the fraud loss shown.
 pub async fn live_what_if_sees_a_risk_gate_edit(ctx: &mut Ctx) -> TestResult {
     let app = ctx.app().await?;
-    app.click("open-example-consumer-sign-in").await?;
-    app.click("open-editor").await?;
-    app.by_testid("canvas").await?;
+    open_in_editor(app, "consumer-sign-in").await?;
     app.click("whatif-toggle").await?;
     let before = mean_of(app, "whatif-fraud_loss", None).await?;
     ensure_eq!(before > 0.0, true, "a fraud loss is shown: {before}");
@@ -21,19 +20,9 @@ pub async fn live_what_if_sees_a_risk_gate_edit(ctx: &mut Ctx) -> TestResult {
     app.by_testid("whatif-support_contacts").await?;
 
     // Select the risk gate and raise its allow threshold.
-    let mut clicked = false;
-    for _ in 0..25 {
-        if app.click("node-risk").await.is_ok() {
-            clicked = true;
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
-    ensure_eq!(clicked, true, "the risk gate node is clickable");
+    select_node(app, "risk").await?;
     let field = app.by_testid("field-allow_below").await?;
-    // Select the text and type over it (`clear` does not reach React's onChange).
-    field.send_keys(Key::Control + "a").await?;
-    field.send_keys("0.85").await?;
+    type_over(&field, "0.85").await?;
     let after = mean_of(app, "whatif-fraud_loss", Some(before)).await?;
     ensure_eq!(after > before, true, "fraud loss {before} → {after}");
     let delta = app
@@ -48,17 +37,9 @@ pub async fn live_what_if_sees_a_risk_gate_edit(ctx: &mut Ctx) -> TestResult {
     let mut latencies = Vec::new();
     let mut shown = after;
     for value in ["0.5", "0.7", "0.4", "0.6", "0.35", "0.8", "0.45", "0.65"] {
-        field.send_keys(Key::Control + "a").await?;
-        field.send_keys(value).await?;
+        type_over(&field, value).await?;
         shown = mean_of(app, "whatif-fraud_loss", Some(shown)).await?;
-        let ms: f64 = app
-            .by_testid("whatif-latency")
-            .await?
-            .attr("data-ms")
-            .await?
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(f64::NAN);
-        latencies.push(ms);
+        latencies.push(parsed_attr(app, "whatif-latency", "data-ms").await?);
     }
     let mut sorted = latencies.clone();
     sorted.sort_by(f64::total_cmp);
@@ -75,13 +56,11 @@ pub async fn live_what_if_sees_a_risk_gate_edit(ctx: &mut Ctx) -> TestResult {
         true,
         "slowest what-if {sorted:?}"
     );
-    let dir = artifacts_dir().join("screenshots");
-    std::fs::create_dir_all(&dir)?;
-    app.screenshot(&dir.join("editor-what-if.png")).await?;
+    app.screenshot(&screenshots_dir()?.join("editor-what-if.png"))
+        .await?;
 
     // An invalid model shows its error instead of numbers.
-    field.send_keys(Key::Control + "a").await?;
-    field.send_keys("2").await?;
+    type_over(&field, "2").await?;
     let error = app.by_testid("whatif-error").await?;
     ensure_eq!(
         error.text().await?.is_empty(),
