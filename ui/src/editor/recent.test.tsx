@@ -41,6 +41,25 @@ describe("recent files", () => {
     expect(screen.getByTestId("recent-file-1").textContent).toBe("a.json");
   });
 
+  it("keeps the answer to the newest request, and leaving a model keeps its entry", async () => {
+    const answers: ((list: string[]) => void)[] = [];
+    const backend: Backend = {
+      ...createMockBackend({ models: [] }),
+      recentFiles: () => new Promise<string[]>((resolve) => answers.push(resolve)),
+      recordRecentFile: () => new Promise<string[]>((resolve) => answers.push(resolve)),
+    };
+    const view = render(<Recent backend={backend} opened={null} onOpen={() => {}} />);
+    view.rerender(<Recent backend={backend} opened="/models/c.json" onOpen={() => {}} />);
+    // Back to the start screen before either answer is in.
+    view.rerender(<Recent backend={backend} opened={null} onOpen={() => {}} />);
+    expect(answers).toHaveLength(2);
+    answers[1]?.(["/models/c.json", "/models/a.json"]);
+    answers[0]?.(["/models/a.json"]); // the older read arrives last: ignored
+    await vi.waitFor(() => expect(screen.getByTestId("recent-file-0").textContent).toBe("c.json"));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(screen.getByTestId("recent-file-0").textContent).toBe("c.json");
+  });
+
   it("shows nothing when there are no recent files", async () => {
     render(<Recent backend={createMockBackend({ models: [] })} opened={null} onOpen={() => {}} />);
     await new Promise((r) => setTimeout(r, 10));
