@@ -102,7 +102,7 @@ pub async fn a_run_stops_when_precise_enough(ctx: &mut Ctx) -> TestResult {
     );
     let settings = app.by_testid("history-row").await?.text().await?;
     ensure_eq!(
-        settings.contains(&format!("{used_text} × expected")),
+        settings.contains(&format!("{used_text} of ≤200,000 (precise) × expected")),
         true,
         "{settings}"
     );

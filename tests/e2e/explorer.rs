@@ -3,14 +3,14 @@
 //! page), they are the engine's numbers for the same seed, and "Save as scenario" puts
 //! the thresholds into the model file.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use thirtyfour::prelude::*;
 
 use crate::harness::{artifacts_dir, temp_dir, App, Ctx, TestResult};
 use crate::steps::{
     close_to_start, open_in_editor, parsed_attr, save_model_as, screenshots_dir,
-    select_node_offering, Error,
+    select_node_offering, wait_for_quiet_page, Error,
 };
 
 const GATE: &str = "login/risk";
@@ -20,6 +20,7 @@ const GATE: &str = "login/risk";
 pub async fn threshold_explorer_follows_the_sliders(ctx: &mut Ctx) -> TestResult {
     let app = ctx.app().await?;
     open_in_editor(app, "consumer-sign-in").await?;
+    let settled = wait_for_quiet_page(Duration::from_secs(15)).await;
     select_node_offering(app, "risk", "explore-thresholds")
         .await
         .map_err(|e| format!("the risk gate is selected and offers the explorer: {e}"))?;
@@ -167,6 +168,7 @@ pub async fn threshold_explorer_follows_the_sliders(ctx: &mut Ctx) -> TestResult
          max {block_slowest:.1}\n\
          \x20 computing in the app: {block_computed:?}\n\
          after a 10-event drag of the allow slider: {drag:.1} ms ({answered} answers shown in all)\n\
+         waited {settled:?} after opening the editor for the page to be quiet\n\
          load average while measuring (2 cores): {}\n",
         curve_points,
         std::fs::read_to_string("/proc/loadavg").unwrap_or_default().trim(),
@@ -282,22 +284,31 @@ async fn app_allow(app: &App) -> WebDriverResult<f64> {
 
 /// Waits (up to 10 s) until the headline numbers are for `allow` / `block`.
 async fn wait_answer(app: &App, allow: f64, block: f64) -> Result<(), Error> {
-    let deadline = Instant::now() + Duration::from_secs(10);
-    let mut seen = (None, None);
-    while Instant::now() < deadline {
-        if let Ok(el) = app.by_testid("explorer-headlines").await {
-            let read = |v: Option<String>| v.and_then(|s| s.parse::<f64>().ok());
-            seen = (
-                read(el.attr("data-allow").await?),
-                read(el.attr("data-block").await?),
-            );
-            if seen == (Some(allow), Some(block)) {
-                return Ok(());
-            }
-        }
-        tokio::time::sleep(Duration::from_millis(20)).await;
+    // Polled inside the page: polling over WebDriver (three commands every 20 ms) kept
+    // the web process at ~160 % CPU on two cores and so slowed the very computation
+    // whose latency is measured.
+    const SCRIPT: &str = r#"
+        const [allow, block, done] = arguments;
+        const deadline = Date.now() + 10000;
+        const check = () => {
+          const el = document.querySelector('[data-testid="explorer-headlines"]');
+          const seen = el ? [el.getAttribute("data-allow"), el.getAttribute("data-block")] : null;
+          if (seen && Number(seen[0]) === allow && Number(seen[1]) === block) return done(null);
+          if (Date.now() > deadline) return done(seen);
+          setTimeout(check, 10);
+        };
+        check();"#;
+    let seen = app
+        .driver
+        .execute_async(
+            SCRIPT,
+            vec![serde_json::json!(allow), serde_json::json!(block)],
+        )
+        .await?;
+    match seen.json() {
+        serde_json::Value::Null => Ok(()),
+        other => Err(format!("no answer for {allow} / {block} (showing {other})").into()),
     }
-    Err(format!("no answer for {allow} / {block} (showing {seen:?})").into())
 }
 
 /// The mean a headline shows.
@@ -325,6 +336,7 @@ pub async fn threshold_explorer_latency_on_every_fixture(ctx: &mut Ctx) -> TestR
     );
     let (mut all_allow, mut all_block) = (Vec::new(), Vec::new());
     let mut opened: Option<String> = None;
+    let mut settled = Vec::new();
     for (fixture, gate) in fixture_gates()? {
         let (journey, step) = gate.split_once('/').ok_or("gate JOURNEY/STEP")?;
         if opened.as_deref() != Some(fixture.as_str()) {
@@ -332,6 +344,7 @@ pub async fn threshold_explorer_latency_on_every_fixture(ctx: &mut Ctx) -> TestR
                 close_to_start(app).await?;
             }
             open_in_editor(app, &fixture).await?;
+            settled.push(wait_for_quiet_page(Duration::from_secs(15)).await);
             opened = Some(fixture.clone());
         }
         let _ = app.click(&format!("tab-{journey}")).await;
@@ -373,6 +386,7 @@ pub async fn threshold_explorer_latency_on_every_fixture(ctx: &mut Ctx) -> TestR
     let (allow_median, block_median) = (median(&all_allow), median(&all_block));
     report.push_str(&format!(
         "median of allow moves {allow_median:.1}, of block moves {block_median:.1}\n\
+         waited {settled:?} after opening each editor for the page to be quiet\n\
          load average while measuring (2 cores): {}\n",
         std::fs::read_to_string("/proc/loadavg")
             .unwrap_or_default()

@@ -256,3 +256,47 @@ pub async fn wait_run_status(app: &App, status: &str, timeout: Duration) -> Test
     wait_attr(app, "run-status", "data-status", timeout, |v| v == status).await?;
     Ok(())
 }
+
+/// CPU time (in clock ticks) used so far by the app's web content processes.
+fn web_process_ticks() -> u64 {
+    let Ok(dir) = std::fs::read_dir("/proc") else {
+        return 0;
+    };
+    dir.filter_map(Result::ok)
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .bytes()
+                .all(|b| b.is_ascii_digit())
+        })
+        .filter_map(|e| std::fs::read_to_string(e.path().join("stat")).ok())
+        .filter(|stat| stat.contains("(WebKitWebProces"))
+        .filter_map(|stat| {
+            // Fields after the `(comm)`: state is field 3, utime 14, stime 15.
+            let rest = stat.rsplit_once(") ")?.1;
+            let fields: Vec<&str> = rest.split(' ').collect();
+            Some(fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?)
+        })
+        .sum()
+}
+
+/// Waits (at most `max`) until the page is quiet: its web process uses under a tenth of
+/// a core over half a second. Opening the editor keeps WebKit busy for a few seconds
+/// under Xvfb (software rendering on both cores) though the page no longer changes; a
+/// latency measured during that burst would measure the burst. Returns how long it took.
+pub async fn wait_for_quiet_page(max: Duration) -> Duration {
+    const WINDOW: Duration = Duration::from_millis(500);
+    // Linux counts CPU time in ticks of 1/100 s (USER_HZ); 5 ticks per 0.5 s = 10 %.
+    const QUIET_TICKS: u64 = 5;
+    let start = Instant::now();
+    let mut before = web_process_ticks();
+    while start.elapsed() < max {
+        tokio::time::sleep(WINDOW).await;
+        let now = web_process_ticks();
+        if now.saturating_sub(before) < QUIET_TICKS {
+            break;
+        }
+        before = now;
+    }
+    start.elapsed()
+}
