@@ -1,13 +1,14 @@
 // Quick what-if: while the toggle is on, every edit re-runs the edited (unsaved)
 // document in expected mode, with one seed kept for the whole session so successive
-// edits are compared on the same draws. No debounce: one request in flight at a time and
-// the newest edit next, so an answer arrives one round trip (tens of ms) after an edit.
+// edits are compared on the same draws. No debounce (see util/latestRequests): an answer
+// arrives one round trip (tens of ms) after an edit.
 
 import { createStore, type StoreApi } from "zustand/vanilla";
 
 import type { Backend, ErrorPayload, MetricUnit, WhatIf } from "../ipc";
 import { toErrorPayload } from "../ipc";
 import { formatDelta, formatValue } from "../results/format";
+import { latestRequests } from "../util/latestRequests";
 
 export const WHAT_IF_ITERATIONS = 300;
 
@@ -78,52 +79,18 @@ export function createWhatIfStore(
 ): WhatIfStore {
   const iterations = options.iterations ?? WHAT_IF_ITERATIONS;
   const newSeed = options.newSeed ?? (() => Math.floor(Math.random() * 2 ** 31));
-  const now = options.now ?? (() => performance.now());
-  // Bumped on every switch and dispose: an answer from an older generation is dropped.
-  let generation = 0;
-  let inFlight = false;
-  // The newest edit not yet sent, and when it was made (the latency clock starts there).
-  let pending: { doc: unknown; since: number } | null = null;
 
   return createStore<WhatIfState>()((set, get) => {
-    // No debounce: an edit is sent at once unless a request is in flight; edits made
-    // meanwhile collapse into the newest, sent as soon as the answer is in. So a single
-    // edit costs one round trip, and fast typing never queues stale work.
-    const pump = async () => {
-      if (inFlight || pending === null) return;
-      const { doc, since } = pending;
-      pending = null;
-      const { on, seed } = get();
-      if (!on || seed === null) return;
-      const mine = generation;
-      inFlight = true;
-      set({ running: true });
-      try {
-        const result = await backend.whatIf(doc, iterations, seed);
-        if (mine === generation && get().on && pending === null) {
-          set({ current: result, baseline: get().baseline ?? result, error: null, latencyMs: now() - since });
-        }
-      } catch (error) {
-        if (mine === generation && get().on && pending === null) {
-          set({ error: toErrorPayload(error), latencyMs: now() - since });
-        }
-      } finally {
-        if (mine === generation) {
-          inFlight = false;
-          set({ running: pending !== null });
-          void pump();
-        }
-      }
-    };
-    const submit = (doc: unknown) => {
-      pending = { doc, since: now() };
-      void pump();
-    };
-    const reset = () => {
-      generation++;
-      inFlight = false;
-      pending = null;
-    };
+    const requests = latestRequests(
+      (doc: unknown) => backend.whatIf(doc, iterations, get().seed ?? 0),
+      {
+        onAnswer: (result, _doc, latencyMs) =>
+          set({ current: result, baseline: get().baseline ?? result, error: null, latencyMs }),
+        onError: (error, _doc, latencyMs) => set({ error: toErrorPayload(error), latencyMs }),
+        onBusy: (running) => set({ running }),
+      },
+      options.now,
+    );
     return {
       on: false,
       seed: null,
@@ -133,20 +100,19 @@ export function createWhatIfStore(
       running: false,
       latencyMs: null,
       setOn(on, doc) {
-        reset();
+        requests.reset();
         if (!on) {
           set({ on: false, seed: null, baseline: null, current: null, error: null, running: false, latencyMs: null });
           return;
         }
         set({ on: true, seed: newSeed(), baseline: null, current: null, error: null, latencyMs: null });
-        submit(doc);
+        requests.submit(doc);
       },
       docChanged(doc) {
-        if (!get().on) return;
-        submit(doc);
+        if (get().on) requests.submit(doc);
       },
       dispose() {
-        reset();
+        requests.reset();
       },
     };
   });

@@ -1,7 +1,6 @@
 // The threshold explorer's state: two slider values of one risk gate and the backend's
-// answer for them. A drag fires many input events; sending each would queue stale work
-// behind the newest position, so at most one request is in flight and slider moves made
-// meanwhile collapse into the newest, sent as soon as the answer is in. The latency of
+// answer for them. A drag fires many input events: at most one request is in flight and
+// moves made meanwhile collapse into the newest (util/latestRequests). The latency of
 // each answer (slider move → numbers in the store) is recorded: the explorer promises
 // 100 ms and shows what it measured.
 
@@ -9,6 +8,7 @@ import { createStore, type StoreApi } from "zustand/vanilla";
 
 import type { Backend, ErrorPayload, GateExploration } from "../ipc";
 import { toErrorPayload } from "../ipc";
+import { latestRequests } from "../util/latestRequests";
 
 /** Iterations of every point (expected mode): enough for stable means, fast to answer. */
 export const EXPLORER_ITERATIONS = 300;
@@ -68,49 +68,31 @@ export interface ExplorerOptions {
 
 export function createExplorerStore(backend: Backend, options: ExplorerOptions): ExplorerStore {
   const iterations = options.iterations ?? EXPLORER_ITERATIONS;
-  const now = options.now ?? (() => performance.now());
   let doc = options.doc;
   let disposed = false;
-  let inFlight = false;
-  // The newest thresholds not yet sent, and when they were set (the latency clock).
-  let pending: { allowBelow: number; blockAtOrAbove: number; since: number } | null = null;
 
   return createStore<ExplorerState>()((set, get) => {
-    const pump = async () => {
-      if (disposed || inFlight || pending === null) return;
-      const { allowBelow, blockAtOrAbove, since } = pending;
-      pending = null;
-      inFlight = true;
-      set({ running: true });
-      try {
-        const result = await backend.exploreGate(doc, get().gate, allowBelow, blockAtOrAbove, iterations, get().seed);
-        // A newer position is waiting: its answer follows at once, so showing this one
-        // would only flicker (and its latency would not be the latest move's).
-        if (!disposed && pending === null) {
-          const latency = now() - since;
+    type Thresholds = { allowBelow: number; blockAtOrAbove: number };
+    const requests = latestRequests(
+      (t: Thresholds) => backend.exploreGate(doc, get().gate, t.allowBelow, t.blockAtOrAbove, iterations, get().seed),
+      {
+        onAnswer: (result, answeredFor, latency) =>
           set({
             result,
-            answeredFor: { allowBelow, blockAtOrAbove },
+            answeredFor,
             error: null,
             latencyMs: latency,
             latencies: [...get().latencies, latency].slice(-LATENCY_HISTORY),
-          });
-        }
-      } catch (error) {
-        if (!disposed && pending === null) set({ error: toErrorPayload(error), latencyMs: now() - since });
-      } finally {
-        inFlight = false;
-        if (!disposed) {
-          set({ running: pending !== null });
-          void pump();
-        }
-      }
-    };
+          }),
+        onError: (error, _t, latency) => set({ error: toErrorPayload(error), latencyMs: latency }),
+        onBusy: (running) => set({ running }),
+      },
+      options.now,
+    );
     const submit = () => {
+      if (disposed) return;
       const { allowBelow, blockAtOrAbove } = get();
-      pending = { allowBelow, blockAtOrAbove, since: now() };
-      set({ running: true });
-      void pump();
+      requests.submit({ allowBelow, blockAtOrAbove });
     };
     const move = (allowBelow: number, blockAtOrAbove: number) => {
       const s = get();
@@ -119,9 +101,7 @@ export function createExplorerStore(backend: Backend, options: ExplorerOptions):
       submit();
     };
     // First evaluation at the given thresholds, as soon as a subscriber can see it.
-    queueMicrotask(() => {
-      if (!disposed) submit();
-    });
+    queueMicrotask(submit);
     const start = { allowBelow: snap(options.allowBelow), blockAtOrAbove: snap(options.blockAtOrAbove) };
     return {
       gate: options.gate,
@@ -153,7 +133,7 @@ export function createExplorerStore(backend: Backend, options: ExplorerOptions):
       },
       dispose() {
         disposed = true;
-        pending = null;
+        requests.reset();
       },
     };
   });
