@@ -70,7 +70,9 @@ pub async fn live_what_if_sees_a_risk_gate_edit(ctx: &mut Ctx) -> TestResult {
     Ok(())
 }
 
-/// The `data-mean` of headline `testid`, waiting (up to 10 s) until it differs from `not`.
+/// The `data-mean` of headline `testid` once every edit is answered (typing "0.85" is
+/// four edits, each sent at once, so an earlier answer can show first), waiting (up to
+/// 10 s) until it differs from `not`.
 async fn mean_of(
     app: &crate::harness::App,
     testid: &str,
@@ -78,7 +80,11 @@ async fn mean_of(
 ) -> WebDriverResult<f64> {
     let deadline = Instant::now() + Duration::from_secs(10);
     loop {
-        if let Ok(el) = app.by_testid(testid).await {
+        let settled = match app.by_testid("whatif-strip").await {
+            Ok(strip) => strip.attr("data-running").await?.as_deref() == Some("false"),
+            Err(_) => false,
+        };
+        if let (true, Ok(el)) = (settled, app.by_testid(testid).await) {
             if let Ok(Some(v)) = el.attr("data-mean").await {
                 if let Ok(v) = v.parse::<f64>() {
                     if not != Some(v) || Instant::now() > deadline {

@@ -29,7 +29,7 @@ export function WhatIfStrip({ store, whatIf }: { store: EditorStore; whatIf: Wha
   const currency = typeof doc.currency === "string" ? doc.currency : "USD";
   const rows = headlines(baseline, current, currency);
   return (
-    <div className={`whatif-strip${on ? " is-on" : ""}`} data-testid="whatif-strip">
+    <div className={`whatif-strip${on ? " is-on" : ""}`} data-testid="whatif-strip" data-running={String(running)}>
       <div className="whatif-box">
         <label className="whatif-toggle" title={`Expected mode, ${WHAT_IF_ITERATIONS} iterations, one seed while on`}>
           <input
