@@ -9,6 +9,7 @@ use journeylab_engine::Summary;
 use journeylab_store::Store;
 use serde_json::Value;
 
+use crate::stored_run::{result_doc, run_baseline};
 use crate::AppError;
 
 /// What to draw.
@@ -77,17 +78,7 @@ pub fn render_run_chart(
     run_id: i64,
     req: &ChartRequest,
 ) -> Result<Vec<u8>, AppError> {
-    let rec = store.get_run(run_id)?;
-    let doc: Value = rec
-        .result_json
-        .as_deref()
-        .and_then(|t| serde_json::from_str(t).ok())
-        .ok_or_else(|| AppError::Run {
-            message: format!(
-                "run {run_id} has no result (status {})",
-                rec.run.status.as_str()
-            ),
-        })?;
+    let (run, doc) = result_doc(store, run_id)?;
     let all: Vec<&Value> = doc["scenarios"]
         .as_array()
         .map(|a| a.iter().collect())
@@ -204,16 +195,8 @@ pub fn render_run_chart(
         }
         ChartKind::Tornado => {
             let info = metric_info(&metric)?;
-            let model = store.model_version_by_id(rec.run.model_version_id)?;
-            let loaded = crate::load_model_text(model.json);
-            let spec = loaded
-                .validation
-                .spec
-                .as_ref()
-                .ok_or_else(|| AppError::InvalidModel {
-                    message: crate::describe_errors(&loaded.validation.issues),
-                })?;
-            let t = journeylab_engine::sensitivity::tornado(spec, &metric)
+            let (document, spec) = run_baseline(store, run.model_version_id)?;
+            let t = journeylab_engine::sensitivity::tornado(&spec, &metric)
                 .map_err(|e| AppError::Run {
                     message: e.to_string(),
                 })?
@@ -225,7 +208,7 @@ pub fn render_run_chart(
                 .iter()
                 .take(15)
                 .map(|s| {
-                    let name = crate::sensitivity_view::input_name(&loaded.document, &s.input);
+                    let name = crate::sensitivity_view::input_name(&document, &s.input);
                     let mut b = TornadoBar::new(name, s.output_low, s.output_high);
                     b.low_setting = Some(format!("P10 {}", short_number(s.input_low)));
                     b.high_setting = Some(format!("P90 {}", short_number(s.input_high)));
@@ -240,7 +223,7 @@ pub fn render_run_chart(
             journeylab_charts::tornado(&bars, t.base, &info, &o).map_err(chart_err)
         }
         ChartKind::Funnel => {
-            let spec = run_spec(store, rec.run.model_version_id)?;
+            let (_, spec) = run_baseline(store, run.model_version_id)?;
             let base = chosen.first().copied().ok_or_else(|| AppError::Run {
                 message: "no scenario".into(),
             })?;
@@ -288,17 +271,6 @@ pub fn render_run_chart(
 }
 
 /// The validated baseline of the model version a run used.
-fn run_spec(store: &Store, model_version_id: i64) -> Result<journeylab_engine::Spec, AppError> {
-    let model = store.model_version_by_id(model_version_id)?;
-    let loaded = crate::load_model_text(model.json);
-    loaded
-        .validation
-        .spec
-        .ok_or_else(|| AppError::InvalidModel {
-            message: crate::describe_errors(&loaded.validation.issues),
-        })
-}
-
 fn short_number(x: f64) -> String {
     if x.abs() >= 1000.0 {
         journeylab_charts::format::short(x)

@@ -8,7 +8,8 @@ use journeylab_store::Store;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::{describe_errors, load_model_text, AppError};
+use crate::stored_run::run_baseline;
+use crate::{describe_errors, AppError};
 
 /// Iterations averaged for a flow overlay: enough for smooth shares, fast to draw.
 const FLOW_ITERATIONS: u64 = 1_000;
@@ -27,16 +28,10 @@ pub fn run_flows(
     journey: &str,
     population: &str,
 ) -> Result<PopulationFlows, AppError> {
-    let rec = store.get_run(run_id)?;
-    let model = store.model_version_by_id(rec.run.model_version_id)?;
-    let loaded = load_model_text(model.json);
-    let spec = loaded
-        .validation
-        .spec
-        .as_ref()
-        .ok_or_else(|| invalid(&loaded.validation.issues))?;
-    let iterations = rec.run.iterations.clamp(1, FLOW_ITERATIONS);
-    population_flows(spec, journey, population, rec.run.seed, iterations)
+    let run = store.get_run(run_id)?.run;
+    let (_, spec) = run_baseline(store, run.model_version_id)?;
+    let iterations = run.iterations.clamp(1, FLOW_ITERATIONS);
+    population_flows(&spec, journey, population, run.seed, iterations)
         .map_err(|e| AppError::Run {
             message: e.to_string(),
         })?

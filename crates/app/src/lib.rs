@@ -16,6 +16,7 @@ mod model;
 mod precision_view;
 mod runs_view;
 mod sensitivity_view;
+mod stored_run;
 mod workspace;
 
 pub use charts::{render_run_chart, ChartRequest};

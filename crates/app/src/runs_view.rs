@@ -18,6 +18,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::guardrail_view::GuardrailView;
+use crate::stored_run::{result_doc, run_model_version};
 use crate::{load_model, model_key, render_run_chart, run_and_store_with, AppError, ChartRequest};
 use journeylab_engine::run::PrecisionTarget;
 
@@ -469,21 +470,6 @@ fn summary(v: &Value) -> Option<Summary> {
     serde_json::from_value(v.clone()).ok()
 }
 
-fn result_doc(store: &Store, run_id: i64) -> Result<(RunRow, Value), AppError> {
-    let rec = store.get_run(run_id)?;
-    let doc = rec
-        .result_json
-        .as_deref()
-        .and_then(|t| serde_json::from_str(t).ok())
-        .ok_or_else(|| AppError::Run {
-            message: format!(
-                "run {run_id} has no result (status {})",
-                rec.run.status.as_str()
-            ),
-        })?;
-    Ok((rec.run, doc))
-}
-
 /// The stored runs of model `key` (file stem, as [`crate::model_key`] gives), newest
 /// first, with the baseline's headline means. An unknown model has no runs.
 pub fn list_model_runs(store: &Store, key: &str) -> Result<Vec<RunListItem>, AppError> {
@@ -532,10 +518,9 @@ pub fn list_model_runs(store: &Store, key: &str) -> Result<Vec<RunListItem>, App
 /// The dashboard of finished run `run_id`.
 pub fn run_dashboard(store: &Store, run_id: i64) -> Result<RunDashboard, AppError> {
     let (run, doc) = result_doc(store, run_id)?;
-    let model_doc: Value = store
-        .model_version_by_id(run.model_version_id)
-        .ok()
-        .and_then(|v| serde_json::from_str(&v.json).ok())
+    // Team names and guardrail scopes only: without the model the dashboard still shows.
+    let model_doc = run_model_version(store, run.model_version_id)
+        .map(|m| m.document)
         .unwrap_or(Value::Null);
     let currency = doc["currency"].as_str().unwrap_or("USD").to_string();
     let period = doc["period"].as_str().unwrap_or("month").to_string();

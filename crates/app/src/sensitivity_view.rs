@@ -17,7 +17,8 @@ use journeylab_store::{RunStatus, Store};
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::{describe_errors, load_model_text, AppError};
+use crate::stored_run::run_model_version;
+use crate::{describe_errors, AppError};
 
 /// Bars of the tornado shown.
 pub const TORNADO_BARS: usize = 15;
@@ -130,8 +131,7 @@ pub fn run_sensitivity(
             rec.run.scenarios.join(", ")
         )));
     }
-    let version = store.model_version_by_id(rec.run.model_version_id)?;
-    let loaded = load_model_text(version.json);
+    let loaded = run_model_version(store, rec.run.model_version_id)?;
     let spec: &Spec = if scenario == "baseline" {
         loaded.validation.spec.as_ref()
     } else {
