@@ -85,12 +85,7 @@ pub fn what_if(document: &Value, iterations: u64, seed: u64) -> Result<WhatIf, A
 mod tests {
     use super::*;
 
-    fn fixture(name: &str) -> Value {
-        let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../../fixtures")
-            .join(name);
-        serde_json::from_str(&std::fs::read_to_string(p).expect("fixture")).expect("json")
-    }
+    use crate::test_support::fixture_doc as fixture;
 
     #[test]
     fn what_if_answers_fast_and_sees_an_edit() {

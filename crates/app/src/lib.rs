@@ -17,6 +17,8 @@ mod precision_view;
 mod runs_view;
 mod sensitivity_view;
 mod stored_run;
+#[cfg(test)]
+mod test_support;
 mod workspace;
 
 pub use charts::{render_run_chart, ChartRequest};

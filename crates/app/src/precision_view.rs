@@ -106,15 +106,13 @@ pub fn run_precision(store: &Store, run_id: i64) -> Result<Option<PrecisionStatu
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{open_workspace, run_model_file, RunRequest};
+    use crate::test_support::{fixture_path, temp_workspace};
+    use crate::{run_model_file, RunRequest};
 
     #[test]
     fn a_run_stopped_on_precision_reports_its_targets_and_a_plain_run_none() {
-        let dir = std::env::temp_dir().join(format!("journeylab-precision-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).ok();
-        let store = open_workspace(Some(&dir.join("ws.db"))).expect("workspace");
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../../fixtures/consumer-sign-in.json");
+        let (dir, store) = temp_workspace("precision");
+        let path = fixture_path("consumer-sign-in.json");
         let mut req = RunRequest {
             iterations: 200_000,
             seed: 5,

@@ -848,20 +848,14 @@ pub fn export_run(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{load_model, open_workspace, run_and_store};
+    use crate::{load_model, run_and_store};
     use journeylab_engine::{Mode, Settings};
 
-    fn fixture(name: &str) -> std::path::PathBuf {
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../../fixtures")
-            .join(name)
-    }
+    use crate::test_support::{fixture_path as fixture, temp_workspace};
 
     #[test]
     fn dashboard_history_and_exports_of_a_stored_run() {
-        let dir = std::env::temp_dir().join(format!("journeylab-runs-view-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).ok();
-        let store = open_workspace(Some(&dir.join("ws.db"))).expect("workspace");
+        let (dir, store) = temp_workspace("runs-view");
         let path = fixture("consumer-sign-in.json");
         let model = load_model(&path).expect("model");
         let settings = Settings {
@@ -952,10 +946,7 @@ mod tests {
 
     #[test]
     fn a_cancelled_run_is_stored_as_cancelled_and_progress_is_reported() {
-        let dir =
-            std::env::temp_dir().join(format!("journeylab-runs-cancel-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).ok();
-        let store = open_workspace(Some(&dir.join("ws.db"))).expect("workspace");
+        let (dir, store) = temp_workspace("runs-cancel");
         let path = fixture("consumer-sign-in.json");
         let cancel = Arc::new(AtomicBool::new(false));
         let seen = Mutex::new(Vec::new());

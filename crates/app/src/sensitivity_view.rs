@@ -482,7 +482,8 @@ fn field_words(field: &str) -> (&'static str, &'static str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{load_model_text, open_workspace, run_and_store, run_and_store_with};
+    use crate::test_support::{fixture_path, temp_workspace};
+    use crate::{load_model_text, run_and_store, run_and_store_with};
     use journeylab_engine::run::PrecisionTarget;
     use journeylab_engine::{Mode, Settings};
     use serde_json::json;
@@ -509,13 +510,7 @@ mod tests {
     }
 
     fn workspace(tag: &str) -> (std::path::PathBuf, Store) {
-        let dir = std::env::temp_dir().join(format!(
-            "journeylab-sensitivity-{tag}-{}",
-            std::process::id()
-        ));
-        std::fs::create_dir_all(&dir).ok();
-        let store = open_workspace(Some(&dir.join("ws.db"))).expect("workspace");
-        (dir, store)
+        temp_workspace(&format!("sensitivity-{tag}"))
     }
 
     fn stored_run(store: &Store, mode: Mode, precision: &[PrecisionTarget]) -> i64 {
@@ -641,9 +636,7 @@ mod tests {
     #[test]
     fn a_fixture_reads_in_names() {
         let (dir, store) = workspace("fixture");
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../../fixtures/consumer-sign-in.json");
-        let model = crate::load_model(&path).expect("model");
+        let model = crate::load_model(&fixture_path("consumer-sign-in.json")).expect("model");
         let settings = Settings {
             iterations: 500,
             seed: 3,

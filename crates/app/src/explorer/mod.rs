@@ -338,12 +338,7 @@ fn explored_guardrails(document: &Value, point: &SweepPoint) -> Vec<GuardrailVie
 mod tests {
     use super::*;
 
-    fn fixture(name: &str) -> Value {
-        let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../../fixtures")
-            .join(name);
-        serde_json::from_str(&std::fs::read_to_string(p).expect("fixture")).expect("json")
-    }
+    use crate::test_support::fixture_doc as fixture;
 
     fn total(p: &SweepPoint, name: &str) -> f64 {
         p.totals[name].as_f64().expect("total present")

@@ -1,0 +1,30 @@
+//! What the use-case tests share: the repository's fixtures and a throw-away workspace.
+
+use std::path::PathBuf;
+
+use journeylab_store::Store;
+use serde_json::Value;
+
+use crate::open_workspace;
+
+/// The path of fixture `name` (`consumer-sign-in.json`).
+pub(crate) fn fixture_path(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../fixtures")
+        .join(name)
+}
+
+/// Fixture `name` as a JSON document.
+pub(crate) fn fixture_doc(name: &str) -> Value {
+    let text = std::fs::read_to_string(fixture_path(name)).expect("fixture");
+    serde_json::from_str(&text).expect("json")
+}
+
+/// A new workspace database in a temporary folder named after `tag` (and the process,
+/// so parallel test runs do not meet); the folder is returned for clean-up.
+pub(crate) fn temp_workspace(tag: &str) -> (PathBuf, Store) {
+    let dir = std::env::temp_dir().join(format!("journeylab-{tag}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temporary folder");
+    let store = open_workspace(Some(&dir.join("ws.db"))).expect("workspace");
+    (dir, store)
+}
