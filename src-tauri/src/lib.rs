@@ -1,16 +1,19 @@
 //! The Journey Lab desktop shell: the only Rust code that knows Tauri.
 //!
-//! It builds the window from the root `tauri.conf.json` and exposes the use cases of
-//! `journeylab-app` as IPC commands. Commands are thin: they turn IPC arguments into a
-//! call to one use-case function and its error into an [`ErrorPayload`] (`{code, message}`),
-//! so the UI can branch on the code. No domain logic lives here.
+//! It builds the window from the root `tauri.conf.json` and registers every command of
+//! the app's IPC contract (`journeylab_app::ipc`) as a Tauri command, without knowing
+//! what any of them does: each one takes its argument object, runs the command against
+//! the app's [`Shell`] on a blocking worker, forwards its events to an optional
+//! [`Channel`], and turns an error into an [`ErrorPayload`] (`{code, message}`) the UI
+//! can branch on. No domain logic lives here.
 #![deny(missing_docs)]
 
-pub mod analysis;
-pub mod commands;
-pub mod editor;
-pub mod explorer;
-pub mod runs;
+use std::sync::Arc;
+
+use journeylab_app::ipc::{self, Command};
+use journeylab_app::{AppError, Shell};
+use tauri::ipc::Channel;
+use tauri::State;
 
 pub use journeylab_app::ErrorPayload;
 
@@ -25,37 +28,105 @@ pub fn run() {
         .expect("Journey Lab could not start its window");
 }
 
-/// The Tauri builder with every command registered (also used by tests).
+/// Runs `work` on Tauri's blocking pool and converts its error for IPC.
+async fn blocking<T, F>(work: F) -> Result<T, ErrorPayload>
+where
+    T: Send + 'static,
+    F: FnOnce() -> Result<T, AppError> + Send + 'static,
+{
+    match tauri::async_runtime::spawn_blocking(work).await {
+        Ok(result) => result.map_err(|e| ErrorPayload::from(&e)),
+        Err(join) => Err(ErrorPayload {
+            code: "internal".into(),
+            message: join.to_string(),
+        }),
+    }
+}
+
+/// Byte equality of two strings in a constant context (the check that each Tauri
+/// command is named as its contract says).
+const fn same_name(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// One Tauri command per contract command (the list is `journeylab_app::for_each_command`):
+/// the function's name is the command name the UI invokes, checked at compile time
+/// against [`Command::NAME`].
+macro_rules! register_commands {
+    ($($name:ident => $ty:ident),* $(,)?) => {
+        /// The Tauri commands, generated from the app's IPC contract.
+        mod commands {
+            use super::*;
+
+            $(
+                #[tauri::command]
+                async fn $name(
+                    shell: State<'_, Arc<Shell>>,
+                    args: <ipc::$ty as Command>::Args,
+                    on_event: Option<Channel<<ipc::$ty as Command>::Event>>,
+                ) -> Result<<ipc::$ty as Command>::Output, ErrorPayload> {
+                    let shell = shell.inner().clone();
+                    blocking(move || {
+                        let emit = |event| {
+                            if let Some(channel) = &on_event {
+                                // A closed window just stops listening.
+                                let _ = channel.send(event);
+                            }
+                        };
+                        <ipc::$ty as Command>::run(&shell, args, &emit)
+                    })
+                    .await
+                }
+
+                const _: () = assert!(
+                    same_name(stringify!($name), <ipc::$ty as Command>::NAME),
+                    concat!("the Tauri command `", stringify!($name), "` is not named as its contract says")
+                );
+            )*
+
+            /// The invoke handler with every command.
+            pub(super) fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
+                tauri::generate_handler![$($name),*]
+            }
+        }
+
+        /// The names of the registered commands, in registration order.
+        pub const REGISTERED_COMMANDS: &[&str] = &[$(stringify!($name)),*];
+    };
+}
+
+journeylab_app::for_each_command!(register_commands);
+
+/// The Tauri builder with the app's state and every command registered (also used by
+/// tests).
 pub fn builder() -> tauri::Builder<tauri::Wry> {
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             use tauri::Manager;
-            app.manage(runs::Workspace::open());
-            app.manage(explorer::Curves::default());
+            app.manage(Arc::new(Shell::open()));
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![
-            commands::list_examples,
-            commands::open_model,
-            editor::validate_document,
-            editor::save_model_file,
-            editor::model_history,
-            editor::model_version_text,
-            editor::recent_files,
-            editor::record_recent_file,
-            editor::what_if,
-            explorer::explore_gate,
-            analysis::run_sensitivity,
-            analysis::run_precision,
-            runs::start_run,
-            runs::cancel_run,
-            runs::list_runs,
-            runs::run_dashboard,
-            runs::run_chart,
-            runs::compare_runs,
-            runs::delete_run,
-            runs::export_run,
-            runs::run_flows,
-        ])
+        .invoke_handler(commands::handler())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_contract_command_is_registered_once() {
+        assert_eq!(REGISTERED_COMMANDS, ipc::command_names().as_slice());
+    }
 }

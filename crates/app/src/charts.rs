@@ -3,11 +3,11 @@
 
 use journeylab_charts::{
     ChartKind, ChartOptions, Format, FunnelRow, MetricInfo, NamedSample, OutcomeClass,
-    OutcomeCount, ScenarioSummary, Summary as ChartSummary, TornadoBar, TradeoffPoint,
+    OutcomeCount, ScenarioSummary, TornadoBar, TradeoffPoint,
 };
-use journeylab_engine::Summary;
+use journeylab_engine::format as fmt;
+use journeylab_engine::result::ScenarioResult;
 use journeylab_store::Store;
-use serde_json::Value;
 
 use crate::stored_run::{result_doc, run_baseline};
 use crate::AppError;
@@ -46,20 +46,6 @@ const COMPARE_METRICS: [&str; 6] = [
     "net_value",
 ];
 
-fn chart_summary(v: &Value) -> Option<ChartSummary> {
-    let s: Summary = serde_json::from_value(v.clone()).ok()?;
-    Some(ChartSummary {
-        mean: s.mean,
-        sd: s.sd,
-        se: s.se,
-        p5: s.p5,
-        p50: s.p50,
-        p95: s.p95,
-        min: s.min,
-        max: s.max,
-    })
-}
-
 fn metric_info(name: &str) -> Result<MetricInfo, AppError> {
     MetricInfo::for_total(name).ok_or_else(|| AppError::Run {
         message: format!("unknown metric `{name}`: use a model total such as fraud_loss, legit_abandon_rate, support_contacts"),
@@ -72,6 +58,14 @@ fn chart_err(e: journeylab_charts::ChartError) -> AppError {
     }
 }
 
+fn label(s: &ScenarioResult) -> String {
+    if s.name.is_empty() {
+        s.id.clone()
+    } else {
+        s.name.clone()
+    }
+}
+
 /// Draws a chart of stored run `run_id`.
 pub fn render_run_chart(
     store: &Store,
@@ -79,54 +73,41 @@ pub fn render_run_chart(
     req: &ChartRequest,
 ) -> Result<Vec<u8>, AppError> {
     let (run, doc) = result_doc(store, run_id)?;
-    let all: Vec<&Value> = doc["scenarios"]
-        .as_array()
-        .map(|a| a.iter().collect())
-        .unwrap_or_default();
-    let chosen: Vec<&Value> = if req.scenarios.is_empty() {
-        all.clone()
+    let chosen: Vec<&ScenarioResult> = if req.scenarios.is_empty() {
+        doc.scenarios.iter().collect()
     } else {
-        let mut v = Vec::new();
-        for id in &req.scenarios {
-            let s = all
-                .iter()
-                .find(|s| s["id"] == id.as_str())
-                .ok_or_else(|| AppError::Run {
+        req.scenarios
+            .iter()
+            .map(|id| {
+                doc.scenario(id).ok_or_else(|| AppError::Run {
                     message: format!("run {run_id} has no scenario `{id}`"),
-                })?;
-            v.push(*s);
-        }
-        v
-    };
-    let label = |s: &Value| {
-        s["name"]
-            .as_str()
-            .or(s["id"].as_str())
-            .unwrap_or("?")
-            .to_string()
+                })
+            })
+            .collect::<Result<_, _>>()?
     };
     let opts = ChartOptions {
         format: req.format,
         width: req.width,
         height: req.height,
         title: None,
-        currency: doc["currency"].as_str().unwrap_or("USD").to_string(),
-        period: doc["period"].as_str().unwrap_or("month").to_string(),
-        iterations: doc["iterations"].as_u64().unwrap_or(0),
+        currency: doc.currency.clone(),
+        period: doc.period.clone(),
+        iterations: doc.iterations,
     };
     let metric = req.metric.clone().unwrap_or_else(|| "fraud_loss".into());
     match req.kind {
         ChartKind::Histogram | ChartKind::Exceedance => {
             let info = metric_info(&metric)?;
-            let picked: Vec<&Value> = if req.scenarios.is_empty() {
+            let picked: Vec<&ScenarioResult> = if req.scenarios.is_empty() {
                 chosen.into_iter().take(2).collect()
             } else {
                 chosen
             };
             let mut samples = Vec::new();
             for s in &picked {
-                let id = s["id"].as_str().unwrap_or("baseline");
-                let values = store.run_samples(run_id, id, &metric)?.unwrap_or_default();
+                let values = store
+                    .run_samples(run_id, &s.id, &metric)?
+                    .unwrap_or_default();
                 samples.push((label(s), values));
             }
             let named: Vec<NamedSample> = samples
@@ -144,17 +125,18 @@ pub fn render_run_chart(
             }
         }
         ChartKind::Compare => {
-            let to_summaries = |key: &str| -> Vec<ScenarioSummary> {
+            let summaries = |deltas: bool| -> Vec<ScenarioSummary> {
                 chosen
                     .iter()
-                    .filter(|s| key == "totals" || s.get(key).is_some())
+                    .filter(|s| !deltas || s.delta_vs_baseline.is_some())
                     .map(|s| ScenarioSummary {
-                        id: s["id"].as_str().unwrap_or("").to_string(),
+                        id: s.id.clone(),
                         label: label(s),
                         metrics: COMPARE_METRICS
                             .iter()
                             .filter_map(|m| {
-                                Some((MetricInfo::for_total(m)?, chart_summary(&s[key][*m])?))
+                                let x = if deltas { s.delta(m) } else { s.total(m) };
+                                Some((MetricInfo::for_total(m)?, *x?))
                             })
                             .collect(),
                     })
@@ -165,12 +147,7 @@ pub fn render_run_chart(
                 COMPARE_METRICS.len(),
                 chosen.len(),
             ));
-            journeylab_charts::compare(
-                &to_summaries("totals"),
-                &to_summaries("delta_vs_baseline"),
-                &o,
-            )
-            .map_err(chart_err)
+            journeylab_charts::compare(&summaries(false), &summaries(true), &o).map_err(chart_err)
         }
         ChartKind::Tradeoff => {
             let x_name = req
@@ -181,10 +158,7 @@ pub fn render_run_chart(
             let points: Vec<TradeoffPoint> = chosen
                 .iter()
                 .filter_map(|s| {
-                    let (x, y) = (
-                        chart_summary(&s["totals"][&x_name])?,
-                        chart_summary(&s["totals"][&metric])?,
-                    );
+                    let (x, y) = (s.total(&x_name)?, s.total(&metric)?);
                     let mut p = TradeoffPoint::new(label(s), x.mean, y.mean);
                     (p.x_lo, p.x_hi, p.y_lo, p.y_hi) =
                         (Some(x.p5), Some(x.p95), Some(y.p5), Some(y.p95));
@@ -206,12 +180,13 @@ pub fn render_run_chart(
             let bars: Vec<TornadoBar> = t
                 .swings
                 .iter()
-                .take(15)
+                .take(crate::TORNADO_BARS)
                 .map(|s| {
-                    let name = crate::sensitivity_view::input_name(&document, &s.input);
-                    let mut b = TornadoBar::new(name, s.output_low, s.output_high);
-                    b.low_setting = Some(format!("P10 {}", short_number(s.input_low)));
-                    b.high_setting = Some(format!("P90 {}", short_number(s.input_high)));
+                    let input = crate::sensitivity_view::input_label(&document, &s.input);
+                    let setting = |x: f64| fmt::compact(x, input.unit, &doc.currency);
+                    let mut b = TornadoBar::new(input.text, s.output_low, s.output_high);
+                    b.low_setting = Some(format!("P10 {}", setting(s.input_low)));
+                    b.high_setting = Some(format!("P90 {}", setting(s.input_high)));
                     b
                 })
                 .collect();
@@ -227,56 +202,38 @@ pub fn render_run_chart(
             let base = chosen.first().copied().ok_or_else(|| AppError::Run {
                 message: "no scenario".into(),
             })?;
-            let journeys = base["journeys"].as_array().cloned().unwrap_or_default();
             let j = match &req.journey {
-                Some(id) => journeys.iter().find(|j| j["id"] == id.as_str()),
-                None => journeys.first(),
+                Some(id) => base.journeys.iter().find(|j| &j.id == id),
+                None => base.journeys.first(),
             }
             .ok_or_else(|| AppError::Run {
                 message: format!("run {run_id} has no journey {:?}", req.journey),
             })?;
-            let jid = j["id"].as_str().unwrap_or("");
-            let jspec = spec.journeys.iter().find(|x| x.id == jid);
-            let class_of = |o: &str| match jspec
-                .and_then(|js| js.outcomes.iter().find(|x| x.id == o))
-                .map(|x| x.class)
-            {
-                Some(journeylab_engine::spec::OutcomeClass::Success) => OutcomeClass::Success,
-                Some(journeylab_engine::spec::OutcomeClass::Abandoned) => OutcomeClass::Abandoned,
-                _ => OutcomeClass::Blocked,
+            let jspec = spec.journeys.iter().find(|x| x.id == j.id);
+            let class_of = |o: &str| {
+                jspec
+                    .and_then(|js| js.outcomes.iter().find(|x| x.id == o))
+                    .map_or(OutcomeClass::Blocked, |x| x.class)
             };
-            let rows: Vec<FunnelRow> = j["populations"]
-                .as_array()
-                .into_iter()
-                .flatten()
+            let rows: Vec<FunnelRow> = j
+                .populations
+                .iter()
                 .map(|p| FunnelRow {
-                    population: p["id"].as_str().unwrap_or("?").to_string(),
-                    entrants: p["entrants"]["mean"].as_f64().unwrap_or(0.0),
-                    outcomes: p["outcomes"]
-                        .as_object()
-                        .into_iter()
-                        .flatten()
+                    population: p.id.clone(),
+                    entrants: p.entrants.map_or(0.0, |e| e.mean),
+                    outcomes: p
+                        .outcomes
+                        .iter()
                         .map(|(o, s)| OutcomeCount {
                             outcome_id: o.clone(),
                             class: class_of(o),
-                            count: s["mean"].as_f64().unwrap_or(0.0),
+                            count: s.mean,
                         })
                         .collect(),
                 })
                 .collect();
-            let name = j["name"].as_str().unwrap_or(jid).to_string();
-            journeylab_charts::funnel(&name, &rows, &opts).map_err(chart_err)
+            let name = if j.name.is_empty() { &j.id } else { &j.name };
+            journeylab_charts::funnel(name, &rows, &opts).map_err(chart_err)
         }
-    }
-}
-
-/// The validated baseline of the model version a run used.
-fn short_number(x: f64) -> String {
-    if x.abs() >= 1000.0 {
-        journeylab_charts::format::short(x)
-    } else if x.abs() >= 1.0 {
-        format!("{x:.1}")
-    } else {
-        format!("{x:.3}")
     }
 }

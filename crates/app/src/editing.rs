@@ -1,13 +1,14 @@
 //! Use cases of the journey editor: validate the document being edited, and save it to a
 //! file (written whole or not at all) while recording it as a model version.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 pub use journeylab_engine::Issue;
 use journeylab_store::{ModelVersionRow, Store};
 use serde::Serialize;
+use ts_rs::TS;
 
+use crate::atomic::write_file;
 use crate::{model_key, AppError};
 
 /// Validates a model document given as JSON text: a syntax error is one issue with its
@@ -20,7 +21,7 @@ pub fn validate_document(json_text: &str) -> Vec<Issue> {
 }
 
 /// What a save did.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct SavedModel {
     /// The file written.
     pub path: String,
@@ -46,7 +47,7 @@ pub fn save_model_file(
         serde_json::from_str(json_text).map_err(|e| AppError::InvalidModel {
             message: format!("the document is not valid JSON: {e}"),
         })?;
-    write_atomically(path, json_text)?;
+    write_file(path, json_text.as_bytes())?;
     let mut saved = SavedModel {
         path: path.display().to_string(),
         version: None,
@@ -93,32 +94,6 @@ pub fn model_version_text(store: &Store, path: &Path, version: u32) -> Result<St
     Ok(store.model_version(model.id, Some(version))?.json)
 }
 
-fn write_atomically(path: &Path, text: &str) -> Result<(), AppError> {
-    let io = |source: std::io::Error| AppError::Io {
-        path: path.display().to_string(),
-        source,
-    };
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => std::path::PathBuf::from("."),
-    };
-    let file_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "model.json".into());
-    let tmp = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = std::fs::File::create(&tmp)?;
-        file.write_all(text.as_bytes())?;
-        file.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        std::fs::remove_file(&tmp).ok();
-    }
-    result.map_err(io)
-}
-
 /// How many files the recent-files list keeps.
 pub const MAX_RECENT_FILES: usize = 10;
 
@@ -158,7 +133,7 @@ pub fn record_recent_file(list_file: &Path, path: &Path) -> Result<Vec<String>, 
         })?;
     }
     let text = serde_json::to_string_pretty(&list).unwrap_or_else(|_| "[]".into());
-    write_atomically(list_file, &text)?;
+    write_file(list_file, text.as_bytes())?;
     Ok(list)
 }
 

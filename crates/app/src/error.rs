@@ -51,7 +51,7 @@ impl AppError {
 }
 
 /// The shape in which errors cross process boundaries (Tauri IPC, JSON output).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct ErrorPayload {
     /// See [`AppError::code`].
     pub code: String,

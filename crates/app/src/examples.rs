@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use journeylab_engine::Issue;
 use serde::Serialize;
 use serde_json::Value;
+use ts_rs::TS;
 
 use crate::AppError;
 
@@ -22,7 +23,7 @@ pub fn examples_dir() -> PathBuf {
 }
 
 /// One example model, as listed in the app's start screen.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct ExampleSummary {
     /// Absolute or as-given path of the file.
     pub path: String,
@@ -39,7 +40,7 @@ pub struct ExampleSummary {
 }
 
 /// A model as shown in the app: headline facts and its journeys.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct ModelView {
     /// Path the model was read from.
     pub path: String,
@@ -56,11 +57,12 @@ pub struct ModelView {
     /// Validation problems (errors and warnings); empty for a clean model.
     pub issues: Vec<Issue>,
     /// The raw model document, for editors.
+    #[ts(type = "unknown")]
     pub document: Value,
 }
 
 /// One journey of a [`ModelView`].
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct JourneyView {
     /// Journey id.
     pub id: String,

@@ -2,11 +2,13 @@
 //! population, and a quick expected-mode evaluation of an unsaved document.
 
 use journeylab_engine::flows::{population_flows, PopulationFlows};
-use journeylab_engine::metrics::{summarize, TOTAL_METRICS};
+use journeylab_engine::metrics::summarize;
+use journeylab_engine::vocab::TOTAL_METRICS;
 use journeylab_engine::{run, Mode, NoProgress, Settings, Summary};
 use journeylab_store::Store;
 use serde::Serialize;
 use serde_json::Value;
+use ts_rs::TS;
 
 use crate::stored_run::run_baseline;
 use crate::{describe_errors, AppError};
@@ -42,9 +44,11 @@ pub fn run_flows(
 
 /// A quick look at an edited, unsaved model: the baseline's model totals in expected
 /// mode over `iterations` (a few hundred answer in well under 100 ms).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct WhatIf {
     /// Seed used (pass the same one again to compare edits with the same draws).
+    #[serde(with = "crate::seed")]
+    #[ts(type = "string")]
     pub seed: u64,
     /// Iterations used.
     pub iterations: u64,
@@ -71,7 +75,7 @@ pub fn what_if(document: &Value, iterations: u64, seed: u64) -> Result<WhatIf, A
         .iter()
         .enumerate()
         .filter_map(|(m, name)| {
-            summarize(out.scenarios[0].totals[m].iter().copied()).map(|s| (name.to_string(), s))
+            summarize(out.scenarios[0].totals[m].iter().copied()).map(|s| (name.id.to_string(), s))
         })
         .collect();
     Ok(WhatIf {

@@ -2,11 +2,13 @@
 //! it, and how likely it is to be met — shared by the results dashboard and the
 //! threshold explorer.
 
+use journeylab_engine::run::GuardrailResult;
 use serde::Serialize;
 use serde_json::Value;
+use ts_rs::TS;
 
 /// A guardrail's outcome, with who owns it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct GuardrailView {
     /// Guardrail id.
     pub id: String,
@@ -58,6 +60,29 @@ impl GuardrailView {
             confidence: definition["confidence"].as_f64().unwrap_or(0.9),
             probability_met,
             met,
+        }
+    }
+
+    /// The view of a guardrail as a run reported it: limits, owner and outcome from
+    /// the result, its scope from the definition of the same id in `model` (the model
+    /// version the run simulated), team names from `model`'s `owners`.
+    pub(crate) fn of_result(result: &GuardrailResult, model: &Value) -> Self {
+        let scope = model["guardrails"]
+            .as_array()
+            .and_then(|ds| ds.iter().find(|d| d["id"] == result.id.as_str()));
+        let text = |key: &str| scope.and_then(|d| d[key].as_str()).map(str::to_string);
+        GuardrailView {
+            id: result.id.clone(),
+            owner_name: team_name(model, &result.owner),
+            owner: result.owner.clone(),
+            metric: result.metric.clone(),
+            journey: text("journey"),
+            population: text("population"),
+            min: result.min,
+            max: result.max,
+            confidence: result.confidence,
+            probability_met: result.probability_met,
+            met: result.met,
         }
     }
 }

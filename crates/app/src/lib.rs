@@ -5,6 +5,8 @@
 //! function here, and render the result.
 #![deny(missing_docs)]
 
+mod atomic;
+pub mod bindings;
 mod charts;
 mod editing;
 mod error;
@@ -12,15 +14,22 @@ mod examples;
 mod explorer;
 mod flows_view;
 mod guardrail_view;
+pub mod ipc;
 mod model;
 mod precision_view;
-mod runs_view;
+mod quantity_view;
+pub mod runs;
+pub mod seed;
 mod sensitivity_view;
+mod settings;
+mod shell;
 mod stored_run;
+mod sweep_view;
 #[cfg(test)]
 mod test_support;
 mod workspace;
 
+pub use atomic::{write_atomically, write_file};
 pub use charts::{render_run_chart, ChartRequest};
 pub use editing::{
     model_history, model_version_text, recent_files, recent_files_path, record_recent_file,
@@ -44,16 +53,24 @@ pub use model::{
     describe_errors, load_model, load_model_text, run_model, run_model_with, LoadedModel,
 };
 pub use precision_view::{run_precision, PrecisionStatus, PrecisionTargetView};
-pub use runs_view::{
-    compare_two_runs, export_run, list_model_runs, plain_language, result_csv, run_dashboard,
-    run_model_file, BreakdownRow, DeltaView, ExportFormat, HeadlineCard, RunDashboard, RunListItem,
-    RunPairRow, RunPairView, RunProgress, RunRequest, ScenarioView, TeamGuardrails,
-    WatchedProgress, HEADLINE_METRICS,
+pub use quantity_view::{describe_quantity, QuantityDomain, QuantityView};
+pub use runs::dashboard::{
+    plain_language, run_dashboard, BreakdownRow, DeltaView, HeadlineCard, RunDashboard,
+    ScenarioView, TeamGuardrails, HEADLINE_METRICS,
 };
+pub use runs::export::{export_run, result_csv, ExportFormat};
+pub use runs::history::{
+    compare_two_runs, delete_run, list_model_runs, RunListItem, RunPairRow, RunPairView,
+};
+pub use runs::job::{run_model_file, RunProgress, RunRequest, WatchedProgress};
 pub use sensitivity_view::{
     run_sensitivity, CorrelationView, SensitivityView, SwingView, MAX_CORRELATION_ITERATIONS,
     TORNADO_BARS,
 };
+pub use settings::{StoredSettings, StoredTarget};
+pub use shell::Shell;
+pub use stored_run::result_doc;
+pub use sweep_view::{parse_range, sweep_chart, sweep_gate};
 pub use workspace::{
     compare_runs, model_key, open_workspace, run_and_store, run_and_store_with, MetricComparison,
     RunComparison,

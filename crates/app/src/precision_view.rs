@@ -2,19 +2,20 @@
 //! (kept in the run's settings), the iterations it used out of its maximum, and the 95 %
 //! half-width each target's metric reached, from the stored per-iteration totals.
 
-use journeylab_charts::MetricInfo;
 use journeylab_engine::metrics::summarize;
+use journeylab_engine::vocab::total_metric;
 use journeylab_store::{RunStatus, Store};
 use serde::Serialize;
-use serde_json::Value;
+use ts_rs::TS;
 
+use crate::settings::StoredSettings;
 use crate::AppError;
 
 /// z of a two-sided 95 % interval (as the engine's stop rule).
 const Z975: f64 = 1.959964;
 
 /// One precision target of a run and what it reached.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct PrecisionTargetView {
     /// Model total.
     pub metric: String,
@@ -30,7 +31,7 @@ pub struct PrecisionTargetView {
 }
 
 /// How a run that stopped on precision ended.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct PrecisionStatus {
     /// Iterations used per scenario.
     pub iterations: u64,
@@ -51,22 +52,13 @@ pub fn run_precision(store: &Store, run_id: i64) -> Result<Option<PrecisionStatu
     if rec.run.status != RunStatus::Finished {
         return Ok(None);
     }
-    let settings: Value = rec
-        .settings_json
-        .as_deref()
-        .and_then(|t| serde_json::from_str(t).ok())
-        .unwrap_or(Value::Null);
-    let asked: Vec<(String, f64)> = settings["precision"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|t| Some((t["metric"].as_str()?.to_string(), t["relative"].as_f64()?)))
-        .collect();
-    if asked.is_empty() {
+    let settings = StoredSettings::of(&rec);
+    if settings.precision.is_empty() {
         return Ok(None);
     }
     let mut targets = Vec::new();
-    for (metric, relative) in asked {
+    for target in &settings.precision {
+        let (metric, relative) = (target.metric.clone(), target.relative);
         let mut met = true;
         let mut achieved: Option<f64> = None;
         for scenario in &rec.run.scenarios {
@@ -84,16 +76,14 @@ pub fn run_precision(store: &Store, run_id: i64) -> Result<Option<PrecisionStatu
             }
         }
         targets.push(PrecisionTargetView {
-            label: MetricInfo::for_total(&metric).map_or_else(|| metric.clone(), |i| i.name),
+            label: total_metric(&metric).map_or_else(|| metric.clone(), |m| m.label.to_string()),
             metric,
             relative,
             achieved,
             met,
         });
     }
-    let max_iterations = settings["max_iterations"]
-        .as_u64()
-        .unwrap_or(rec.run.iterations);
+    let max_iterations = settings.max_iterations.unwrap_or(rec.run.iterations);
     Ok(Some(PrecisionStatus {
         iterations: rec.run.iterations,
         max_iterations,
@@ -114,9 +104,10 @@ mod tests {
         let (dir, store) = temp_workspace("precision");
         let path = fixture_path("consumer-sign-in.json");
         let mut req = RunRequest {
+            path: path.display().to_string(),
             iterations: 200_000,
             seed: 5,
-            mode: "expected".into(),
+            mode: journeylab_engine::Mode::Expected,
             scenarios: Some(Vec::new()),
             precision: vec![("fraud_loss".into(), 0.02)],
         };
@@ -130,7 +121,7 @@ mod tests {
                 }
             },
         );
-        let id = run_model_file(&store, &path, &req, &progress).expect("run");
+        let id = run_model_file(&store, &req, &progress).expect("run");
         let p = run_precision(&store, id).expect("read").expect("targets");
         assert!(p.stopped_early && p.met, "{p:?}");
         assert!(p.iterations < 200_000 && p.max_iterations == 200_000);
@@ -159,13 +150,14 @@ mod tests {
             },
         );
         let all = RunRequest {
+            path: path.display().to_string(),
             iterations: 100_000,
             seed: 3,
-            mode: "sampled".into(),
+            mode: journeylab_engine::Mode::Sampled,
             scenarios: None,
             precision: vec![("fraud_loss".into(), 0.05)],
         };
-        let id = run_model_file(&store, &path, &all, &progress).expect("run");
+        let id = run_model_file(&store, &all, &progress).expect("run");
         let p = run_precision(&store, id).expect("read").expect("targets");
         assert!(p.stopped_early && p.met && p.iterations > 1_000, "{p:?}");
         let seen = seen.into_inner().unwrap_or_default();
@@ -175,8 +167,7 @@ mod tests {
 
         req.precision.clear();
         req.iterations = 100;
-        let plain =
-            run_model_file(&store, &path, &req, &journeylab_engine::NoProgress).expect("run");
+        let plain = run_model_file(&store, &req, &journeylab_engine::NoProgress).expect("run");
         assert_eq!(run_precision(&store, plain).expect("read"), None);
 
         // The history says which runs stopped on precision, and their maximum.

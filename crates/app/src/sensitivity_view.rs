@@ -9,13 +9,14 @@
 //! before the mode matters (sampled mode moves users with a separate `flow/…` stream),
 //! and a run that stopped on precision keeps iteration *i* in row *i*.
 
-use journeylab_charts::{format as fmt, MetricInfo, Unit};
-use journeylab_engine::metrics::TOTAL_METRICS;
+use journeylab_engine::format as fmt;
 use journeylab_engine::sensitivity::{rank_correlations, tornado, Swing};
+use journeylab_engine::vocab::{total_metric, MetricDef, Unit, TOTAL_METRICS};
 use journeylab_engine::Spec;
 use journeylab_store::{RunStatus, Store};
 use serde::Serialize;
 use serde_json::Value;
+use ts_rs::TS;
 
 use crate::stored_run::run_model_version;
 use crate::{describe_errors, AppError};
@@ -31,15 +32,14 @@ pub const MAX_CORRELATION_ITERATIONS: usize = 50_000;
 const DRIVER_SENTENCES: usize = 3;
 
 /// One input's swing, with a readable name.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct SwingView {
     /// The quantity's path in the model (`controls/sms_otp/pass/*legitimate`).
     pub input: String,
     /// Readable name (`SMS one-time code: pass rate (legitimate)`).
     pub label: String,
-    /// How the input's values read: `rate`, `money`, `count`, `seconds`, `minutes` or
-    /// `number`.
-    pub input_unit: &'static str,
+    /// How the input's values read.
+    pub input_unit: Unit,
     /// The input at its P10.
     pub input_low: f64,
     /// The input at its P90.
@@ -53,7 +53,7 @@ pub struct SwingView {
 }
 
 /// Spearman rank correlation of one input with the output over the run's iterations.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct CorrelationView {
     /// The quantity's path.
     pub input: String,
@@ -64,7 +64,7 @@ pub struct CorrelationView {
 }
 
 /// What drives one output of one scenario of a stored run.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct SensitivityView {
     /// The run.
     pub run_id: i64,
@@ -74,8 +74,8 @@ pub struct SensitivityView {
     pub metric: String,
     /// Its display name.
     pub label: String,
-    /// `rate`, `money`, `count` or `hours`.
-    pub unit: &'static str,
+    /// Unit of its values.
+    pub unit: Unit,
     /// Currency of money values.
     pub currency: String,
     /// The output with every input at its median (expected mode).
@@ -110,14 +110,12 @@ pub fn run_sensitivity(
     scenario: Option<&str>,
 ) -> Result<SensitivityView, AppError> {
     let scenario = scenario.unwrap_or("baseline");
-    let info = MetricInfo::for_total(metric)
-        .filter(|_| TOTAL_METRICS.contains(&metric))
-        .ok_or_else(|| {
-            run_err(format!(
-                "unknown metric `{metric}` (use a model total: {})",
-                TOTAL_METRICS.join(", ")
-            ))
-        })?;
+    let info = total_metric(metric).ok_or_else(|| {
+        run_err(format!(
+            "unknown metric `{metric}` (use a model total: {})",
+            TOTAL_METRICS.map(|m| m.id).join(", ")
+        ))
+    })?;
     let rec = store.get_run(run_id)?;
     if rec.run.status != RunStatus::Finished {
         return Err(run_err(format!(
@@ -192,8 +190,8 @@ pub fn run_sensitivity(
         run_id,
         scenario: scenario.to_string(),
         metric: metric.to_string(),
-        label: info.name,
-        unit: unit_name(info.unit),
+        label: info.label.to_string(),
+        unit: info.unit,
         currency,
         base: t.base,
         inputs: t.swings.len(),
@@ -204,15 +202,6 @@ pub fn run_sensitivity(
         rank_correlations: rank,
         drivers,
     })
-}
-
-fn unit_name(u: Unit) -> &'static str {
-    match u {
-        Unit::Count => "count",
-        Unit::Money => "money",
-        Unit::Rate => "rate",
-        Unit::Hours => "hours",
-    }
 }
 
 fn swing_view(names: &Names, s: &Swing) -> SwingView {
@@ -234,16 +223,13 @@ fn swing_view(names: &Names, s: &Swing) -> SwingView {
 /// +0.61 over the run)." for the largest swings that move the output at all.
 fn driver_sentences(
     names: &Names,
-    info: &MetricInfo,
+    info: &MetricDef,
     currency: &str,
     swings: &[Swing],
     rank: &[CorrelationView],
 ) -> Vec<String> {
-    let out = |x: f64| match info.unit {
-        Unit::Rate => rate_text(x),
-        unit => fmt::value(x, unit, currency),
-    };
-    let lower = info.name.to_lowercase();
+    let out = |x: f64| fmt::value(x, info.unit, currency);
+    let lower = info.label.to_lowercase();
     let moving: Vec<&Swing> = swings
         .iter()
         .filter(|s| s.size() > 1e-9 * (s.output_low.abs() + s.output_high.abs()).max(1e-12))
@@ -259,7 +245,7 @@ fn driver_sentences(
         .enumerate()
         .map(|(k, s)| {
             let label = names.label(&s.input);
-            let value = |x: f64| input_value(x, label.unit, currency);
+            let value = |x: f64| fmt::value(x, label.unit, currency);
             let rho = rank
                 .iter()
                 .find(|c| c.input == s.input)
@@ -271,7 +257,7 @@ fn driver_sentences(
                 })
                 .unwrap_or_default();
             let lead = match k {
-                0 => format!("{} is most sensitive to {}", info.name, label.phrase),
+                0 => format!("{} is most sensitive to {}", info.label, label.phrase),
                 1 => format!("Next comes {}", label.phrase),
                 _ => format!("Then {}", label.phrase),
             };
@@ -286,47 +272,21 @@ fn driver_sentences(
         .collect()
 }
 
-/// A fraction as the app writes percentages (`12.3 %`), with decimals enough for small
-/// ones (`0.72 %`).
-fn rate_text(x: f64) -> String {
-    let a = x.abs();
-    let decimals = if a == 0.0 || a >= 0.1 {
-        1
-    } else if a >= 0.001 {
-        2
-    } else {
-        3
-    };
-    format!("{} %", fmt::thousands(x * 100.0, decimals))
-}
-
-/// An input's value as its unit reads.
-fn input_value(x: f64, unit: &str, currency: &str) -> String {
-    match unit {
-        "rate" => rate_text(x),
-        "money" => fmt::value(x, Unit::Money, currency),
-        "count" => fmt::value(x.round(), Unit::Count, currency),
-        "seconds" => format!("{} s", fmt::short(x)),
-        "minutes" => format!("{} min", fmt::short(x)),
-        _ => fmt::short(x),
-    }
-}
-
-/// The readable name of the input at `key` (a quantity path) in model `doc`, as the
-/// sensitivity lists show it; also the tornado chart's bar labels.
-pub(crate) fn input_name(doc: &Value, key: &str) -> String {
-    Names::of(doc).label(key).text
+/// The readable name and unit of the input at `key` (a quantity path) in model `doc`,
+/// as the sensitivity lists show it; also the tornado chart's bar labels.
+pub(crate) fn input_label(doc: &Value, key: &str) -> Label {
+    Names::of(doc).label(key)
 }
 
 /// A readable name of an input.
 #[derive(Debug, Clone, PartialEq)]
-struct Label {
+pub(crate) struct Label {
     /// For lists: `SMS one-time code: pass rate (legitimate)`.
-    text: String,
+    pub(crate) text: String,
     /// For sentences: `the pass rate of SMS one-time code (legitimate)`.
-    phrase: String,
+    pub(crate) phrase: String,
     /// See [`SwingView::input_unit`].
-    unit: &'static str,
+    pub(crate) unit: Unit,
 }
 
 /// Names of the model's parts, looked up in the run's model document (the baseline's:
@@ -402,7 +362,7 @@ impl<'a> Names<'a> {
 
     fn label(&self, key: &str) -> Label {
         let parts: Vec<&str> = key.split('/').collect();
-        let make = |subject: String, what: &str, who: String, unit: &'static str| Label {
+        let make = |subject: String, what: &str, who: String, unit: Unit| Label {
             text: format!("{subject}: {what}{who}"),
             phrase: format!("the {what} of {subject}{who}"),
             unit,
@@ -432,7 +392,7 @@ impl<'a> Names<'a> {
                 Label {
                     text: format!("{pop}: volume{journey}"),
                     phrase: format!("the volume of {pop}{journey}"),
-                    unit: "count",
+                    unit: Unit::Count,
                 }
             }
             ["journeys", j, "steps", s, "to", i, "p", rest @ ..] => {
@@ -444,7 +404,7 @@ impl<'a> Names<'a> {
                 Label {
                     text: format!("{step}: share to {target}{who}"),
                     phrase: format!("the share of {step} sent to {target}{who}"),
-                    unit: "rate",
+                    unit: Unit::Rate,
                 }
             }
             ["journeys", j, "steps", s, field, rest @ ..] => {
@@ -454,28 +414,28 @@ impl<'a> Names<'a> {
             _ => Label {
                 text: key.to_string(),
                 phrase: format!("`{key}`"),
-                unit: "number",
+                unit: Unit::Number,
             },
         }
     }
 }
 
 /// Words and unit of a quantity's field.
-fn field_words(field: &str) -> (&'static str, &'static str) {
+fn field_words(field: &str) -> (&'static str, Unit) {
     match field {
-        "pass" => ("pass rate", "rate"),
-        "abandon" => ("abandonment", "rate"),
-        "resolve" => ("resolution rate", "rate"),
-        "p" => ("share", "rate"),
-        "cost_per_attempt" => ("cost per attempt", "money"),
-        "cost_per_contact" => ("cost per contact", "money"),
-        "loss_per_success" => ("loss per success", "money"),
-        "value_per_success" => ("value per success", "money"),
-        "seconds_per_attempt" => ("seconds per attempt", "seconds"),
-        "seconds" => ("time taken", "seconds"),
-        "minutes_per_contact" => ("minutes per contact", "minutes"),
-        "volume" => ("volume", "count"),
-        _ => ("value", "number"),
+        "pass" => ("pass rate", Unit::Rate),
+        "abandon" => ("abandonment", Unit::Rate),
+        "resolve" => ("resolution rate", Unit::Rate),
+        "p" => ("share", Unit::Rate),
+        "cost_per_attempt" => ("cost per attempt", Unit::Money),
+        "cost_per_contact" => ("cost per contact", Unit::Money),
+        "loss_per_success" => ("loss per success", Unit::Money),
+        "value_per_success" => ("value per success", Unit::Money),
+        "seconds_per_attempt" => ("seconds per attempt", Unit::Seconds),
+        "seconds" => ("time taken", Unit::Seconds),
+        "minutes_per_contact" => ("minutes per contact", Unit::Minutes),
+        "volume" => ("volume", Unit::Count),
+        _ => ("value", Unit::Number),
     }
 }
 

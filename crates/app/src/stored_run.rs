@@ -1,27 +1,39 @@
 //! Reading back what a stored run was: its result document and the model version it
 //! simulated — shared by the dashboard, charts, flows and sensitivity.
 
+use journeylab_engine::result::ResultDoc;
 use journeylab_engine::Spec;
 use journeylab_store::{RunRow, Store};
 use serde_json::Value;
 
 use crate::{describe_errors, load_model_text, AppError, LoadedModel};
 
-/// Stored run `run_id` with its result document (an unfinished run has none: an error
-/// saying its status).
-pub(crate) fn result_doc(store: &Store, run_id: i64) -> Result<(RunRow, Value), AppError> {
+/// Stored run `run_id` with its result document, typed (an unfinished run has none: an
+/// error saying its status and, for a failed run, why).
+pub fn result_doc(store: &Store, run_id: i64) -> Result<(RunRow, ResultDoc), AppError> {
     let rec = store.get_run(run_id)?;
-    let doc = rec
-        .result_json
-        .as_deref()
-        .and_then(|t| serde_json::from_str(t).ok())
-        .ok_or_else(|| AppError::Run {
+    let Some(text) = rec.result_json.as_deref() else {
+        return Err(AppError::Run {
             message: format!(
-                "run {run_id} has no result (status {})",
-                rec.run.status.as_str()
+                "run {run_id} has no result (status {}{})",
+                rec.run.status.as_str(),
+                rec.run
+                    .error
+                    .as_deref()
+                    .map(|e| format!(": {e}"))
+                    .unwrap_or_default()
             ),
-        })?;
+        });
+    };
+    let doc = parse_result(text).map_err(|e| AppError::Store {
+        message: format!("run {run_id}: {e}"),
+    })?;
     Ok((rec.run, doc))
+}
+
+/// A stored result document's text as the engine's typed document.
+pub(crate) fn parse_result(text: &str) -> Result<ResultDoc, String> {
+    ResultDoc::parse(text)
 }
 
 /// The model version a run simulated, parsed and validated.

@@ -7,11 +7,14 @@ use serde_json::Value;
 
 use crate::open_workspace;
 
+/// The repository's `fixtures/` folder.
+pub(crate) fn fixtures_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures")
+}
+
 /// The path of fixture `name` (`consumer-sign-in.json`).
 pub(crate) fn fixture_path(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../fixtures")
-        .join(name)
+    fixtures_dir().join(name)
 }
 
 /// Fixture `name` as a JSON document.

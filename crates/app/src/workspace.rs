@@ -3,13 +3,15 @@
 
 use std::path::{Path, PathBuf};
 
-use journeylab_engine::metrics::{summarize, Summary, TOTAL_METRICS};
-use journeylab_engine::run::ENGINE_VERSION;
-use journeylab_engine::{result_json, Progress, RunOutput, Settings};
+use journeylab_engine::metrics::{summarize, Summary};
+use journeylab_engine::result::ENGINE_VERSION;
+use journeylab_engine::vocab::TOTAL_METRICS;
+use journeylab_engine::{result_doc, Progress, RunOutput, Settings};
 use journeylab_store::{RunSettings, SampleSeries, Store};
 use serde::Serialize;
 
 use crate::model::{run_model, run_model_with, LoadedModel};
+use crate::settings::StoredSettings;
 use crate::{examples_dir, AppError};
 use journeylab_engine::run::PrecisionTarget;
 
@@ -124,15 +126,9 @@ pub fn run_and_store_with(
             engine_version: ENGINE_VERSION.to_string(),
             // The precision targets are kept so the app can say whether they were met
             // (the stored iterations become the iterations used).
-            settings_json: serde_json::to_string(&serde_json::json!({
-                "threads": settings.threads,
-                "precision": precision
-                    .iter()
-                    .map(|t| serde_json::json!({ "metric": t.metric, "relative": t.relative }))
-                    .collect::<Vec<_>>(),
-                "max_iterations": settings.iterations,
-            }))
-            .ok(),
+            settings_json: Some(
+                StoredSettings::new(settings.threads, precision, settings.iterations).to_json(),
+            ),
         },
     )?;
     match run_model_with(model, settings, scenarios, precision, progress) {
@@ -140,8 +136,8 @@ pub fn run_and_store_with(
             if out.settings.iterations != settings.iterations {
                 store.set_run_iterations(run_id, out.settings.iterations)?;
             }
-            let mut doc = result_json(&out);
-            doc["run_id"] = serde_json::json!(run_id);
+            let mut doc = result_doc(&out);
+            doc.run_id = Some(run_id);
             let samples: Vec<SampleSeries> = out
                 .scenarios
                 .iter()
@@ -151,12 +147,15 @@ pub fn run_and_store_with(
                         .enumerate()
                         .map(move |(m, metric)| SampleSeries {
                             scenario_id: s.id.clone(),
-                            metric: metric.to_string(),
+                            metric: metric.id.to_string(),
                             values: s.totals[m].clone(),
                         })
                 })
                 .collect();
-            store.finish_run(run_id, &doc.to_string(), &samples)?;
+            let text = serde_json::to_string(&doc).map_err(|e| AppError::Run {
+                message: format!("writing the result document: {e}"),
+            })?;
+            store.finish_run(run_id, &text, &samples)?;
             Ok((run_id, out))
         }
         Err(AppError::Cancelled) => {
@@ -215,7 +214,7 @@ pub fn compare_runs(
         && ra.run.mode == rb.run.mode;
     let n = ra.run.iterations.min(rb.run.iterations) as usize;
     let mut metrics = Vec::new();
-    for metric in TOTAL_METRICS {
+    for metric in TOTAL_METRICS.map(|m| m.id) {
         let sa = store.run_samples(a, scenario, metric)?;
         let sb = store.run_samples(b, scenario, metric)?;
         let (Some(sa), Some(sb)) = (sa, sb) else {

@@ -348,6 +348,7 @@ fn stress(dir: &str) -> Result<(), Box<dyn std::error::Error>> {
                 Unit::Rate => 0.04,
                 Unit::Count => 18_000.0,
                 Unit::Hours => 5_000.0,
+                Unit::Seconds | Unit::Minutes | Unit::Number => 100.0,
             };
             let f = 1.0 + 0.25 * rng.normal();
             let mean = base * f;

@@ -7,6 +7,7 @@ use plotters::prelude::*;
 use crate::render::{
     self, de, ellipsize, footer, header, legend_item, message, Ctx, Draw, INK, MUTED,
 };
+use crate::stats::is_drawable;
 use crate::{
     format, palette, ChartError, ChartOptions, MetricInfo, ScenarioSummary, Summary, Unit,
 };
@@ -91,7 +92,7 @@ impl Draw for Compare<'_> {
         for (i, s) in self.scenarios.iter().enumerate() {
             for m in &metrics {
                 match find(s, m) {
-                    Some(su) if su.is_drawable() => {}
+                    Some(su) if is_drawable(su) => {}
                     Some(_) => notes.push(format!(
                         "{}: {} has no value",
                         s.label,
@@ -152,7 +153,7 @@ impl Draw for Compare<'_> {
             let values: Vec<Option<Summary>> = self
                 .scenarios
                 .iter()
-                .map(|s| find(s, m).copied().filter(Summary::is_drawable))
+                .map(|s| find(s, m).copied().filter(is_drawable))
                 .collect();
             let changes: Vec<Option<Summary>> = self
                 .scenarios
@@ -166,7 +167,7 @@ impl Draw for Compare<'_> {
                         .iter()
                         .find(|d| d.id == s.id)
                         .and_then(|d| find(d, m).copied())
-                        .filter(Summary::is_drawable)
+                        .filter(is_drawable)
                 })
                 .collect();
             self.pane(root, cx, &lpane, m.unit, &values, Some(names_w), false)?;
@@ -319,7 +320,7 @@ impl Compare<'_> {
             }
             // The mean, written next to the whisker where there is room.
             let text = if is_delta {
-                format::signed(s.mean, unit, &cx.opts.currency)
+                format::delta(s.mean, unit, &cx.opts.currency)
             } else {
                 cx.value(s.mean, unit)
             };

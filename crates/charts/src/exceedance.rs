@@ -400,17 +400,17 @@ impl Exceed<'_> {
         let ls = cx.text(Ctx::SMALL, render::MUTED);
         let (_, y5) = chart.backend_coord(&(xa, 0.05));
         let (_, y1) = chart.backend_coord(&(xa, 0.01));
-        let (w5, th) = cx.measure("5% · 1 in 20", &ls);
+        let (w5, th) = cx.measure("5 % · 1 in 20", &ls);
         let stacked = y1 - y5 >= th + cx.px(2.0);
         let labels = if stacked {
             vec![
                 (
-                    "5% · 1 in 20".to_string(),
+                    "5 % · 1 in 20".to_string(),
                     x_range.start + cx.px(8.0),
                     y5 - th,
                 ),
                 (
-                    "1% · 1 in 100".to_string(),
+                    "1 % · 1 in 100".to_string(),
                     x_range.start + cx.px(8.0),
                     y1 - th,
                 ),
@@ -418,12 +418,12 @@ impl Exceed<'_> {
         } else {
             vec![
                 (
-                    "5% · 1 in 20 (upper line)".to_string(),
+                    "5 % · 1 in 20 (upper line)".to_string(),
                     x_range.start + cx.px(8.0),
                     y5 - th,
                 ),
                 (
-                    "1% · 1 in 100 (lower line)".to_string(),
+                    "1 % · 1 in 100 (lower line)".to_string(),
                     x_range.start + cx.px(8.0) + w5 + cx.px(90.0),
                     y5 - th,
                 ),

@@ -326,7 +326,7 @@ impl Draw for Funnel<'_> {
                 by_class.push(format!(
                     "{} {}",
                     render::capitalise(class.as_str()),
-                    format::value(c / r.total, crate::Unit::Rate, "")
+                    format::share(c / r.total)
                 ));
             }
             let (bx0, by_bottom) = chart.backend_coord(&(0.0, y - half));
@@ -356,7 +356,7 @@ impl Draw for Funnel<'_> {
                 let (px0, _) = chart.backend_coord(&(x0, y));
                 let (px1, _) = chart.backend_coord(&(x1, y));
                 let room = px1 - px0 - cx.px(8.0);
-                let pct = format::percent(share, 1);
+                let pct = format::share(share);
                 let full = format!("{id} {pct}");
                 // Whichever of white and ink text contrasts more with the segment.
                 let l = luminance(*color);

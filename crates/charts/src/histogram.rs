@@ -4,7 +4,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use crate::render::{self, de, footer, header, legend_item, message, Ctx, Draw, Placer, INK};
-use crate::stats::{sorted_finite, Summary};
+use crate::stats::{sorted_finite, summary_of, Summary};
 use crate::{format, palette, ChartError, ChartOptions, MetricInfo, NamedSample};
 
 /// Draws a histogram of `metric` across iterations for each series (one or two
@@ -65,7 +65,7 @@ impl Draw for Hist<'_> {
             .iter()
             .map(|s| {
                 let sorted = sorted_finite(s.values);
-                let summary = Summary::from_sorted(&sorted);
+                let summary = summary_of(&sorted);
                 Prepared {
                     label: s.label,
                     sorted,
@@ -374,7 +374,7 @@ impl Draw for Hist<'_> {
                         ))
                         .map_err(de)?;
                 }
-                labels.push((format!("{name} {}", cx.value(x, unit)), x, color));
+                labels.push((format!("{name} {}", cx.compact(x, unit)), x, color));
             }
         }
         let (px_x, px_y) = chart.plotting_area().get_pixel_range();

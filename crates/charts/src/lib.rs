@@ -33,7 +33,6 @@
 
 mod compare;
 mod exceedance;
-pub mod format;
 mod funnel;
 mod histogram;
 mod render;
@@ -45,8 +44,12 @@ pub use compare::{compare, compare_height};
 pub use exceedance::exceedance;
 pub use funnel::funnel;
 pub use histogram::histogram;
+pub use journeylab_engine::format;
+pub use journeylab_engine::metrics::Summary;
+pub use journeylab_engine::spec::OutcomeClass;
+pub use journeylab_engine::vocab::Unit;
 pub use render::palette;
-pub use stats::{pareto_front, Summary};
+pub use stats::pareto_front;
 pub use tornado::tornado;
 pub use tradeoff::tradeoff;
 
@@ -105,7 +108,8 @@ impl Format {
 }
 
 /// The kinds of chart this crate draws (for command-line parsing and menus).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Deserialize, ts_rs::TS)]
+#[serde(rename_all = "lowercase")]
 pub enum ChartKind {
     /// [`histogram`]
     Histogram,
@@ -206,19 +210,6 @@ impl ChartOptions {
     }
 }
 
-/// Unit of a metric, deciding its axis label and number format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Unit {
-    /// A count (entrants, contacts, attacks): thousands separators.
-    Count,
-    /// Money in the model currency.
-    Money,
-    /// A rate stored as a fraction 0–1, shown in percent.
-    Rate,
-    /// Hours of customer time.
-    Hours,
-}
-
 /// A metric's display name and unit, e.g. `("Fraud loss", Money)`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct MetricInfo {
@@ -240,25 +231,7 @@ impl MetricInfo {
     /// Display name and unit of a model total from the journey-model spec (§7), such as
     /// `fraud_loss` or `legit_abandon_rate`; `None` for an unknown id.
     pub fn for_total(id: &str) -> Option<MetricInfo> {
-        let (name, unit) = match id {
-            "legit_entrants" => ("Legitimate entrants", Unit::Count),
-            "legit_success" => ("Legitimate successes", Unit::Count),
-            "legit_success_rate" => ("Legitimate success rate", Unit::Rate),
-            "legit_abandon_rate" => ("Legitimate abandonment", Unit::Rate),
-            "false_reject_rate" => ("False rejects", Unit::Rate),
-            "attack_entrants" => ("Attack attempts", Unit::Count),
-            "attack_success" => ("Successful attacks", Unit::Count),
-            "attack_stopped_rate" => ("Attacks stopped", Unit::Rate),
-            "fraud_loss" => ("Fraud loss", Unit::Money),
-            "support_contacts" => ("Support contacts", Unit::Count),
-            "support_cost" => ("Support cost", Unit::Money),
-            "control_cost" => ("Control cost", Unit::Money),
-            "customer_hours" => ("Customer time", Unit::Hours),
-            "value" => ("Value of legitimate successes", Unit::Money),
-            "net_value" => ("Net value", Unit::Money),
-            _ => return None,
-        };
-        Some(MetricInfo::new(name, unit))
+        journeylab_engine::vocab::total_metric(id).map(|m| MetricInfo::new(m.label, m.unit))
     }
 }
 
@@ -341,28 +314,6 @@ impl TornadoBar {
             high_value,
             low_setting: None,
             high_setting: None,
-        }
-    }
-}
-
-/// Class of a journey outcome (spec §7): success, abandoned or blocked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum OutcomeClass {
-    /// The entrant got through.
-    Success,
-    /// The entrant gave up.
-    Abandoned,
-    /// The journey stopped the entrant.
-    Blocked,
-}
-
-impl OutcomeClass {
-    /// Lower-case name as in the spec.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            OutcomeClass::Success => "success",
-            OutcomeClass::Abandoned => "abandoned",
-            OutcomeClass::Blocked => "blocked",
         }
     }
 }

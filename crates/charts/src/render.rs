@@ -165,6 +165,9 @@ impl Ctx<'_> {
                 .collect::<Vec<_>>()
                 .join(" "),
             Unit::Rate => "%".to_string(),
+            Unit::Seconds => "seconds".to_string(),
+            Unit::Minutes => "minutes".to_string(),
+            Unit::Number => String::new(),
         };
         if unit.is_empty() {
             m.name.clone()
@@ -183,9 +186,16 @@ impl Ctx<'_> {
         }
     }
 
-    /// A value of a metric for annotations.
+    /// A value of a metric in full, as every table and screen writes it (titles,
+    /// subtitles, the compare chart's means and changes).
     pub fn value(&self, x: f64, unit: Unit) -> String {
         format::value(x, unit, &self.opts.currency)
+    }
+
+    /// A value of a metric in short form, for markers and bar ends inside the plot area
+    /// where space is tight (`$1.47M`).
+    pub fn compact(&self, x: f64, unit: Unit) -> String {
+        format::compact(x, unit, &self.opts.currency)
     }
 
     /// How many x tick labels fit `width_px` device pixels (about one per 110 logical

@@ -1,63 +1,16 @@
 //! Small statistics the charts need: summaries, quantiles and the Pareto front.
 
-/// Summary of a metric over iterations, as in the journey-model spec (§7).
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
-pub struct Summary {
-    /// Mean.
-    pub mean: f64,
-    /// Standard deviation.
-    pub sd: f64,
-    /// Standard error of the mean (sd / √iterations).
-    pub se: f64,
-    /// 5th percentile.
-    pub p5: f64,
-    /// Median.
-    pub p50: f64,
-    /// 95th percentile.
-    pub p95: f64,
-    /// Minimum.
-    pub min: f64,
-    /// Maximum.
-    pub max: f64,
+pub use journeylab_engine::metrics::Summary;
+
+/// Summary of the drawable (finite, see [`drawable`]) values of a sample; `None` when
+/// no value is finite. Quantiles interpolate between order statistics, as the engine's.
+pub fn summary_of(values: &[f64]) -> Option<Summary> {
+    journeylab_engine::metrics::summarize(values.iter().copied().filter(|v| drawable(*v)))
 }
 
-impl Summary {
-    /// Summary of the drawable (finite, see [`drawable`]) values of a sample (quantiles by linear interpolation between
-    /// order statistics); `None` when no value is finite.
-    pub fn from_sample(values: &[f64]) -> Option<Summary> {
-        let sorted = sorted_finite(values);
-        Summary::from_sorted(&sorted)
-    }
-
-    /// Summary of an ascending sample of finite values; `None` when empty.
-    pub fn from_sorted(sorted: &[f64]) -> Option<Summary> {
-        let n = sorted.len();
-        if n == 0 {
-            return None;
-        }
-        let mean = sorted.iter().sum::<f64>() / n as f64;
-        let var = if n > 1 {
-            sorted.iter().map(|v| (v - mean) * (v - mean)).sum::<f64>() / (n as f64 - 1.0)
-        } else {
-            0.0
-        };
-        let sd = var.sqrt();
-        Some(Summary {
-            mean,
-            sd,
-            se: sd / (n as f64).sqrt(),
-            p5: quantile_sorted(sorted, 0.05),
-            p50: quantile_sorted(sorted, 0.5),
-            p95: quantile_sorted(sorted, 0.95),
-            min: sorted[0],
-            max: sorted[n - 1],
-        })
-    }
-
-    /// True when mean, P5, P95 are all drawable (what the charts need to draw it).
-    pub fn is_drawable(&self) -> bool {
-        drawable(self.mean) && drawable(self.p5) && drawable(self.p95)
-    }
+/// True when mean, P5, P95 are all drawable (what the charts need to draw a summary).
+pub fn is_drawable(s: &Summary) -> bool {
+    drawable(s.mean) && drawable(s.p5) && drawable(s.p95)
 }
 
 /// Largest magnitude a chart draws; larger values are treated like non-finite ones
@@ -206,14 +159,14 @@ mod tests {
     #[test]
     fn quantiles_and_summary() {
         let v = [4.0, 1.0, f64::NAN, 3.0, 2.0, 5.0, f64::INFINITY];
-        let s = Summary::from_sample(&v).expect("finite values");
+        let s = summary_of(&v).expect("finite values");
         assert_eq!(s.mean, 3.0);
         assert_eq!(s.p50, 3.0);
         assert_eq!(s.min, 1.0);
         assert_eq!(s.max, 5.0);
         assert!((s.p5 - 1.2).abs() < 1e-12);
         assert!((s.p95 - 4.8).abs() < 1e-12);
-        assert!(Summary::from_sample(&[f64::NAN]).is_none());
+        assert!(summary_of(&[f64::NAN]).is_none());
         assert!(quantile_sorted(&[], 0.5).is_nan());
         assert_eq!(quantile_sorted(&[7.0], 0.95), 7.0);
     }

@@ -205,7 +205,7 @@ impl Draw for Tornado<'_> {
                 )
             };
             for (k, (v, setting, c)) in [left, right].into_iter().enumerate() {
-                let value = cx.value(v, unit);
+                let value = cx.compact(v, unit);
                 let text = match setting {
                     Some(s) if !s.is_empty() => format!("{s} → {value}"),
                     _ => value,

@@ -2,7 +2,6 @@
 //!
 //! Exit codes (spec §8): 0 success, 2 invalid model, 1 any other failure.
 
-mod format;
 mod progress;
 mod sweep;
 mod table;
@@ -18,7 +17,7 @@ use journeylab_app::{
     load_model, model_key, open_workspace, run_and_store_with, run_model_with, AppError,
 };
 use journeylab_engine::run::PrecisionTarget;
-use journeylab_engine::{result_json, Mode, Settings};
+use journeylab_engine::{result_doc, Mode, Settings};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -56,7 +55,8 @@ enum Command {
     Chart(workspace::ChartArgs),
     /// Sweep a risk gate's thresholds (common random numbers) and find the tradeoff front.
     Sweep(sweep::SweepArgs),
-    /// What drives a metric: tornado and rank correlations of the uncertain inputs.
+    /// What drives a metric of a stored run (or of a fresh run of a model file): tornado,
+    /// rank correlations and the top drivers in words — the app's sensitivity section.
     Sensitivity(sweep::SensitivityArgs),
 }
 
@@ -148,7 +148,7 @@ fn main() -> ExitCode {
         Command::Runs(cmd) => workspace::runs(cmd, db),
         Command::Chart(args) => workspace::chart(args, db),
         Command::Sweep(args) => sweep::sweep(args),
-        Command::Sensitivity(args) => sweep::sensitivity(args),
+        Command::Sensitivity(args) => sweep::sensitivity(args, db),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -286,16 +286,10 @@ fn run(args: RunArgs, db: Option<&Path>) -> Result<(), Failure> {
         (Some(id), out)
     };
     bar.finish();
-    let mut doc = result_json(&out);
-    if let Some(id) = run_id {
-        doc["run_id"] = serde_json::json!(id);
-    }
+    let mut doc = result_doc(&out);
+    doc.run_id = run_id;
     let text = match args.format {
-        OutputFormat::Json => {
-            let mut s = serde_json::to_string_pretty(&doc).context("serialising the result")?;
-            s.push('\n');
-            s
-        }
+        OutputFormat::Json => doc.to_pretty_json() + "\n",
         OutputFormat::Table => table::render(&doc, Some(&args.model.display().to_string())),
     };
     emit(&text, args.out.as_deref())?;
@@ -326,26 +320,4 @@ fn scenario_count(model: &journeylab_app::LoadedModel, chosen: Option<&[String]>
     }
 }
 
-/// Writes to a temporary file beside `path`, then renames it over `path`: a reader
-/// never sees half a file, and a crash leaves the old file intact.
-pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "out".into());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
-}
+pub(crate) use journeylab_app::write_atomically;

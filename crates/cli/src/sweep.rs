@@ -1,14 +1,21 @@
-//! `journeylab sweep`: a risk gate's thresholds against fraud and friction.
+//! `journeylab sweep` (a risk gate's thresholds against fraud and friction) and
+//! `journeylab sensitivity` (what drives a metric of a stored run), both through the
+//! app's use cases: the same answers as the app's threshold explorer and sensitivity
+//! section.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::Context;
-use journeylab_app::charts_crate::{ChartOptions, Format, MetricInfo, TradeoffPoint, Unit};
-use journeylab_app::load_model;
-use journeylab_engine::sweep::{parse_range, Sweep};
+use journeylab_app::charts_crate::Format;
+use journeylab_app::{
+    load_model, model_key, open_workspace, parse_range, run_and_store, run_sensitivity,
+    sweep_chart, sweep_gate, SensitivityView,
+};
+use journeylab_engine::format::{delta, thousands, value};
+use journeylab_engine::sweep::Sweep;
+use journeylab_engine::vocab::Unit;
 use journeylab_engine::{Mode, Settings};
 
-use crate::format::{thousands, value, Unit as FUnit};
 use crate::{app_failure, emit, outln, random_seed, Failure, ModeArg, OutputFormat};
 
 #[derive(clap::Args, Debug)]
@@ -44,15 +51,6 @@ pub struct SweepArgs {
 
 pub fn sweep(args: SweepArgs) -> Result<(), Failure> {
     let model = load_model(&args.model).map_err(app_failure)?;
-    if !model.validation.is_valid() {
-        return Err(Failure {
-            code: 2,
-            error: anyhow::anyhow!(
-                "{} is not a valid model; run `journeylab validate`",
-                args.model.display()
-            ),
-        });
-    }
     let usage = |e: String| Failure {
         code: 2,
         error: anyhow::anyhow!(e),
@@ -71,22 +69,19 @@ pub fn sweep(args: SweepArgs) -> Result<(), Failure> {
         },
         threads: None,
     };
-    let s = journeylab_engine::sweep::sweep(&model.document, &args.gate, &allow, &block, &settings)
-        .map_err(|e| Failure {
-            code: 1,
-            error: anyhow::anyhow!(e),
-        })?;
+    let s = sweep_gate(&model, &args.gate, &allow, &block, &settings).map_err(app_failure)?;
     let currency = model.document["currency"]
         .as_str()
         .unwrap_or("USD")
         .to_string();
     if let Some(path) = &args.chart {
-        draw(
-            &s,
-            path,
-            &currency,
-            model.document["period"].as_str().unwrap_or("month"),
-        )?;
+        let format = Format::from_path(&path.to_string_lossy())
+            .ok_or_else(|| Failure::from(anyhow::anyhow!("--chart must end in .svg or .png")))?;
+        let period = model.document["period"].as_str().unwrap_or("month");
+        let bytes = sweep_chart(&s, &currency, period, format).map_err(app_failure)?;
+        crate::write_atomically(path, &bytes)
+            .with_context(|| format!("writing {}", path.display()))?;
+        eprintln!("wrote {}", path.display());
     }
     match args.format {
         OutputFormat::Json => {
@@ -121,15 +116,15 @@ fn table(s: &Sweep, cur: &str, model: &str) {
         "front / guardrails"
     );
     for p in &s.points {
-        let t = |k: &str| p.totals.get(k).and_then(|v| v.as_f64()).unwrap_or(f64::NAN);
+        let t = |k: &str| p.totals.get(k).copied().unwrap_or(f64::NAN);
         outln!(
             "  {:>6.3} {:>6.3}  {:>10} {:>10} {:>10} {:>14} {:>12} {:>10}  {}{}",
             p.allow_below,
             p.block_at_or_above,
-            value(p.legit_challenge_rate, FUnit::Rate, cur),
-            value(p.legit_friction, FUnit::Rate, cur),
-            value(t("false_reject_rate"), FUnit::Rate, cur),
-            value(p.fraud_loss, FUnit::Money, cur),
+            value(p.legit_challenge_rate, Unit::Rate, cur),
+            value(p.legit_friction, Unit::Rate, cur),
+            value(t("false_reject_rate"), Unit::Rate, cur),
+            value(p.fraud_loss, Unit::Money, cur),
             thousands(t("attack_success"), 1),
             thousands(t("support_contacts"), 0),
             if p.pareto { "◆ front" } else { "        " },
@@ -145,55 +140,21 @@ fn table(s: &Sweep, cur: &str, model: &str) {
     outln!("◆ front: no other point has both less friction and less fraud loss.");
 }
 
-fn draw(s: &Sweep, path: &std::path::Path, currency: &str, period: &str) -> Result<(), Failure> {
-    let format = Format::from_path(&path.to_string_lossy())
-        .ok_or_else(|| Failure::from(anyhow::anyhow!("--chart must end in .svg or .png")))?;
-    let points: Vec<TradeoffPoint> = s
-        .points
-        .iter()
-        .map(|p| {
-            TradeoffPoint::new(
-                format!("{:.2}/{:.2}", p.allow_below, p.block_at_or_above),
-                p.legit_friction,
-                p.fraud_loss,
-            )
-        })
-        .collect();
-    let opts = ChartOptions {
-        format,
-        title: Some(format!(
-            "Thresholds of {}: fraud loss against legitimate friction (allow/block)",
-            s.gate
-        )),
-        currency: currency.to_string(),
-        period: period.to_string(),
-        iterations: s.iterations,
-        ..ChartOptions::default()
-    };
-    let bytes = journeylab_app::charts_crate::tradeoff(
-        &points,
-        &MetricInfo::new("Legitimate friction (not completing)", Unit::Rate),
-        &MetricInfo::for_total("fraud_loss")
-            .unwrap_or_else(|| MetricInfo::new("Fraud loss", Unit::Money)),
-        &opts,
-    )
-    .map_err(|e| Failure::from(anyhow::anyhow!("drawing the chart: {e}")))?;
-    crate::write_atomically(path, &bytes).with_context(|| format!("writing {}", path.display()))?;
-    eprintln!("wrote {}", path.display());
-    Ok(())
-}
-
 #[derive(clap::Args, Debug)]
 pub struct SensitivityArgs {
-    /// The model file.
-    model: PathBuf,
+    /// A stored run's id (`journeylab runs list`), or a model file: then the model is
+    /// run first (expected mode, stored) and that fresh run is analysed.
+    target: String,
     /// The output: a model total (e.g. fraud_loss, legit_success_rate).
     #[arg(long, default_value = "fraud_loss")]
     metric: String,
-    /// Iterations for the rank correlations.
+    /// Scenario to analyse (default: the baseline).
+    #[arg(long)]
+    scenario: Option<String>,
+    /// Iterations of the fresh run (a model file only).
     #[arg(long, short = 'n', default_value_t = 5_000)]
     iterations: u64,
-    /// Seed (random when not given).
+    /// Seed of the fresh run (random when not given; a model file only).
     #[arg(long)]
     seed: Option<u64>,
     /// Output format.
@@ -201,90 +162,113 @@ pub struct SensitivityArgs {
     format: OutputFormat,
 }
 
-/// `journeylab sensitivity`: the tornado (P10/P90, others at medians) and the rank
-/// correlation of every uncertain input with the output over a run's iterations.
-pub fn sensitivity(args: SensitivityArgs) -> Result<(), Failure> {
-    use journeylab_engine::metrics::TOTAL_METRICS;
-    use journeylab_engine::sensitivity::{rank_correlations, tornado};
-    let model = load_model(&args.model).map_err(app_failure)?;
-    let Some(spec) = model.validation.spec.as_ref() else {
-        return Err(Failure {
-            code: 2,
-            error: anyhow::anyhow!(
-                "{} is not a valid model; run `journeylab validate`",
-                args.model.display()
-            ),
-        });
+/// `journeylab sensitivity RUN|MODEL`: the app's sensitivity of a stored run — tornado
+/// (P10/P90, others at medians), the rank correlation of every uncertain input with the
+/// output over the run's stored iterations, and the top drivers in words. Given a model
+/// file, it first runs and stores it, and says so.
+pub fn sensitivity(args: SensitivityArgs, db: Option<&Path>) -> Result<(), Failure> {
+    let store = open_workspace(db).map_err(app_failure)?;
+    crate::workspace::report_interrupted(&store);
+    let stored_id = args
+        .target
+        .parse::<i64>()
+        .ok()
+        .filter(|_| !Path::new(&args.target).exists());
+    let run_id = match stored_id {
+        Some(id) => id,
+        None => {
+            let path = PathBuf::from(&args.target);
+            let model = load_model(&path).map_err(app_failure)?;
+            if !model.validation.is_valid() {
+                return Err(Failure {
+                    code: 2,
+                    error: anyhow::anyhow!(
+                        "{} is not a valid model; run `journeylab validate`",
+                        path.display()
+                    ),
+                });
+            }
+            let settings = Settings {
+                iterations: args.iterations,
+                seed: args.seed.unwrap_or_else(random_seed),
+                mode: Mode::Expected,
+                threads: None,
+            };
+            let scenarios: Vec<String> = args.scenario.iter().cloned().collect();
+            let (id, _) = run_and_store(
+                &store,
+                &model_key(&path),
+                &model,
+                &settings,
+                Some(&scenarios),
+                None,
+            )
+            .map_err(app_failure)?;
+            eprintln!(
+                "ran {} (expected mode, {} iterations, seed {}) and stored it as run {id}; analyse it again with `journeylab sensitivity {id}`",
+                path.display(),
+                thousands(settings.iterations as f64, 0),
+                settings.seed
+            );
+            id
+        }
     };
-    let Some(m) = TOTAL_METRICS.iter().position(|x| *x == args.metric) else {
-        return Err(Failure {
-            code: 2,
-            error: anyhow::anyhow!(
-                "unknown metric `{}` (use one of: {})",
-                args.metric,
-                TOTAL_METRICS.join(", ")
-            ),
-        });
-    };
-    let t = tornado(spec, &args.metric)
-        .map_err(|e| Failure::from(anyhow::anyhow!(e)))?
-        .ok_or_else(|| Failure::from(anyhow::anyhow!("no such metric")))?;
-    let settings = Settings {
-        iterations: args.iterations,
-        seed: args.seed.unwrap_or_else(random_seed),
-        mode: Mode::Expected,
-        threads: None,
-    };
-    let samples = journeylab_engine::simulate(spec, &settings, &journeylab_engine::NoProgress)
-        .map_err(|e| Failure::from(anyhow::anyhow!(e)))?;
-    let totals = journeylab_engine::metrics::totals(spec, &samples);
-    let rc = rank_correlations(spec, &totals[m], settings.seed);
-    if args.format == OutputFormat::Json {
-        let doc = serde_json::json!({ "metric": args.metric, "seed": settings.seed, "iterations": settings.iterations, "tornado": t, "rank_correlations": rc });
-        return emit(
-            &(serde_json::to_string_pretty(&doc).context("serialising")? + "\n"),
+    let view = run_sensitivity(&store, run_id, &args.metric, args.scenario.as_deref())
+        .map_err(app_failure)?;
+    match args.format {
+        OutputFormat::Json => emit(
+            &(serde_json::to_string_pretty(&view).context("serialising")? + "\n"),
             None,
-        );
+        ),
+        OutputFormat::Table => {
+            sensitivity_table(&view);
+            Ok(())
+        }
     }
-    let cur = model.document["currency"].as_str().unwrap_or("USD");
-    let unit = crate::format::unit_of(&args.metric);
+}
+
+fn sensitivity_table(v: &SensitivityView) {
+    let out = |x: f64| value(x, v.unit, &v.currency);
     outln!(
-        "What drives {} — {}",
-        args.metric,
-        model.document["name"].as_str().unwrap_or("")
+        "What drives {} — run {}, scenario `{}`",
+        v.label.to_lowercase(),
+        v.run_id,
+        v.scenario
     );
-    outln!("Tornado: each uncertain input at its P10 and P90, every other at its median (expected mode); base {}", value(t.base, unit, cur));
-    for s in t.swings.iter().take(15) {
+    outln!(
+        "Tornado: each uncertain input at its P10 and P90, every other at its median (expected mode); base {}",
+        out(v.base)
+    );
+    for s in &v.swings {
         outln!(
-            "  {:<52} {:>18} → {:<18} swing {}",
-            s.input,
-            value(s.output_low, unit, cur),
-            value(s.output_high, unit, cur),
-            value(s.size(), unit, cur)
+            "  {:<60} {:>18} → {:<18} swing {}",
+            s.label,
+            out(s.output_low),
+            out(s.output_high),
+            delta(s.swing, v.unit, &v.currency)
         );
     }
     outln!();
-    outln!("Rank correlation with {} over {} iterations (seed {}; input draws recomputed from their streams):", args.metric, thousands(settings.iterations as f64, 0), settings.seed);
-    for (k, r) in rc.iter().take(15) {
-        outln!("  {k:<52} {r:>+7.3}");
+    outln!(
+        "Rank correlation with {} over {} of the run's {} iterations (input draws recomputed from their streams):",
+        v.label.to_lowercase(),
+        thousands(v.iterations as f64, 0),
+        thousands(v.run_iterations as f64, 0)
+    );
+    for c in v.rank_correlations.iter().take(15) {
+        let rho = c.rho.map_or("n/a".to_string(), |r| {
+            format!("{}{:.3}", if r < 0.0 { '\u{2212}' } else { '+' }, r.abs())
+        });
+        outln!("  {:<60} {rho:>7}", c.label);
     }
     outln!(
-        "  (|ρ| below about {:.3} = 2/√n is indistinguishable from noise)",
-        2.0 / (settings.iterations as f64).sqrt()
+        "  (|ρ| below about {} = 2/√n is indistinguishable from noise)",
+        value(v.noise_level, Unit::Number, &v.currency)
     );
-    let top: Vec<String> = t
-        .swings
-        .iter()
-        .take(3)
-        .map(|s| format!("{} (swing {})", s.input, value(s.size(), unit, cur)))
-        .collect();
-    if !top.is_empty() {
+    if !v.drivers.is_empty() {
         outln!();
-        outln!(
-            "In words: {} depends most on {}.",
-            args.metric,
-            top.join(", then ")
-        );
+        for d in &v.drivers {
+            outln!("{d}");
+        }
     }
-    Ok(())
 }

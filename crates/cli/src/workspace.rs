@@ -2,14 +2,16 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::{app_failure, emit, table, Failure, ShowFormat};
 use anyhow::Context;
 use clap::Subcommand;
 use journeylab_app::store::{RunFilter, Store};
-use journeylab_app::{compare_runs, describe_errors, load_model_text, model_key, open_workspace};
-use serde_json::Value;
-
-use crate::format::{delta, thousands, unit_of, value};
-use crate::{app_failure, emit, table, Failure, ShowFormat};
+use journeylab_app::{
+    compare_runs, describe_errors, load_model_text, model_key, open_workspace, result_csv,
+    result_doc,
+};
+use journeylab_engine::format::{delta, thousands, value};
+use journeylab_engine::vocab::{total_metric, Unit};
 
 #[derive(Subcommand, Debug)]
 pub enum ModelsCommand {
@@ -204,37 +206,23 @@ pub fn runs(cmd: RunsCommand, db: Option<&Path>) -> Result<(), Failure> {
             }
         }
         RunsCommand::Show { id, format } => {
-            let rec = store.get_run(id).map_err(store_err)?;
-            let Some(text) = rec.result_json else {
-                return Err(Failure::from(anyhow::anyhow!(
-                    "run {id} has no result (status {}{})",
-                    rec.run.status.as_str(),
-                    rec.run.error.map(|e| format!(": {e}")).unwrap_or_default()
-                )));
-            };
-            let doc: Value = serde_json::from_str(&text).context("reading the stored result")?;
+            let (_, doc) = result_doc(&store, id).map_err(app_failure)?;
             let text = match format {
-                ShowFormat::Json => {
-                    serde_json::to_string_pretty(&doc).context("serialising")? + "\n"
-                }
-                ShowFormat::Csv => table::csv(&doc),
+                ShowFormat::Json => doc.to_pretty_json() + "\n",
+                ShowFormat::Csv => result_csv(&doc),
                 ShowFormat::Table => table::render(&doc, None),
             };
             emit(&text, None)?;
         }
         RunsCommand::Delete { id } => {
-            store.delete_run(id).map_err(store_err)?;
+            journeylab_app::delete_run(&store, id).map_err(app_failure)?;
             crate::outln!("deleted run {id}");
         }
         RunsCommand::Compare { a, b, scenario } => {
             let c = compare_runs(&store, a, b, &scenario).map_err(app_failure)?;
-            let currency = store
-                .get_run(a)
-                .ok()
-                .and_then(|r| r.result_json)
-                .and_then(|t| serde_json::from_str::<Value>(&t).ok())
-                .and_then(|d| d["currency"].as_str().map(str::to_string))
-                .unwrap_or_else(|| "USD".into());
+            let currency = result_doc(&store, a)
+                .map(|(_, d)| d.currency)
+                .unwrap_or_else(|_| "USD".into());
             crate::outln!("Run {b} against run {a}, scenario `{scenario}`");
             crate::outln!(
                 "{}",
@@ -248,14 +236,15 @@ pub fn runs(cmd: RunsCommand, db: Option<&Path>) -> Result<(), Failure> {
                 }
             );
             crate::outln!(
-                "  {:<22} {:>18} {:>18} {:>44}",
+                "  {:<30} {:>18} {:>18} {:>44}",
                 "metric",
                 "run A mean",
                 "run B mean",
                 "B − A: mean (P5 – P95)"
             );
             for m in &c.metrics {
-                let unit = unit_of(&m.metric);
+                let (label, unit) = total_metric(&m.metric)
+                    .map_or((m.metric.as_str(), Unit::Count), |d| (d.label, d.unit));
                 let mean = |s: &Option<journeylab_engine::Summary>| {
                     s.map_or("n/a".to_string(), |s| value(s.mean, unit, &currency))
                 };
@@ -268,8 +257,8 @@ pub fn runs(cmd: RunsCommand, db: Option<&Path>) -> Result<(), Failure> {
                     )
                 });
                 crate::outln!(
-                    "  {:<22} {:>18} {:>18} {:>44}",
-                    m.metric,
+                    "  {:<30} {:>18} {:>18} {:>44}",
+                    label,
                     mean(&m.a),
                     mean(&m.b),
                     d

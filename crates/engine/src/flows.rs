@@ -3,14 +3,16 @@
 //! thickness after a run, so one sees where customers drop out and attackers get through.
 
 use serde::Serialize;
+use ts_rs::TS;
 
 use crate::rng::{key_hash, stream};
 use crate::sim::expected::{exits, flow};
 use crate::sim::{Draws, Flow, SimError};
 use crate::spec::{OutcomeClass, Spec, StepKind, Target};
+use crate::vocab::exit_keys;
 
 /// One exit of one step.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct EdgeFlow {
     /// Journey id.
     pub journey: String,
@@ -27,7 +29,7 @@ pub struct EdgeFlow {
 }
 
 /// What one population does in a journey, averaged over iterations.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct PopulationFlows {
     /// Population id.
     pub population: String,
@@ -41,13 +43,13 @@ pub struct PopulationFlows {
 
 /// The exits of a step kind with their names, in the order [`exits`] lists them.
 fn exit_names(kind: &StepKind) -> Vec<String> {
-    let v = |names: &[&str]| names.iter().map(|s| s.to_string()).collect();
+    let v = |kind: &str| exit_keys(kind).iter().map(|s| s.to_string()).collect();
     match kind {
-        StepKind::Action { .. } => v(&["next", "abandon"]),
-        StepKind::Control { .. } => v(&["pass", "fail", "abandon"]),
-        StepKind::RiskGate { .. } => v(&["allow", "challenge", "block"]),
+        StepKind::Action { .. } => v("action"),
+        StepKind::Control { .. } => v("control"),
+        StepKind::RiskGate { .. } => v("risk_gate"),
         StepKind::Branch { shares, .. } => (0..=shares.len()).map(|i| format!("to[{i}]")).collect(),
-        StepKind::Support { .. } => v(&["resolved", "unresolved"]),
+        StepKind::Support { .. } => v("support"),
     }
 }
 

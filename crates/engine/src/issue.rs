@@ -5,7 +5,7 @@ use std::fmt;
 use serde::Serialize;
 
 /// How serious a problem is. Errors stop a model from running; warnings do not.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// The model cannot be simulated.
@@ -15,7 +15,7 @@ pub enum Severity {
 }
 
 /// One problem found in a model.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct Issue {
     /// Error or warning.
     pub severity: Severity,
@@ -25,12 +25,15 @@ pub struct Issue {
     pub message: String,
     /// What would be right, when that can be said.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub hint: Option<String>,
     /// 1-based line, for JSON syntax errors.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub line: Option<usize>,
     /// 1-based column, for JSON syntax errors.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub column: Option<usize>,
 }
 

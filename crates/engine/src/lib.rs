@@ -2,18 +2,22 @@
 //! index-based [`Spec`], and the two-level Monte Carlo simulation with its metrics.
 //!
 //! Data flow: JSON text → [`parse_json`] → [`validate`] (a [`Spec`] per scenario, or
-//! every problem) → [`run`] (per-iteration samples) → [`result_json`] (spec §7).
+//! every problem) → [`run`] (per-iteration samples) → [`result_doc`] (spec §7, typed).
+//!
+//! The vocabulary (metric catalogue, step kinds and exits, decision areas, distribution
+//! keys) is defined once in [`vocab`]; the formatting policy for numbers in [`format`].
 //!
 //! Architecture invariant: this crate does no IO. It knows nothing of files, SQLite,
 //! Tauri or async runtimes; callers hand it text or JSON values and get values back.
 #![deny(missing_docs)]
 
 pub mod flows;
+pub mod format;
 mod issue;
 pub mod metrics;
-pub mod model;
 mod path;
 pub mod quantity;
+pub mod result;
 pub mod rng;
 pub mod run;
 pub mod scenario;
@@ -22,11 +26,12 @@ pub mod sim;
 pub mod spec;
 pub mod sweep;
 pub mod validate;
+pub mod vocab;
 
 pub use issue::{parse_json, Issue, Severity};
 pub use metrics::Summary;
-pub use model::Model;
-pub use run::{result_json, run, RunError, RunOutput, ScenarioRun};
+pub use result::{result_doc, result_json, ResultDoc, ScenarioResult};
+pub use run::{run, RunError, RunOutput, ScenarioRun};
 pub use sim::{simulate, Mode, NoProgress, Progress, Settings, SimError};
 pub use spec::Spec;
 pub use validate::{validate, Validation};

@@ -2,59 +2,14 @@
 //! guardrails, and the [`Summary`] of a sample.
 
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use crate::sim::{Samples, JP_FIELDS};
 use crate::spec::{OutcomeClass, PopulationKind, Spec};
-
-/// Model totals, in result order.
-pub const TOTAL_METRICS: [&str; 15] = [
-    "legit_entrants",
-    "legit_success",
-    "legit_success_rate",
-    "legit_abandon_rate",
-    "false_reject_rate",
-    "attack_entrants",
-    "attack_success",
-    "attack_stopped_rate",
-    "fraud_loss",
-    "support_contacts",
-    "support_cost",
-    "control_cost",
-    "customer_hours",
-    "value",
-    "net_value",
-];
-
-/// Metrics of a journey × population selection (guardrails), besides outcome ids.
-pub const SCOPED_METRICS: [&str; 14] = [
-    "entrants",
-    "success",
-    "abandoned",
-    "blocked",
-    "attempts",
-    "support_contacts",
-    "control_cost",
-    "support_cost",
-    "customer_seconds",
-    "value",
-    "loss",
-    "success_rate",
-    "abandon_rate",
-    "blocked_rate",
-];
-
-/// True for a name in [`TOTAL_METRICS`].
-pub fn is_total_metric(name: &str) -> bool {
-    TOTAL_METRICS.contains(&name)
-}
-
-/// True for a name in [`SCOPED_METRICS`].
-pub fn is_scoped_metric(name: &str) -> bool {
-    SCOPED_METRICS.contains(&name)
-}
+use crate::vocab::TOTAL_METRICS;
 
 /// A sample summarised over iterations.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize, TS)]
 pub struct Summary {
     /// Mean.
     pub mean: f64,

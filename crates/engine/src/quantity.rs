@@ -155,4 +155,49 @@ impl Dist {
             }
         }
     }
+
+    /// The probability density at `x` (0 outside the support); `None` for a fixed value,
+    /// which has no density (a plot draws it as a spike).
+    pub fn density(&self, x: f64) -> Option<f64> {
+        use statrs::distribution::{Beta as SBeta, Continuous, LogNormal as SLogNormal};
+        let beta_pdf = |u: f64, a: f64, b: f64| {
+            if !(0.0..=1.0).contains(&u) {
+                return 0.0;
+            }
+            SBeta::new(a, b).map_or(f64::NAN, |d| d.pdf(u))
+        };
+        Some(match *self {
+            Dist::Fixed(_) => return None,
+            Dist::Uniform(lo, hi) => {
+                if (lo..=hi).contains(&x) {
+                    1.0 / (hi - lo)
+                } else {
+                    0.0
+                }
+            }
+            Dist::Triangular(lo, mode, hi) => {
+                if x < lo || x > hi {
+                    0.0
+                } else if x < mode {
+                    2.0 * (x - lo) / ((hi - lo) * (mode - lo))
+                } else if x > mode {
+                    2.0 * (hi - x) / ((hi - lo) * (hi - mode))
+                } else {
+                    2.0 / (hi - lo)
+                }
+            }
+            Dist::Pert(lo, mode, hi) => {
+                let (a, b) = Self::pert_shape(lo, mode, hi);
+                beta_pdf((x - lo) / (hi - lo), a, b) / (hi - lo)
+            }
+            Dist::Beta(a, b) => beta_pdf(x, a, b),
+            Dist::LogNormal { mu, sigma } => {
+                if x <= 0.0 {
+                    0.0
+                } else {
+                    SLogNormal::new(mu, sigma).map_or(f64::NAN, |d| d.pdf(x))
+                }
+            }
+        })
+    }
 }

@@ -1,19 +1,15 @@
 //! A whole run: the baseline and the chosen scenarios simulated with the same settings,
 //! then summarised into the result document of spec §7.
 
-use rayon::prelude::*;
-use serde_json::{json, Map, Value};
+use serde::{Deserialize, Serialize};
 
-use crate::metrics::{self, summarize, Summary, TOTAL_METRICS};
-use crate::sim::{simulate, Mode, Progress, Samples, Settings, SimError, JP_FIELDS};
-use crate::spec::{OutcomeClass, Spec};
+use crate::metrics::{self, summarize};
+use crate::sim::{simulate, Progress, Samples, Settings, SimError};
+use crate::spec::Spec;
 use crate::validate::Validation;
+use crate::vocab::{is_total_metric, total_index};
 
-/// The result format tag.
-pub const RESULT_FORMAT: &str = "journeylab-result/1";
-
-/// The engine's version, recorded with every run.
-pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
+pub use crate::result::{ENGINE_VERSION, RESULT_FORMAT};
 
 /// One simulated scenario (the baseline included) with its per-iteration values.
 #[derive(Debug, Clone)]
@@ -79,7 +75,7 @@ const Z975: f64 = 1.959964;
 /// present (no entrants) or whose mean is 0 with no spread counts as met.
 pub fn precision_met(out: &RunOutput, targets: &[PrecisionTarget]) -> bool {
     targets.iter().all(|t| {
-        let Some(m) = TOTAL_METRICS.iter().position(|x| *x == t.metric) else {
+        let Some(m) = total_index(&t.metric) else {
             return false;
         };
         out.scenarios
@@ -102,7 +98,7 @@ pub fn run_to_precision(
     progress: &dyn Progress,
 ) -> Result<RunOutput, RunError> {
     for t in targets {
-        if !TOTAL_METRICS.contains(&t.metric.as_str()) {
+        if !is_total_metric(&t.metric) {
             return Err(RunError::UnknownMetric(t.metric.clone()));
         }
     }
@@ -223,21 +219,6 @@ pub fn run(
     })
 }
 
-fn summary_value(s: Option<Summary>) -> Option<Value> {
-    s.and_then(|s| serde_json::to_value(s).ok())
-}
-
-fn insert_summary(map: &mut Map<String, Value>, key: &str, values: impl IntoIterator<Item = f64>) {
-    put(map, key, summarize(values));
-}
-
-/// Inserts a summary; an absent one (no value in any iteration) leaves the key out.
-fn put(map: &mut Map<String, Value>, key: &str, summary: Option<Summary>) {
-    if let Some(v) = summary_value(summary) {
-        map.insert(key.to_string(), v);
-    }
-}
-
 /// Per-iteration paired differences `scenario − baseline` of a total metric (NaN where
 /// either is absent).
 pub fn paired_delta(scenario: &[f64], baseline: &[f64]) -> Vec<f64> {
@@ -252,10 +233,7 @@ pub fn guardrails(run: &ScenarioRun) -> Vec<GuardrailResult> {
         .map(|g| {
             let values: Vec<f64> = match &g.populations {
                 None => {
-                    let m = TOTAL_METRICS
-                        .iter()
-                        .position(|m| *m == g.metric)
-                        .unwrap_or(0);
+                    let m = total_index(&g.metric).unwrap_or(0);
                     run.totals[m].clone()
                 }
                 Some(pops) => (0..run.samples.iterations)
@@ -296,7 +274,7 @@ pub fn guardrails(run: &ScenarioRun) -> Vec<GuardrailResult> {
 }
 
 /// How one guardrail fared in one scenario.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GuardrailResult {
     /// Guardrail id.
     pub id: String,
@@ -305,10 +283,10 @@ pub struct GuardrailResult {
     /// Metric name.
     pub metric: String,
     /// Lower limit.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min: Option<f64>,
     /// Upper limit.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max: Option<f64>,
     /// Required probability.
     pub confidence: f64,
@@ -317,112 +295,4 @@ pub struct GuardrailResult {
     pub probability_met: Option<f64>,
     /// Whether `probability_met ≥ confidence`.
     pub met: bool,
-}
-
-/// The result document of spec §7.
-pub fn result_json(out: &RunOutput) -> Value {
-    let baseline = out.scenarios.first();
-    let scenarios: Vec<Value> = out
-        .scenarios
-        .iter()
-        .map(|s| scenario_json(s, baseline.filter(|b| b.id != s.id)))
-        .collect();
-    json!({
-        "format": RESULT_FORMAT,
-        "model": out.model,
-        "currency": out.currency,
-        "period": out.period,
-        "seed": out.settings.seed,
-        "iterations": out.settings.iterations,
-        "mode": out.settings.mode.as_str(),
-        "engine_version": ENGINE_VERSION,
-        "scenarios": scenarios,
-    })
-}
-
-fn scenario_json(run: &ScenarioRun, baseline: Option<&ScenarioRun>) -> Value {
-    let spec = &run.spec;
-    let samples = &run.samples;
-    let n = samples.iterations;
-    // Every column is summarised independently: in parallel (results do not depend on
-    // the thread count; each summary reads one column in iteration order).
-    let width = samples.layout.width;
-    let column: Vec<Option<Summary>> = (0..width)
-        .into_par_iter()
-        .map(|c| summarize((0..n).map(|i| samples.row(i)[c])))
-        .collect();
-    let classes_of: Vec<[Option<Summary>; 3]> = (0..samples.layout.blocks.len())
-        .into_par_iter()
-        .map(|b| {
-            let counts: Vec<[f64; 3]> = (0..n)
-                .map(|i| metrics::class_counts(spec, samples, b, samples.row(i)))
-                .collect();
-            [0, 1, 2].map(|k| summarize(counts.iter().map(|c| c[k])))
-        })
-        .collect();
-    let mut totals = Map::new();
-    let total_summaries: Vec<Option<Summary>> = run
-        .totals
-        .par_iter()
-        .map(|t| summarize(t.iter().copied()))
-        .collect();
-    for (name, sum) in TOTAL_METRICS.iter().zip(total_summaries) {
-        put(&mut totals, name, sum);
-    }
-    let mut journeys = Vec::new();
-    for (j, journey) in spec.journeys.iter().enumerate() {
-        let mut pops = Vec::new();
-        for (b, block) in samples
-            .layout
-            .blocks
-            .iter()
-            .enumerate()
-            .filter(|(_, b)| b.journey == j)
-        {
-            let mut p = Map::new();
-            p.insert("id".into(), json!(spec.populations[block.population].id));
-            put(&mut p, "entrants", column[block.entrants()]);
-            let mut outcomes = Map::new();
-            for (o, outcome) in journey.outcomes.iter().enumerate() {
-                put(&mut outcomes, &outcome.id, column[block.outcome(o)]);
-            }
-            p.insert("outcomes".into(), Value::Object(outcomes));
-            let mut classes = Map::new();
-            for (k, class) in OutcomeClass::ALL.iter().enumerate() {
-                put(&mut classes, class.as_str(), classes_of[b][k]);
-            }
-            p.insert("classes".into(), Value::Object(classes));
-            for (k, field) in JP_FIELDS.iter().enumerate() {
-                put(&mut p, field, column[block.field(k)]);
-            }
-            pops.push(Value::Object(p));
-        }
-        journeys.push(json!({ "id": journey.id, "name": journey.name, "populations": pops }));
-    }
-    let mut s = Map::new();
-    s.insert("id".into(), json!(run.id));
-    s.insert("name".into(), json!(run.name));
-    s.insert("totals".into(), Value::Object(totals));
-    s.insert("journeys".into(), Value::Array(journeys));
-    s.insert(
-        "guardrails".into(),
-        serde_json::to_value(guardrails(run)).unwrap_or(Value::Null),
-    );
-    if let Some(base) = baseline {
-        let mut deltas = Map::new();
-        for (m, name) in TOTAL_METRICS.iter().enumerate() {
-            insert_summary(
-                &mut deltas,
-                name,
-                paired_delta(&run.totals[m], &base.totals[m]),
-            );
-        }
-        s.insert("delta_vs_baseline".into(), Value::Object(deltas));
-    }
-    Value::Object(s)
-}
-
-/// The mode as a string for display.
-pub fn mode_name(mode: Mode) -> &'static str {
-    mode.as_str()
 }

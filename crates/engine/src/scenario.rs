@@ -9,6 +9,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::path::Path;
+use crate::vocab::{is_extension_key, DIST_KEYS};
 use crate::Issue;
 
 /// What a scenario is, besides its changes.
@@ -90,9 +91,7 @@ fn is_quantity(v: &Value) -> bool {
         Value::Object(o) => {
             !o.is_empty()
                 && o.keys().all(|k| {
-                    k == "source"
-                        || crate::validate::is_extension_key(k)
-                        || crate::validate::DIST_KEYS.contains(&k.as_str())
+                    k == "source" || is_extension_key(k) || DIST_KEYS.contains(&k.as_str())
                 })
         }
         _ => false,

@@ -4,9 +4,10 @@
 
 use serde::Serialize;
 
-use crate::metrics::{totals, TOTAL_METRICS};
+use crate::metrics::totals;
 use crate::sim::{evaluate_expected, SimError};
 use crate::spec::Spec;
+use crate::vocab::total_index;
 
 /// Low and high settings of each input.
 pub const LOW_Q: f64 = 0.10;
@@ -48,7 +49,7 @@ pub struct Tornado {
 
 /// Computes the tornado of a model total. `None` if `metric` is not a model total.
 pub fn tornado(spec: &Spec, metric: &str) -> Result<Option<Tornado>, SimError> {
-    let Some(m) = TOTAL_METRICS.iter().position(|x| *x == metric) else {
+    let Some(m) = total_index(metric) else {
         return Ok(None);
     };
     let medians: Vec<f64> = spec

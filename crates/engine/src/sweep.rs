@@ -2,18 +2,21 @@
 //! `block_at_or_above`), every point run with the same seed — so with common random
 //! numbers — and the points on the tradeoff between fraud and legitimate friction found.
 
+use indexmap::IndexMap;
 use serde::Serialize;
 use serde_json::Value;
+use ts_rs::TS;
 
-use crate::metrics::{self, summarize, TOTAL_METRICS};
+use crate::metrics::{self, summarize};
 use crate::run::{guardrails, run, RunError, ScenarioRun};
 use crate::sim::{draw_quantities, simulate_expected_on, Mode, NoProgress, Settings, SimError};
 use crate::spec::{PopulationKind, Spec, StepKind};
 use crate::validate::validate;
+use crate::vocab::{total_index, TOTAL_METRICS};
 use crate::Issue;
 
 /// One grid point.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct SweepPoint {
     /// The gate's `allow_below`.
     pub allow_below: f64,
@@ -27,7 +30,7 @@ pub struct SweepPoint {
     /// Share of attackers reaching the gate who are blocked there.
     pub attack_gate_block_rate: f64,
     /// Mean of every model total over the iterations (absent ones left out).
-    pub totals: serde_json::Map<String, Value>,
+    pub totals: IndexMap<String, f64>,
     /// Legitimate friction: 1 − legitimate success rate (abandoned or blocked).
     pub legit_friction: f64,
     /// Mean fraud loss.
@@ -206,14 +209,14 @@ fn point(
         out = run(&v, settings, None, &NoProgress)?;
         &out.scenarios[0]
     };
-    let mut totals = serde_json::Map::new();
+    let mut totals = IndexMap::new();
     let mean_of = |m: usize| summarize(base.totals[m].iter().copied()).map(|s| s.mean);
-    for (m, name) in TOTAL_METRICS.iter().enumerate() {
+    for (m, metric) in TOTAL_METRICS.iter().enumerate() {
         if let Some(x) = mean_of(m) {
-            totals.insert(name.to_string(), x.into());
+            totals.insert(metric.id.to_string(), x);
         }
     }
-    let idx = |name: &str| TOTAL_METRICS.iter().position(|m| *m == name).unwrap_or(0);
+    let idx = |name: &str| total_index(name).unwrap_or(0);
     let legit_friction = 1.0 - mean_of(idx("legit_success_rate")).unwrap_or(1.0);
     let fraud_loss = mean_of(idx("fraud_loss")).unwrap_or(0.0);
     // Gate shares per population, weighted by mean volume.

@@ -27,7 +27,7 @@ pub struct ModelRow {
 }
 
 /// One version of a model, without its JSON.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct ModelVersionRow {
     /// Database id of the version (what [`Store::begin_run`] takes).
     pub id: i64,

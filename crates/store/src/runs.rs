@@ -18,7 +18,7 @@ pub const INTERRUPTED: &str = "interrupted (the process ended before the run fin
 const RESULT_FORMAT: &str = "journeylab-result/1";
 
 /// Where a run is in its life.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, ts_rs::TS)]
 #[serde(rename_all = "lowercase")]
 pub enum RunStatus {
     /// Begun, not ended (or its process was killed and no open has noticed yet).
@@ -82,7 +82,7 @@ pub struct RunSettings {
 }
 
 /// A run as listed by [`Store::list_runs`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct RunRow {
     /// Run id.
     pub id: i64,
@@ -103,6 +103,7 @@ pub struct RunRow {
     /// The seed. Serialized as a decimal *string*: a JavaScript number would round seeds
     /// above 2^53.
     #[serde(serialize_with = "u64_as_string")]
+    #[ts(type = "string")]
     pub seed: u64,
     /// `sampled` or `expected`.
     pub mode: String,

@@ -13,6 +13,7 @@ use journeylab_engine::sweep::{dominates, mark_pareto, sweep, SweepError, SweepP
 use journeylab_engine::{Mode, Settings};
 use serde::Serialize;
 use serde_json::Value;
+use ts_rs::TS;
 
 use crate::guardrail_view::GuardrailView;
 use crate::AppError;
@@ -26,7 +27,7 @@ pub use cache::{CurveCache, CURVES_KEPT};
 pub const CURVE_STEP: f64 = 0.05;
 
 /// A risk gate of a document, as the explorer lists it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct RiskGate {
     /// Journey id.
     pub journey: String,
@@ -70,7 +71,7 @@ pub fn risk_gates(document: &Value) -> Vec<RiskGate> {
 }
 
 /// What the explorer shows for one position of the two sliders.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct GateExploration {
     /// `journey/step` of the gate.
     pub gate: String,
@@ -83,9 +84,11 @@ pub struct GateExploration {
     /// Iterations of every point.
     pub iterations: u64,
     /// The one seed of every point.
+    #[serde(with = "crate::seed")]
+    #[ts(type = "string")]
     pub seed: u64,
-    /// Always `expected`.
-    pub mode: &'static str,
+    /// Always expected.
+    pub mode: Mode,
     /// The explored thresholds. `pareto`: no point of the curve beats it on both axes.
     pub point: SweepPoint,
     /// The document's own thresholds (what the headline changes are measured from).
@@ -236,7 +239,7 @@ pub fn explore_gate_cached(
         currency: document["currency"].as_str().unwrap_or("USD").to_string(),
         iterations: settings.iterations,
         seed,
-        mode: settings.mode.as_str(),
+        mode: settings.mode,
         point,
         reference,
         curve,
@@ -341,7 +344,7 @@ mod tests {
     use crate::test_support::fixture_doc as fixture;
 
     fn total(p: &SweepPoint, name: &str) -> f64 {
-        p.totals[name].as_f64().expect("total present")
+        p.totals[name]
     }
 
     #[test]
@@ -382,7 +385,7 @@ mod tests {
         }
         assert!(x.curve.last().map(|p| p.fraud_loss) > x.curve.first().map(|p| p.fraud_loss));
         assert!(x.curve.iter().any(|p| p.pareto));
-        assert_eq!(x.mode, "expected");
+        assert_eq!(x.mode, Mode::Expected);
         assert_eq!(x.deciding_team.as_deref(), Some("fraud_risk"));
     }
 

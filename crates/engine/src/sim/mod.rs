@@ -20,7 +20,7 @@ use crate::rng::{key_hash, stream};
 use crate::spec::{PerPop, PopulationKind, Spec, StepKind};
 
 /// How counts move through a journey.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default, ts_rs::TS)]
 #[serde(rename_all = "lowercase")]
 pub enum Mode {
     /// Poisson entrants, binomial/multinomial flow.

@@ -12,15 +12,7 @@ use crate::spec::{
     ControlSpec, EntrantSpec, JourneySpec, OutcomeClass, OutcomeSpec, PerPop, StepKind, StepSpec,
     Target,
 };
-
-const KINDS: [&str; 6] = [
-    "action",
-    "control",
-    "risk_gate",
-    "branch",
-    "support",
-    "outcome",
-];
+use crate::vocab::{step_kind, STEP_KINDS};
 
 /// Ids of a journey's nodes, for resolving targets.
 struct Names {
@@ -105,7 +97,7 @@ impl Ctx {
                         }),
                     }
                 }
-                Some(kind) if KINDS.contains(&kind) => {
+                Some(kind) if step_kind(kind).is_some() => {
                     if ["success", "abandoned", "blocked"].contains(&sid.as_str()) {
                         self.err(
                             &spath.key("id"),
@@ -121,7 +113,7 @@ impl Ctx {
                     self.err(
                         &spath.key("kind"),
                         "missing or unknown step `kind`",
-                        format!("use one of: {}", KINDS.join(", ")),
+                        format!("use one of: {}", STEP_KINDS.map(|k| k.kind).join(", ")),
                     );
                 }
             }

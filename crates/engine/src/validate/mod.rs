@@ -15,23 +15,15 @@ use serde_json::{Map, Value};
 use crate::path::Path;
 use crate::scenario::{apply_changes, decision_areas, ScenarioInfo};
 use crate::spec::{GuardrailSpec, PerPop, PopulationKind, PopulationSpec, QuantitySpec, Spec};
-use crate::{metrics, Issue};
-pub use values::{is_extension_key, is_valid_id, Domain, DIST_KEYS};
+use crate::vocab::{
+    is_extension_key, is_scoped_metric, is_total_metric, CONTROL_FACTORS, DECISION_AREAS,
+    DIST_KEYS, SCOPED_METRICS, TOTAL_METRICS,
+};
+use crate::Issue;
+pub use values::{is_valid_id, Domain};
 
 /// The format tag this engine reads.
 pub const FORMAT: &str = "journeylab/1";
-
-/// Decision areas named by spec §9.
-pub const DECISION_AREAS: [&str; 8] = [
-    "risk_thresholds",
-    "assurance",
-    "controls",
-    "journey_structure",
-    "retry_policy",
-    "support_routing",
-    "data_collection",
-    "consent",
-];
 
 /// A scenario ready to run: its description and its validated model.
 #[derive(Debug, Clone)]
@@ -62,6 +54,20 @@ impl Validation {
     /// Only the errors.
     pub fn errors(&self) -> impl Iterator<Item = &Issue> {
         self.issues.iter().filter(|i| i.is_error())
+    }
+}
+
+/// Reads one Quantity on its own, as the editor's inspector edits it: its distribution,
+/// or every problem (unordered bounds, a support outside `domain`, …) with its path
+/// relative to the quantity. A `source` is not checked against the model's sources.
+pub fn read_quantity(v: &Value, domain: Domain) -> Result<crate::quantity::Dist, Vec<Issue>> {
+    let mut ctx = Ctx::default();
+    if let Some(source) = v.get("source").and_then(Value::as_str) {
+        ctx.sources.insert(source.to_string());
+    }
+    match ctx.quantity(v, &Path::root(), domain) {
+        Some(q) if ctx.issues.is_empty() => Ok(ctx.quantities[q].dist.clone()),
+        _ => Err(ctx.issues),
     }
 }
 
@@ -361,7 +367,7 @@ impl Ctx {
                 continue;
             };
             let path = root.id(&id);
-            if DIST_KEYS.contains(&id.as_str()) || id == "source" || values::is_extension_key(&id) {
+            if DIST_KEYS.contains(&id.as_str()) || id == "source" || is_extension_key(&id) {
                 self.err(
                     &path.key("id"),
                     format!("`{id}` is reserved (a distribution key, `source`, or an `x-` extension key)"),
@@ -426,20 +432,12 @@ impl Ctx {
             };
             let path = root.id(&id);
             self.string(co, "name", &path, true);
-            const FACTORS: [&str; 6] = [
-                "knowledge",
-                "possession",
-                "inherence",
-                "bot_defence",
-                "verification",
-                "other",
-            ];
             match co.get("factor").and_then(Value::as_str) {
-                Some(f) if FACTORS.contains(&f) => {}
+                Some(f) if CONTROL_FACTORS.contains(&f) => {}
                 _ => self.err(
                     &path.key("factor"),
                     "missing or unknown `factor`",
-                    format!("use one of: {}", FACTORS.join(", ")),
+                    format!("use one of: {}", CONTROL_FACTORS.join(", ")),
                 ),
             }
             if let Some(aal) = co.get("aal") {
@@ -601,9 +599,9 @@ impl Ctx {
             };
             let scoped = populations.is_some();
             let known_metric = if scoped {
-                metrics::is_scoped_metric(&metric)
+                is_scoped_metric(&metric)
             } else {
-                metrics::is_total_metric(&metric)
+                is_total_metric(&metric)
             };
             let outcome_metric = scoped
                 && journeys
@@ -611,9 +609,9 @@ impl Ctx {
                     .any(|j| j.outcomes.iter().any(|o| o.id == metric));
             if !metric.is_empty() && !known_metric && !outcome_metric {
                 let names = if scoped {
-                    metrics::SCOPED_METRICS.join(", ")
+                    SCOPED_METRICS.map(|m| m.id).join(", ")
                 } else {
-                    metrics::TOTAL_METRICS.join(", ")
+                    TOTAL_METRICS.map(|m| m.id).join(", ")
                 };
                 self.err(
                     &path.key("metric"),

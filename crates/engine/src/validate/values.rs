@@ -10,17 +10,8 @@ use super::Ctx;
 use crate::path::Path;
 use crate::quantity::Dist;
 use crate::spec::{PerPop, PopulationKind, QId, QuantitySpec};
+use crate::vocab::{is_extension_key, DIST_KEYS};
 use crate::Issue;
-
-/// The distribution keys of spec §2 (plus `source`): reserved, never population ids.
-pub const DIST_KEYS: [&str; 6] = [
-    "fixed",
-    "uniform",
-    "triangular",
-    "pert",
-    "beta",
-    "lognormal",
-];
 
 /// What values a Quantity may take.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,12 +29,6 @@ impl Domain {
             Domain::NonNegative => "a non-negative number",
         }
     }
-}
-
-/// Keys beginning with `x-` are extensions (editor layout, notes): kept on save, ignored
-/// by the engine, allowed anywhere, even inside a Quantity object.
-pub fn is_extension_key(key: &str) -> bool {
-    key.starts_with("x-")
 }
 
 /// True for `[a-z0-9_-]+`.

@@ -11,7 +11,7 @@
 //! Poisson noise of the expected count (√count per iteration, divided by the entrants
 //! for a rate).
 
-use journeylab_engine::metrics::TOTAL_METRICS;
+use journeylab_engine::vocab::TOTAL_METRICS;
 use journeylab_engine::{result_json, Mode, Settings};
 
 use crate::common::{fixtures, mean_se, run_doc, settings};
@@ -22,7 +22,7 @@ fn sampled_means_agree_with_expected_within_4_se() {
         let sampled = run_doc(&doc, &settings(2000, 7, Mode::Sampled));
         let expected = run_doc(&doc, &settings(2000, 7, Mode::Expected));
         for (s, e) in sampled.scenarios.iter().zip(&expected.scenarios) {
-            for (m, metric) in TOTAL_METRICS.iter().enumerate() {
+            for (m, metric) in TOTAL_METRICS.iter().map(|d| d.id).enumerate() {
                 let d: Vec<f64> = s.totals[m]
                     .iter()
                     .zip(&e.totals[m])
@@ -176,7 +176,7 @@ fn paired_deltas_are_tighter_than_unpaired() {
         let base = &out.scenarios[0];
         for run in &out.scenarios[1..] {
             for metric in ["legit_success", "attack_success", "support_contacts"] {
-                let m = TOTAL_METRICS.iter().position(|x| *x == metric).unwrap();
+                let m = journeylab_engine::vocab::total_index(metric).unwrap();
                 let d: Vec<f64> = run.totals[m]
                     .iter()
                     .zip(&base.totals[m])

@@ -1,7 +1,7 @@
 //! Stop on precision: the run grows until the 95 % interval of each target's mean is
 //! within the tolerance, and equals a plain run of the iterations it used.
 
-use journeylab_engine::metrics::{summarize, TOTAL_METRICS};
+use journeylab_engine::metrics::summarize;
 use journeylab_engine::run::{precision_met, run_to_precision, PrecisionTarget};
 use journeylab_engine::{run, Mode, NoProgress};
 
@@ -31,10 +31,7 @@ fn stops_when_the_tolerance_is_met_and_matches_a_plain_run() {
         n < 200_000,
         "a ±0.2 % target should not need the maximum (used {n})"
     );
-    let m = TOTAL_METRICS
-        .iter()
-        .position(|x| *x == "legit_success_rate")
-        .unwrap();
+    let m = journeylab_engine::vocab::total_index("legit_success_rate").unwrap();
     for s in &out.scenarios {
         let sum = summarize(s.totals[m].iter().copied()).unwrap();
         assert!(

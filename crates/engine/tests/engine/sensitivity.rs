@@ -58,7 +58,6 @@ fn tornado_ranks_the_dominant_input_first() {
 
 #[test]
 fn rank_correlation_finds_the_driver_from_recomputed_draws() {
-    use journeylab_engine::metrics::TOTAL_METRICS;
     use journeylab_engine::sensitivity::rank_correlations;
     use journeylab_engine::{run, Mode, NoProgress, Settings};
     let doc = json!({
@@ -81,10 +80,7 @@ fn rank_correlation_finds_the_driver_from_recomputed_draws() {
         &NoProgress,
     )
     .unwrap();
-    let m = TOTAL_METRICS
-        .iter()
-        .position(|x| *x == "fraud_loss")
-        .unwrap();
+    let m = journeylab_engine::vocab::total_index("fraud_loss").unwrap();
     let rc = rank_correlations(&v.spec.unwrap(), &out.scenarios[0].totals[m], 9);
     assert_eq!(rc[0].0, "journeys/j/entrants/bots/volume");
     assert!(rc[0].1 > 0.9, "volume drives loss: {rc:?}");

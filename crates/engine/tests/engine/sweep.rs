@@ -69,7 +69,7 @@ fn pareto_points_are_not_dominated_and_every_other_point_has_a_dominator() {
     let entrants: Vec<f64> = s
         .points
         .iter()
-        .map(|p| p.totals["legit_entrants"].as_f64().unwrap())
+        .map(|p| p.totals["legit_entrants"])
         .collect();
     assert!(entrants.windows(2).all(|w| w[0] == w[1]));
 }
@@ -100,8 +100,9 @@ fn ranges_and_gates_are_checked() {
 /// sweep (which runs each point) likewise.
 #[test]
 fn every_point_equals_a_plain_run_of_the_model_at_its_thresholds() {
-    use journeylab_engine::metrics::{summarize, TOTAL_METRICS};
+    use journeylab_engine::metrics::summarize;
     use journeylab_engine::run::run;
+    use journeylab_engine::vocab::TOTAL_METRICS;
     use journeylab_engine::NoProgress;
     let mut gates = 0;
     for (name, doc) in fixtures() {
@@ -136,10 +137,10 @@ fn every_point_equals_a_plain_run_of_the_model_at_its_thresholds() {
                         }
                         let v = journeylab_engine::validate(&d);
                         let out = run(&v, &set, None, &NoProgress).unwrap();
-                        for (m, metric) in TOTAL_METRICS.iter().enumerate() {
+                        for (m, metric) in TOTAL_METRICS.iter().map(|d| d.id).enumerate() {
                             let plain = summarize(out.scenarios[0].totals[m].iter().copied())
                                 .map(|x| x.mean);
-                            let swept = p.totals.get(*metric).and_then(|x| x.as_f64());
+                            let swept = p.totals.get(metric).copied();
                             assert_eq!(
                                 swept, plain,
                                 "{name} {gate} {mode:?} at {}/{}: {metric}",

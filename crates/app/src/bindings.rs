@@ -1,0 +1,174 @@
+//! The UI's side of the contract, generated: TypeScript types of everything that crosses
+//! the IPC boundary (ts-rs), the command table, the vocabulary and the formatting cases
+//! the UI's formatter must reproduce. Committed in `ui/src/ipc/gen/`; the test
+//! `crates/app/tests/bindings.rs` fails when they are stale and rewrites them with
+//! `JOURNEYLAB_BLESS=1`.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use journeylab_engine::format::{format_cases, FormatCase};
+use journeylab_engine::vocab::{vocabulary, Vocabulary};
+use ts_rs::{Config, TypeVisitor, TS};
+
+use crate::ipc::{signatures, visit_types};
+
+/// Where the bindings live, relative to the repository root.
+pub const GENERATED_DIR: &str = "ui/src/ipc/gen";
+
+/// The first line of every generated file.
+const NOTE: &str =
+    "// Generated from the Rust crates by crates/app/src/bindings.rs: do not edit.\n// Regenerate: JOURNEYLAB_BLESS=1 cargo test -p journeylab-app --test bindings\n";
+
+/// The ts-rs settings: u64 and i64 are JSON numbers (seeds, which can exceed 2^53, are
+/// strings by their own attribute).
+fn config(out: &Path) -> Config {
+    Config::new().with_large_int("number").with_out_dir(out)
+}
+
+/// Every generated file: path relative to [`GENERATED_DIR`] → content.
+pub fn generate() -> Result<BTreeMap<PathBuf, String>, String> {
+    let scratch = std::env::temp_dir().join(format!(
+        "journeylab-bindings-{}-{}",
+        std::process::id(),
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos())
+    ));
+    let cfg = config(&scratch);
+    let mut exporter = Exporter {
+        cfg: &cfg,
+        names: BTreeSet::new(),
+        error: None,
+    };
+    visit_types(&mut exporter);
+    exporter.visit::<Vocabulary>();
+    exporter.visit::<FormatCase>();
+    exporter.visit::<crate::ErrorPayload>();
+    if let Some(e) = exporter.error.take() {
+        std::fs::remove_dir_all(&scratch).ok();
+        return Err(e);
+    }
+    let mut files = BTreeMap::new();
+    let read = read_tree(&scratch, &scratch, &mut files);
+    std::fs::remove_dir_all(&scratch).ok();
+    read?;
+    let names = exporter.names;
+    files.insert(PathBuf::from("index.ts"), index(&names));
+    files.insert(PathBuf::from("commands.ts"), commands(&cfg, &names));
+    files.insert(PathBuf::from("vocabulary.ts"), vocabulary_ts()?);
+    files.insert(PathBuf::from("formatCases.ts"), format_cases_ts()?);
+    Ok(files)
+}
+
+/// Exports every declarable type it visits (with its dependencies) and remembers its
+/// name; looks inside wrappers (`Vec<T>`, `Option<T>`, tuples) for declarable types.
+struct Exporter<'a> {
+    cfg: &'a Config,
+    names: BTreeSet<String>,
+    error: Option<String>,
+}
+
+impl TypeVisitor for Exporter<'_> {
+    fn visit<T: TS + 'static + ?Sized>(&mut self) {
+        if self.error.is_some() {
+            return;
+        }
+        if T::output_path().is_some() {
+            if self.names.insert(T::ident(self.cfg)) {
+                if let Err(e) = T::export_all(self.cfg) {
+                    self.error = Some(format!("exporting {}: {e}", T::ident(self.cfg)));
+                }
+                T::visit_dependencies(self);
+            }
+        } else {
+            T::visit_dependencies(self);
+            T::visit_generics(self);
+        }
+    }
+}
+
+fn read_tree(root: &Path, dir: &Path, out: &mut BTreeMap<PathBuf, String>) -> Result<(), String> {
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    for entry in entries {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        if path.is_dir() {
+            read_tree(root, &path, out)?;
+        } else {
+            let text =
+                std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            let rel = path.strip_prefix(root).map_err(|e| e.to_string())?;
+            out.insert(rel.to_path_buf(), text);
+        }
+    }
+    Ok(())
+}
+
+fn index(names: &BTreeSet<String>) -> String {
+    let mut out = String::from(NOTE);
+    for n in names {
+        out.push_str(&format!("export type {{ {n} }} from \"./{n}\";\n"));
+    }
+    out
+}
+
+/// The names of declared types that `text` mentions.
+fn mentioned<'a>(text: &str, names: &'a BTreeSet<String>) -> Vec<&'a String> {
+    let words: BTreeSet<&str> = text
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .collect();
+    names
+        .iter()
+        .filter(|n| words.contains(n.as_str()))
+        .collect()
+}
+
+fn commands(cfg: &Config, names: &BTreeSet<String>) -> String {
+    let sigs = signatures(cfg);
+    let mut body = String::new();
+    body.push_str("/** Every command of the desktop shell: its argument object, answer and streamed event. */\nexport interface Commands {\n");
+    for s in &sigs {
+        body.push_str(&format!(
+            "  {}: {{ args: {}; output: {}; event: {} }};\n",
+            s.name, s.args, s.output, s.event
+        ));
+    }
+    body.push_str("}\n\n/** A command's name. */\nexport type CommandName = keyof Commands;\n\n");
+    body.push_str("/** Every command, in registration order. */\nexport const COMMAND_NAMES = [\n");
+    for s in &sigs {
+        body.push_str(&format!("  \"{}\",\n", s.name));
+    }
+    body.push_str("] as const satisfies readonly CommandName[];\n");
+    let mut out = String::from(NOTE);
+    let used = mentioned(&body, names);
+    if !used.is_empty() {
+        out.push_str(&format!(
+            "import type {{ {} }} from \"./index\";\n\n",
+            used.iter()
+                .map(|s| s.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    out.push_str(&body);
+    out
+}
+
+fn vocabulary_ts() -> Result<String, String> {
+    let json = serde_json::to_string_pretty(&vocabulary()).map_err(|e| e.to_string())?;
+    Ok(format!(
+        "{NOTE}import type {{ Vocabulary }} from \"./Vocabulary\";\n\n/** The engine's vocabulary (crates/engine/src/vocab.rs): metric catalogue, step kinds and exits, decision areas, distributions. */\nexport const VOCABULARY: Vocabulary = {json};\n"
+    ))
+}
+
+fn format_cases_ts() -> Result<String, String> {
+    let json = serde_json::to_string_pretty(&format_cases()).map_err(|e| e.to_string())?;
+    Ok(format!(
+        "{NOTE}import type {{ FormatCase }} from \"./FormatCase\";\n\n/** What the engine's formatter (crates/engine/src/format.rs) writes: the UI's must write the same. */\nexport const FORMAT_CASES: FormatCase[] = {json};\n"
+    ))
+}
+
+/// The repository root (two folders above this crate).
+pub fn repository_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}

@@ -1,0 +1,58 @@
+// Generated from the Rust crates by crates/app/src/bindings.rs: do not edit.
+// Regenerate: JOURNEYLAB_BLESS=1 cargo test -p journeylab-app --test bindings
+import type { ChartArgs, CompareArgs, DocumentArgs, ExampleSummary, ExploreGateArgs, ExportArgs, FlowsArgs, GateExploration, Issue, ModelVersionRow, ModelView, NoArgs, PathArgs, PopulationFlows, PrecisionStatus, QuantityArgs, QuantityView, RunArgs, RunDashboard, RunListItem, RunPairView, RunProgress, RunRequest, SaveArgs, SavedModel, SensitivityArgs, SensitivityView, VersionArgs, WhatIf, WhatIfArgs } from "./index";
+
+/** Every command of the desktop shell: its argument object, answer and streamed event. */
+export interface Commands {
+  list_examples: { args: NoArgs; output: Array<ExampleSummary>; event: null };
+  open_model: { args: PathArgs; output: ModelView; event: null };
+  validate_document: { args: DocumentArgs; output: Array<Issue>; event: null };
+  save_model_file: { args: SaveArgs; output: SavedModel; event: null };
+  model_history: { args: PathArgs; output: Array<ModelVersionRow>; event: null };
+  model_version_text: { args: VersionArgs; output: string; event: null };
+  recent_files: { args: NoArgs; output: Array<string>; event: null };
+  record_recent_file: { args: PathArgs; output: Array<string>; event: null };
+  what_if: { args: WhatIfArgs; output: WhatIf; event: null };
+  explore_gate: { args: ExploreGateArgs; output: GateExploration; event: null };
+  describe_quantity: { args: QuantityArgs; output: QuantityView; event: null };
+  run_sensitivity: { args: SensitivityArgs; output: SensitivityView; event: null };
+  run_precision: { args: RunArgs; output: PrecisionStatus | null; event: null };
+  start_run: { args: RunRequest; output: number; event: RunProgress };
+  cancel_run: { args: NoArgs; output: number; event: null };
+  list_runs: { args: PathArgs; output: Array<RunListItem>; event: null };
+  run_dashboard: { args: RunArgs; output: RunDashboard; event: null };
+  run_chart: { args: ChartArgs; output: string; event: null };
+  compare_runs: { args: CompareArgs; output: RunPairView; event: null };
+  delete_run: { args: RunArgs; output: null; event: null };
+  export_run: { args: ExportArgs; output: null; event: null };
+  run_flows: { args: FlowsArgs; output: PopulationFlows; event: null };
+}
+
+/** A command's name. */
+export type CommandName = keyof Commands;
+
+/** Every command, in registration order. */
+export const COMMAND_NAMES = [
+  "list_examples",
+  "open_model",
+  "validate_document",
+  "save_model_file",
+  "model_history",
+  "model_version_text",
+  "recent_files",
+  "record_recent_file",
+  "what_if",
+  "explore_gate",
+  "describe_quantity",
+  "run_sensitivity",
+  "run_precision",
+  "start_run",
+  "cancel_run",
+  "list_runs",
+  "run_dashboard",
+  "run_chart",
+  "compare_runs",
+  "delete_run",
+  "export_run",
+  "run_flows",
+] as const satisfies readonly CommandName[];
