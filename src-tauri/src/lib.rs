@@ -60,40 +60,57 @@ const fn same_name(a: &str, b: &str) -> bool {
     true
 }
 
-/// One Tauri command per contract command (the list is `journeylab_app::for_each_command`):
-/// the function's name is the command name the UI invokes, checked at compile time
-/// against [`Command::NAME`].
+/// One Tauri command: its function's name is the command name the UI invokes, checked at
+/// compile time against [`Command::NAME`]. A command `with events` takes a [`Channel`]
+/// (`onEvent`) for them.
+macro_rules! tauri_command {
+    ($name:ident, $ty:ident) => {
+        #[tauri::command]
+        async fn $name(
+            shell: State<'_, Arc<Shell>>,
+            args: <ipc::$ty as Command>::Args,
+        ) -> Result<<ipc::$ty as Command>::Output, ErrorPayload> {
+            let shell = shell.inner().clone();
+            blocking(move || <ipc::$ty as Command>::run(&shell, args, &|_| {})).await
+        }
+        tauri_command!(@name_check $name, $ty);
+    };
+    ($name:ident, $ty:ident, events) => {
+        #[tauri::command]
+        async fn $name(
+            shell: State<'_, Arc<Shell>>,
+            args: <ipc::$ty as Command>::Args,
+            on_event: Channel<<ipc::$ty as Command>::Event>,
+        ) -> Result<<ipc::$ty as Command>::Output, ErrorPayload> {
+            let shell = shell.inner().clone();
+            blocking(move || {
+                let emit = |event| {
+                    // A closed window just stops listening.
+                    let _ = on_event.send(event);
+                };
+                <ipc::$ty as Command>::run(&shell, args, &emit)
+            })
+            .await
+        }
+        tauri_command!(@name_check $name, $ty);
+    };
+    (@name_check $name:ident, $ty:ident) => {
+        const _: () = assert!(
+            same_name(stringify!($name), <ipc::$ty as Command>::NAME),
+            concat!("the Tauri command `", stringify!($name), "` is not named as its contract says")
+        );
+    };
+}
+
+/// Every command of the contract (the list is `journeylab_app::for_each_command`) as a
+/// Tauri command, the invoke handler, and their names.
 macro_rules! register_commands {
-    ($($name:ident => $ty:ident),* $(,)?) => {
+    ($($name:ident => $ty:ident $(with $ev:ident)?),* $(,)?) => {
         /// The Tauri commands, generated from the app's IPC contract.
         mod commands {
             use super::*;
 
-            $(
-                #[tauri::command]
-                async fn $name(
-                    shell: State<'_, Arc<Shell>>,
-                    args: <ipc::$ty as Command>::Args,
-                    on_event: Option<Channel<<ipc::$ty as Command>::Event>>,
-                ) -> Result<<ipc::$ty as Command>::Output, ErrorPayload> {
-                    let shell = shell.inner().clone();
-                    blocking(move || {
-                        let emit = |event| {
-                            if let Some(channel) = &on_event {
-                                // A closed window just stops listening.
-                                let _ = channel.send(event);
-                            }
-                        };
-                        <ipc::$ty as Command>::run(&shell, args, &emit)
-                    })
-                    .await
-                }
-
-                const _: () = assert!(
-                    same_name(stringify!($name), <ipc::$ty as Command>::NAME),
-                    concat!("the Tauri command `", stringify!($name), "` is not named as its contract says")
-                );
-            )*
+            $( tauri_command!($name, $ty $(, $ev)?); )*
 
             /// The invoke handler with every command.
             pub(super) fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {

@@ -62,8 +62,16 @@ pub async fn builds_saves_and_reopens_a_journey(ctx: &mut Ctx) -> TestResult {
     for (i, value) in ["2", "4", "9"].iter().enumerate() {
         type_into(app, &format!("q-seconds-p{i}"), value).await?;
     }
-    let mean = app.by_testid("q-seconds-mean").await?;
-    ensure_eq!(mean.text().await?, "4.5");
+    // The inspector shows the engine's mean of the edited quantity (asked over IPC).
+    wait_attr(
+        app,
+        "q-seconds-mean",
+        "data-mean",
+        Duration::from_secs(10),
+        |m| m == "4.5",
+    )
+    .await?;
+    ensure_eq!(app.by_testid("q-seconds-mean").await?.text().await?, "4.5");
     app.by_testid("editor-dirty").await?;
 
     let first = dir.join("built.json");
@@ -103,6 +111,14 @@ pub async fn builds_saves_and_reopens_a_journey(ctx: &mut Ctx) -> TestResult {
     select_node(app, "action_1")
         .await
         .map_err(|e| format!("click node-action_1: {e}"))?;
+    wait_attr(
+        app,
+        "q-seconds-mean",
+        "data-mean",
+        Duration::from_secs(10),
+        |m| m == "4.5",
+    )
+    .await?;
     ensure_eq!(app.by_testid("q-seconds-mean").await?.text().await?, "4.5");
     let second = dir.join("reopened.json");
     save_model_as(app, &second)

@@ -52,18 +52,10 @@ fn edge_id(flows: &PopulationFlows, step: &str, exit: &str) -> Option<String> {
     Some(format!("{step}:{handle}"))
 }
 
-/// The label the overlay writes for a share (the UI's `shareLabel`).
+/// The label the overlay writes for a share: the engine's formatting policy, which the
+/// UI mirrors (checked by the UI's own tests against generated cases).
 fn label(share: f64) -> String {
-    let pct = share * 100.0;
-    if share <= 0.0 {
-        "0 %".into()
-    } else if pct < 0.1 {
-        "<0.1 %".into()
-    } else if pct < 10.0 {
-        format!("{:.1} %", (pct * 10.0).round() / 10.0)
-    } else {
-        format!("{} %", pct.round())
-    }
+    journeylab_engine::format::share(share)
 }
 
 /// Internal consistency of the engine's numbers: what leaves a step is what enters it

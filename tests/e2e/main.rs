@@ -24,6 +24,8 @@ fn main() -> std::process::ExitCode {
         e2e_test!(start_screen::window_opens),
         e2e_test!(start_screen::example_list_shows_every_fixture),
         e2e_test!(start_screen::opening_an_example_shows_its_journeys),
+        e2e_test!(start_screen::an_empty_examples_folder_says_so),
+        e2e_test!(start_screen::a_model_without_journeys_says_so),
         e2e_test!(start_screen::a_listing_error_shows_its_code_and_message),
         e2e_test!(start_screen::content_security_policy_is_enforced),
         e2e_test!(start_screen::saves_review_screenshots),

@@ -5,6 +5,9 @@
 
 use std::time::{Duration, Instant};
 
+use journeylab_engine::format;
+use journeylab_engine::result::ResultDoc;
+use journeylab_engine::vocab::Unit;
 use journeylab_engine::{Mode, NoProgress, Settings};
 use serde_json::Value;
 use thirtyfour::prelude::*;
@@ -76,7 +79,7 @@ async fn open_run(app: &App, run_id: &str) -> TestResult {
 }
 
 /// The engine's result document for the fixture with these settings.
-fn engine_result(iterations: u64, seed: u64) -> Result<Value, Error> {
+fn engine_result(iterations: u64, seed: u64) -> Result<ResultDoc, Error> {
     let path = repo_root().join("fixtures").join(format!("{MODEL}.json"));
     let loaded = journeylab_app::load_model(&path)?;
     let settings = Settings {
@@ -86,7 +89,7 @@ fn engine_result(iterations: u64, seed: u64) -> Result<Value, Error> {
         threads: None,
     };
     let out = journeylab_engine::run(&loaded.validation, &settings, None, &NoProgress)?;
-    Ok(journeylab_engine::result_json(&out))
+    Ok(journeylab_engine::result_doc(&out))
 }
 
 fn as_f64(text: &str) -> f64 {
@@ -113,23 +116,20 @@ pub async fn a_run_shows_progress_then_the_engines_numbers(ctx: &mut Ctx) -> Tes
     );
 
     let expected = engine_result(2000, 12345)?;
-    let scenarios = expected["scenarios"]
-        .as_array()
-        .cloned()
-        .unwrap_or_default();
+    let scenarios = &expected.scenarios;
     ensure_eq!(scenarios.len(), 4);
     for metric in journeylab_app::HEADLINE_METRICS {
-        let want = expected["scenarios"][0]["totals"][metric]["mean"].as_f64();
+        let want = scenarios[0].total(metric).map(|s| s.mean);
         let card = dashboard
             .find(By::Css(format!("[data-testid=\"card-{metric}\"]")))
             .await?;
         let shown = card.attr("data-mean").await?.map(|m| as_f64(&m));
         ensure_eq!(shown, want, "card {metric}");
     }
-    // The visible text is the same number, formatted.
-    let rate = expected["scenarios"][0]["totals"]["legit_success_rate"]["mean"]
-        .as_f64()
-        .unwrap_or(f64::NAN);
+    // The visible text is the same number, formatted as the engine's formatter writes it.
+    let rate = scenarios[0]
+        .total("legit_success_rate")
+        .map_or(f64::NAN, |s| s.mean);
     let text = dashboard
         .find(By::Css(
             "[data-testid=\"card-legit_success_rate\"] [data-testid=\"card-mean\"]",
@@ -137,19 +137,15 @@ pub async fn a_run_shows_progress_then_the_engines_numbers(ctx: &mut Ctx) -> Tes
         .await?
         .text()
         .await?;
-    ensure_eq!(text, format!("{:.2} %", rate * 100.0));
+    ensure_eq!(text, format::value(rate, Unit::Rate, &expected.currency));
 
     // Guardrails, with met / not met as the engine decided.
-    for g in expected["scenarios"][0]["guardrails"]
-        .as_array()
-        .into_iter()
-        .flatten()
-    {
-        let id = g["id"].as_str().unwrap_or("");
+    for g in &scenarios[0].guardrails {
+        let id = &g.id;
         let el = app.by_testid(&format!("guardrail-{id}")).await?;
         ensure_eq!(
             el.attr("data-met").await?,
-            Some(g["met"].as_bool().unwrap_or(false).to_string()),
+            Some(g.met.to_string()),
             "guardrail {id}"
         );
     }
@@ -160,15 +156,16 @@ pub async fn a_run_shows_progress_then_the_engines_numbers(ctx: &mut Ctx) -> Tes
     // ones marked as the engine's 90 % interval says.
     app.by_testid("comparison").await?;
     for s in &scenarios[1..] {
-        let id = s["id"].as_str().unwrap_or("");
+        let id = &s.id;
         let line = app
             .by_testid(&format!("scenario-line-{id}"))
             .await?
             .text()
             .await?;
         ensure_eq!(line.is_empty(), false, "line of {id}");
-        let d = &s["delta_vs_baseline"]["fraud_loss"];
-        let clear = d["p5"].as_f64().unwrap_or(0.0) > 0.0 || d["p95"].as_f64().unwrap_or(0.0) < 0.0;
+        let clear = s
+            .delta("fraud_loss")
+            .is_some_and(|d| d.p5 > 0.0 || d.p95 < 0.0);
         let row = app.by_testid(&format!("delta-{id}-fraud_loss")).await?;
         ensure_eq!(
             row.attr("data-clear").await?,
@@ -182,10 +179,10 @@ pub async fn a_run_shows_progress_then_the_engines_numbers(ctx: &mut Ctx) -> Tes
     // Another scenario's cards are the engine's too.
     app.click("scenario-tab-passkeys_first").await?;
     let card = app.by_testid("card-fraud_loss").await?;
-    let want = scenarios
-        .iter()
-        .find(|s| s["id"] == "passkeys_first")
-        .and_then(|s| s["totals"]["fraud_loss"]["mean"].as_f64());
+    let want = expected
+        .scenario("passkeys_first")
+        .and_then(|s| s.total("fraud_loss"))
+        .map(|s| s.mean);
     ensure_eq!(card.attr("data-mean").await?.map(|m| as_f64(&m)), want);
 
     let history = app.all_by_testid("history-row").await?;

@@ -29,11 +29,12 @@ pub async fn window_opens(ctx: &mut Ctx) -> TestResult {
 /// model's name and journey count.
 pub async fn example_list_shows_every_fixture(ctx: &mut Ctx) -> TestResult {
     let fixtures = fixtures()?;
+    ensure_eq!(
+        fixtures.is_empty(),
+        false,
+        "the repository's fixtures/ holds models"
+    );
     let app = ctx.app().await?;
-    if fixtures.is_empty() {
-        app.by_testid("example-empty").await?;
-        return Ok(());
-    }
     let list = app.by_testid("example-list").await?;
     let items = app.all_within(&list, "example-item").await?;
     let files: Vec<String> = fixtures.iter().map(|f| f.file_name.clone()).collect();
@@ -58,40 +59,64 @@ pub async fn example_list_shows_every_fixture(ctx: &mut Ctx) -> TestResult {
     Ok(())
 }
 
-/// Opening each example shows exactly its journeys; "back" returns to the list. With no
-/// fixtures yet, a model written to a temporary examples folder stands in.
+/// Opening each example shows exactly its journeys; "back" returns to the list.
 pub async fn opening_an_example_shows_its_journeys(ctx: &mut Ctx) -> TestResult {
-    let mut fixtures = fixtures()?;
-    let app = if fixtures.is_empty() {
-        let dir = temp_dir("open")?;
-        std::fs::write(dir.join("e2e-model.json"), STAND_IN_MODEL)?;
-        fixtures = read_fixtures(&dir)?;
-        ctx.app_with_env(&[("JOURNEYLAB_EXAMPLES", OsString::from(&dir))])
-            .await?
-    } else {
-        ctx.app().await?
-    };
+    let fixtures = fixtures()?;
+    ensure_eq!(
+        fixtures.is_empty(),
+        false,
+        "the repository's fixtures/ holds models"
+    );
+    let app = ctx.app().await?;
     for fixture in &fixtures {
         app.click(&format!("open-example-{}", fixture.stem)).await?;
         ensure_eq!(
             app.by_testid("model-name").await?.text().await?,
             fixture.name
         );
-        if fixture.journey_ids.is_empty() {
-            app.by_testid("journey-empty").await?;
-        } else {
-            let list = app.by_testid("journey-list").await?;
-            let items = app.all_within(&list, "journey-item").await?;
-            ensure_eq!(
-                App::attrs(&items, "data-journey-id").await?,
-                fixture.journey_ids,
-                "{}",
-                fixture.file_name
-            );
-        }
+        let list = app.by_testid("journey-list").await?;
+        let items = app.all_within(&list, "journey-item").await?;
+        ensure_eq!(
+            App::attrs(&items, "data-journey-id").await?,
+            fixture.journey_ids,
+            "{}",
+            fixture.file_name
+        );
         app.click("back-to-examples").await?;
         app.by_testid("example-list").await?;
     }
+    Ok(())
+}
+
+/// An examples folder with no model says so (the state is shown by the app, not only
+/// described in its code).
+pub async fn an_empty_examples_folder_says_so(ctx: &mut Ctx) -> TestResult {
+    let empty = temp_dir("no-examples")?;
+    let app = ctx
+        .app_with_env(&[("JOURNEYLAB_EXAMPLES", OsString::from(&empty))])
+        .await?;
+    app.by_testid("example-empty").await?;
+    let items = app
+        .driver
+        .find_all(By::Css("[data-testid=\"example-item\"]"))
+        .await?;
+    ensure_eq!(items.len(), 0);
+    Ok(())
+}
+
+/// A model with no journeys (a draft) opens and says it has none.
+pub async fn a_model_without_journeys_says_so(ctx: &mut Ctx) -> TestResult {
+    let dir = temp_dir("journeyless")?;
+    std::fs::write(dir.join("no-journeys.json"), NO_JOURNEYS_MODEL)?;
+    let app = ctx
+        .app_with_env(&[("JOURNEYLAB_EXAMPLES", OsString::from(&dir))])
+        .await?;
+    app.click("open-example-no-journeys").await?;
+    ensure_eq!(
+        app.by_testid("model-name").await?.text().await?,
+        "No journeys yet"
+    );
+    app.by_testid("journey-empty").await?;
     Ok(())
 }
 
@@ -147,29 +172,25 @@ pub async fn saves_review_screenshots(ctx: &mut Ctx) -> TestResult {
     let dir = crate::harness::artifacts_dir().join("screenshots");
     std::fs::create_dir_all(&dir)?;
     let fixtures = fixtures()?;
+    let first = fixtures
+        .first()
+        .ok_or("the repository's fixtures/ holds models")?;
     let app = ctx.app().await?;
     app.by_testid("start-screen").await?;
-    if let Some(first) = fixtures.first() {
-        app.by_testid("example-list").await?;
-        app.screenshot(&dir.join("start-screen.png")).await?;
-        app.click(&format!("open-example-{}", first.stem)).await?;
-        app.by_testid("model-name").await?;
-        app.screenshot(&dir.join("model-screen.png")).await?;
-    } else {
-        app.screenshot(&dir.join("start-screen.png")).await?;
-    }
+    app.by_testid("example-list").await?;
+    app.screenshot(&dir.join("start-screen.png")).await?;
+    app.click(&format!("open-example-{}", first.stem)).await?;
+    app.by_testid("model-name").await?;
+    app.screenshot(&dir.join("model-screen.png")).await?;
     Ok(())
 }
 
-/// A minimal model for when `fixtures/` is still empty (never written into `fixtures/`).
-const STAND_IN_MODEL: &str = r#"{
+/// A model with no journeys (a draft): it opens, with its problems, and says it has none.
+const NO_JOURNEYS_MODEL: &str = r#"{
   "format": "journeylab/1",
-  "name": "E2E stand-in",
+  "name": "No journeys yet",
   "populations": [{ "id": "customers", "kind": "legitimate" }],
-  "journeys": [
-    { "id": "sign_in", "name": "Sign in", "entrants": [], "steps": [] },
-    { "id": "recover", "name": "Recover", "entrants": [], "steps": [] }
-  ]
+  "journeys": []
 }"#;
 
 /// What the UI should show for one example file, read straight from the JSON.

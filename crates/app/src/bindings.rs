@@ -56,8 +56,9 @@ pub fn generate() -> Result<BTreeMap<PathBuf, String>, String> {
     let names = exporter.names;
     files.insert(PathBuf::from("index.ts"), index(&names));
     files.insert(PathBuf::from("commands.ts"), commands(&cfg, &names));
-    files.insert(PathBuf::from("vocabulary.ts"), vocabulary_ts()?);
+    files.insert(PathBuf::from("vocabularyValues.ts"), vocabulary_ts()?);
     files.insert(PathBuf::from("formatCases.ts"), format_cases_ts()?);
+    files.insert(PathBuf::from("samples.ts"), samples_ts()?);
     Ok(files)
 }
 
@@ -109,6 +110,7 @@ fn index(names: &BTreeSet<String>) -> String {
     for n in names {
         out.push_str(&format!("export type {{ {n} }} from \"./{n}\";\n"));
     }
+    out.push_str("export type { CommandName, Commands } from \"./commands\";\n");
     out
 }
 
@@ -165,6 +167,83 @@ fn format_cases_ts() -> Result<String, String> {
     let json = serde_json::to_string_pretty(&format_cases()).map_err(|e| e.to_string())?;
     Ok(format!(
         "{NOTE}import type {{ FormatCase }} from \"./FormatCase\";\n\n/** What the engine's formatter (crates/engine/src/format.rs) writes: the UI's must write the same. */\nexport const FORMAT_CASES: FormatCase[] = {json};\n"
+    ))
+}
+
+/// Real engine answers for the UI's tests, so they test the UI against what the engine
+/// says rather than against a mock: the inspector's quantity views, the flow overlay of
+/// consumer sign-in's login for every population, and one threshold-explorer answer.
+fn samples_ts() -> Result<String, String> {
+    use crate::quantity_view::{describe_quantity, QuantityDomain};
+    use serde_json::json;
+
+    let quantities = [
+        (json!({ "beta": [2, 6] }), QuantityDomain::Probability),
+        (json!({ "beta": [6, 3] }), QuantityDomain::Probability),
+        (json!({ "beta": [9, 3] }), QuantityDomain::Probability),
+        (json!({ "pert": [2, 4, 9] }), QuantityDomain::NonNegative),
+        (json!({ "uniform": [2.5, 9] }), QuantityDomain::NonNegative),
+        (json!({ "uniform": [5, 5] }), QuantityDomain::NonNegative),
+        (json!({ "lognormal": [2, 50] }), QuantityDomain::NonNegative),
+        (
+            json!({ "triangular": [5, 1, 9] }),
+            QuantityDomain::NonNegative,
+        ),
+        (json!(0.3), QuantityDomain::Probability),
+    ];
+    let quantity_samples: Vec<serde_json::Value> = quantities
+        .iter()
+        .map(|(q, domain)| {
+            json!({
+                "quantity": q,
+                "domain": match domain {
+                    QuantityDomain::Probability => "probability",
+                    QuantityDomain::NonNegative => "non_negative",
+                },
+                "view": describe_quantity(q, *domain),
+            })
+        })
+        .collect();
+
+    let fixture = "consumer-sign-in.json";
+    let text = std::fs::read_to_string(repository_root().join("fixtures").join(fixture))
+        .map_err(|e| format!("fixtures/{fixture}: {e}"))?;
+    let loaded = crate::load_model_text(text);
+    let spec = loaded
+        .validation
+        .spec
+        .as_ref()
+        .ok_or_else(|| format!("fixtures/{fixture} is not valid"))?;
+    let (journey, seed, iterations) = ("login", 24_680, 400);
+    let mut flows = serde_json::Map::new();
+    for p in &spec.populations {
+        if let Some(f) =
+            journeylab_engine::flows::population_flows(spec, journey, &p.id, seed, iterations)
+                .map_err(|e| e.to_string())?
+        {
+            flows.insert(p.id.clone(), json!(f));
+        }
+    }
+    let exploration = crate::explore_gate(&loaded.document, "login/risk", 0.5, 0.9, 300, 1)
+        .map_err(|e| e.to_string())?;
+    let mut exploration = serde_json::to_value(&exploration).map_err(|e| e.to_string())?;
+    // The one number that depends on the machine: how long the engine took.
+    exploration["compute_ms"] = json!(0.0);
+
+    let pretty = |v: &serde_json::Value| serde_json::to_string_pretty(v).map_err(|e| e.to_string());
+    Ok(format!(
+        "{NOTE}import type {{ GateExploration, PopulationFlows, QuantityDomain, QuantityView }} from \"./index\";\n\n\
+/** The engine's `describe_quantity` of a few quantities. */\n\
+export const QUANTITY_SAMPLES: {{ quantity: unknown; domain: QuantityDomain; view: QuantityView }}[] = {};\n\n\
+/** The engine's flows of every population in `journey` of `document` (fixtures/{fixture}), {iterations} expected-mode iterations, seed {seed}. */\n\
+export const FLOW_SAMPLE: {{ fixture: string; document: unknown; journey: string; flows: Record<string, PopulationFlows> }} = {{\n  fixture: \"{fixture}\",\n  journey: \"{journey}\",\n  document: {},\n  flows: {},\n}};\n\n\
+/** The app's `explore_gate` of login/risk in `document` at allow 0.5 / block 0.9 (300 iterations, seed 1; compute_ms zeroed). */\n\
+export const EXPLORE_SAMPLE: {{ document: unknown; gate: string; exploration: GateExploration }} = {{\n  gate: \"login/risk\",\n  document: {},\n  exploration: {},\n}};\n",
+        pretty(&json!(quantity_samples))?,
+        pretty(&loaded.document)?,
+        pretty(&json!(flows))?,
+        pretty(&loaded.document)?,
+        pretty(&exploration)?,
     ))
 }
 

@@ -444,12 +444,13 @@ pub struct Signature {
 }
 
 /// Lists every command once, as `name => Type` (the name is the command's
-/// [`Command::NAME`]; the shell checks so at compile time): `$m!(...)` receives the
-/// list. The shell registers them, the bindings describe them.
+/// [`Command::NAME`]; the shell checks so at compile time), `with events` for those
+/// that stream [`Command::Event`]s: `$m! { ... }` receives the list. The shell registers
+/// them, the bindings describe them.
 #[macro_export]
 macro_rules! for_each_command {
     ($m:ident) => {
-        $m!(
+        $m! {
             list_examples => ListExamples,
             open_model => OpenModel,
             validate_document => ValidateDocument,
@@ -463,7 +464,7 @@ macro_rules! for_each_command {
             describe_quantity => DescribeQuantity,
             run_sensitivity => RunSensitivity,
             run_precision => RunPrecision,
-            start_run => StartRun,
+            start_run => StartRun with events,
             cancel_run => CancelRun,
             list_runs => ListRuns,
             run_dashboard => RunDashboardCommand,
@@ -472,14 +473,14 @@ macro_rules! for_each_command {
             delete_run => DeleteRun,
             export_run => ExportRun,
             run_flows => RunFlows
-        )
+        }
     };
 }
 
 /// Every command's signature, in registration order.
 pub fn signatures(cfg: &ts_rs::Config) -> Vec<Signature> {
     macro_rules! collect {
-        ($($name:ident => $ty:ident),*) => {
+        ($($name:ident => $ty:ident $(with $ev:ident)?),*) => {
             vec![$(signature::<$ty>(cfg)),*]
         };
     }
@@ -489,7 +490,7 @@ pub fn signatures(cfg: &ts_rs::Config) -> Vec<Signature> {
 /// Every command's name, in registration order.
 pub fn command_names() -> Vec<&'static str> {
     macro_rules! names {
-        ($($name:ident => $ty:ident),*) => {
+        ($($name:ident => $ty:ident $(with $ev:ident)?),*) => {
             vec![$(<$ty as Command>::NAME),*]
         };
     }
@@ -508,7 +509,7 @@ fn signature<C: Command>(cfg: &ts_rs::Config) -> Signature {
 /// Visits the argument, answer and event types of every command (for the bindings).
 pub fn visit_types(visitor: &mut impl ts_rs::TypeVisitor) {
     macro_rules! visit {
-        ($($name:ident => $ty:ident),*) => {{
+        ($($name:ident => $ty:ident $(with $ev:ident)?),*) => {{
             $(
                 visitor.visit::<<$ty as Command>::Args>();
                 visitor.visit::<<$ty as Command>::Output>();

@@ -185,7 +185,7 @@ pub fn run_sensitivity(
             .then_with(|| a.input.cmp(&b.input))
     });
     let n = output.iter().filter(|x| !x.is_nan()).count();
-    let drivers = driver_sentences(&names, &info, &currency, &t.swings, &rank);
+    let drivers = driver_sentences(&names, info, &currency, &t.swings, &rank);
     Ok(SensitivityView {
         run_id,
         scenario: scenario.to_string(),

@@ -6,24 +6,7 @@ use std::fmt::Write;
 
 use journeylab_engine::format::{delta, percent, thousands, value};
 use journeylab_engine::result::ResultDoc;
-use journeylab_engine::vocab::{guardrail_metric, total_metric};
-
-/// Headline metrics of the table, in order (every total is in the JSON and the CSV).
-pub const TABLE_METRICS: [&str; 13] = [
-    "legit_success_rate",
-    "legit_abandon_rate",
-    "false_reject_rate",
-    "attack_stopped_rate",
-    "attack_success",
-    "fraud_loss",
-    "support_contacts",
-    "support_cost",
-    "control_cost",
-    "customer_hours",
-    "value",
-    "net_value",
-    "legit_entrants",
-];
+use journeylab_engine::vocab::{guardrail_metric, total_metric, TOTAL_METRICS};
 
 /// Renders a result document. `repeat` is the model path for the "repeat with" line.
 pub fn render(doc: &ResultDoc, repeat: Option<&str>) -> String {
@@ -67,11 +50,9 @@ pub fn render(doc: &ResultDoc, repeat: Option<&str>) -> String {
                 "   Δ vs baseline: mean (P5 – P95)"
             }
         );
-        for metric in TABLE_METRICS {
-            let Some(info) = total_metric(metric) else {
-                continue;
-            };
-            let (label, unit) = (info.label, info.unit);
+        // Every model total, in the catalogue's order.
+        for info in &TOTAL_METRICS {
+            let (metric, label, unit) = (info.id, info.label, info.unit);
             let Some(sum) = s.total(metric) else {
                 let _ = writeln!(t, "  {label:<32} {:>18}", "n/a (no entrants)");
                 continue;

@@ -526,3 +526,86 @@ fn sweep_and_sensitivity() {
     );
     assert!(!s["rank_correlations"].as_array().unwrap().is_empty());
 }
+
+/// One vocabulary, one formatting policy: every model total reads with the catalogue's
+/// label and the same digits in the CLI's table, in a chart of the run and in the app's
+/// dashboard view of the same stored run (the UI's formatter is checked against the
+/// engine's by the UI's own tests, ui/src/format/numbers.test.ts).
+#[test]
+fn every_metric_reads_the_same_in_the_table_the_charts_and_the_app() {
+    use journeylab_engine::format::value;
+    use journeylab_engine::result::ResultDoc;
+    use journeylab_engine::vocab::TOTAL_METRICS;
+
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ws.db");
+    let dbs = db.to_str().unwrap();
+    let f = fixture("consumer-sign-in.json");
+    let doc: ResultDoc = serde_json::from_value(run_json(&[
+        "--db",
+        dbs,
+        "run",
+        f.to_str().unwrap(),
+        "-n",
+        "300",
+        "--seed",
+        "4",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    let id = doc.run_id.unwrap().to_string();
+    let table = stdout(&run_ok(&["--db", dbs, "runs", "show", &id]));
+    let store = Store::open(&db).unwrap();
+    let dashboard = journeylab_app::run_dashboard(&store, doc.run_id.unwrap()).unwrap();
+    let base = &doc.scenarios[0];
+    let mut checked = 0;
+    for m in TOTAL_METRICS {
+        let Some(s) = base.total(m.id) else { continue };
+        let text = value(s.mean, m.unit, &doc.currency);
+        // The CLI: the metric's row starts with its label and shows the mean so.
+        let row = table
+            .lines()
+            .find(|l| l.trim_start().starts_with(m.label))
+            .unwrap_or_else(|| panic!("no row for {} in\n{table}", m.label));
+        assert!(
+            row.contains(&text),
+            "table row of {}: {row:?} lacks {text}",
+            m.id
+        );
+        // A chart: its title names the metric with the label, its legend gives the mean.
+        let svg_path = dir.path().join(format!("{}.svg", m.id));
+        run_ok(&[
+            "--db",
+            dbs,
+            "chart",
+            &id,
+            "--kind",
+            "histogram",
+            "--metric",
+            m.id,
+            "--scenario",
+            "baseline",
+            "--out",
+            svg_path.to_str().unwrap(),
+        ]);
+        let svg = std::fs::read_to_string(&svg_path).unwrap();
+        assert!(svg.contains(m.label), "chart of {} lacks its label", m.id);
+        assert!(
+            svg.contains(&format!("mean {text}")),
+            "chart of {} lacks `mean {text}`",
+            m.id
+        );
+        // The app's view: a headline card carries the same label, unit and mean.
+        if let Some(card) = dashboard.scenarios[0]
+            .cards
+            .iter()
+            .find(|c| c.metric == m.id)
+        {
+            assert_eq!(card.label, m.label);
+            assert_eq!(value(card.mean, card.unit, &dashboard.currency), text);
+        }
+        checked += 1;
+    }
+    assert_eq!(checked, TOTAL_METRICS.len(), "every total has a value");
+}

@@ -1,4 +1,4 @@
-import { plural } from "../format";
+import { plural } from "../format/text";
 import type { Issue, JourneyView } from "../ipc";
 import { useAppState } from "../storeContext";
 import { ErrorBanner } from "./ErrorBanner";

@@ -1,4 +1,4 @@
-import { fileStem, plural } from "../format";
+import { fileStem, plural } from "../format/text";
 import type { ExampleSummary } from "../ipc";
 import { useAppState } from "../storeContext";
 import { ErrorBanner } from "./ErrorBanner";

@@ -10,6 +10,7 @@ import { ReactFlowProvider } from "@xyflow/react";
 import { useEffect, useState } from "react";
 import { useStore } from "zustand";
 
+import { BackendContext } from "../backendContext";
 import type { Backend } from "../ipc";
 import { createEditorStore, isDirty, type EditorStore } from "./editorStore";
 import { Canvas } from "./Canvas";
@@ -51,9 +52,11 @@ export function EditorScreen({
     onClose(s.savedOnce ? s.path : null);
   };
   return (
-    <ReactFlowProvider>
-      <EditorLayout store={store} whatIf={whatIf} flow={flow} onClose={finish} backend={backend} />
-    </ReactFlowProvider>
+    <BackendContext.Provider value={backend}>
+      <ReactFlowProvider>
+        <EditorLayout store={store} whatIf={whatIf} flow={flow} onClose={finish} backend={backend} />
+      </ReactFlowProvider>
+    </BackendContext.Provider>
   );
 }
 

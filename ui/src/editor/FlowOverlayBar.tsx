@@ -2,7 +2,7 @@ import { Panel, ViewportPortal, useNodes } from "@xyflow/react";
 import { useEffect, useMemo } from "react";
 import { useStore } from "zustand";
 
-import { thousands } from "../results/format";
+import { thousands } from "../format/numbers";
 import { isDirty, type EditorStore } from "./editorStore";
 import { FLOW_COLOURS, describeRun, enteringPopulations, outcomeSummary, staleNote, type DropBadge } from "./flowOverlay";
 import { useFlowOverlay, type FlowStore } from "./flowStore";

@@ -1,21 +1,10 @@
 import { useState } from "react";
 
+import { compact } from "../format/numbers";
+import { DensityPlot } from "./DensityPlot";
 import { isObj, resolveEntry, type Obj } from "./model";
-import {
-  DISTRIBUTIONS,
-  PARAMS,
-  convert,
-  densityPath,
-  formatNumber,
-  isQuantityValue,
-  isWellFormed,
-  mean,
-  parseQuantity,
-  quantile,
-  writeQuantity,
-  type Distribution,
-  type Quantity,
-} from "./quantity";
+import { DISTRIBUTIONS, convert, isQuantityValue, paramsOf, parseQuantity, writeQuantity, type Distribution, type Quantity } from "./quantity";
+import { useQuantityView } from "./useQuantityView";
 
 const PLOT_W = 200;
 const PLOT_H = 44;
@@ -29,13 +18,16 @@ interface QuantityProps {
   testid: string;
 }
 
-/** Edits one Quantity: distribution, parameters, source; a live density plot, mean, P5–P95. */
+/** Edits one Quantity: distribution, parameters, source; the engine's density plot, mean
+ * and P5–P95 of it, or why the engine does not accept it. */
 export function QuantityEditor({ value, onChange, probability, sources, testid }: QuantityProps) {
   const parsed = parseQuantity(value);
   const q: Quantity = parsed ?? { dist: "fixed", params: [0] };
   const dists = DISTRIBUTIONS.filter((d) => !(probability && d === "lognormal"));
   const emit = (next: Quantity) => onChange(writeQuantity(next, value));
-  const ok = isWellFormed(q);
+  const answer = useQuantityView(writeQuantity(q, value), probability ? "probability" : "non_negative");
+  const view = answer?.view ?? null;
+  const n = (x: number | null) => (x === null ? "–" : compact(x, "number", ""));
   return (
     <div className="quantity" data-testid={testid} data-dist={q.dist}>
       <div className="quantity-row">
@@ -43,7 +35,7 @@ export function QuantityEditor({ value, onChange, probability, sources, testid }
           value={q.dist}
           data-testid={`${testid}-dist`}
           aria-label="Distribution"
-          onChange={(e) => emit(convert(q, e.target.value as Distribution, !!probability))}
+          onChange={(e) => emit(convert(q, e.target.value as Distribution, !!probability, view?.mean))}
         >
           {dists.map((d) => (
             <option key={d} value={d}>
@@ -51,7 +43,7 @@ export function QuantityEditor({ value, onChange, probability, sources, testid }
             </option>
           ))}
         </select>
-        {PARAMS[q.dist].map((label, i) => (
+        {paramsOf(q.dist).map((label, i) => (
           <NumberField
             key={`${q.dist}-${i}`}
             label={label}
@@ -62,17 +54,20 @@ export function QuantityEditor({ value, onChange, probability, sources, testid }
         ))}
       </div>
       {!parsed && value !== undefined && <p className="field-note bad">Not a Quantity; editing replaces it.</p>}
-      <div className="quantity-plot">
-        <svg width={PLOT_W} height={PLOT_H} viewBox={`0 0 ${PLOT_W} ${PLOT_H}`} aria-hidden="true">
-          <path d={densityPath(q, PLOT_W, PLOT_H)} className="density" />
-        </svg>
-        {ok ? (
+      <div className="quantity-plot" data-testid={`${testid}-plot`} data-for={answer?.for}>
+        <DensityPlot view={view} width={PLOT_W} height={PLOT_H} />
+        {view === null ? null : view.valid ? (
           <span className="quantity-stats" data-testid={`${testid}-stats`}>
-            mean <b data-testid={`${testid}-mean`}>{formatNumber(mean(q))}</b> · P5–P95{" "}
-            {formatNumber(quantile(q, 0.05))} – {formatNumber(quantile(q, 0.95))}
+            mean{" "}
+            <b data-testid={`${testid}-mean`} data-mean={view.mean ?? undefined}>
+              {n(view.mean)}
+            </b>{" "}
+            · P5–P95 {n(view.p5)} – {n(view.p95)}
           </span>
         ) : (
-          <span className="field-note bad">parameters out of order</span>
+          <span className="field-note bad" data-testid={`${testid}-problem`}>
+            {view.problems[0] ?? "not accepted"}
+          </span>
         )}
       </div>
       {sources.length > 0 && (

@@ -1,11 +1,13 @@
 import { useStore } from "zustand";
 
 import type { EditorStore } from "./editorStore";
-import { betaMean, betaParams, betaPath, gatesUsing, newRiskSignal, removeSignal, renameSignal, updateSignal, validBeta } from "./governance";
+import { betaParams, gatesUsing, newRiskSignal, removeSignal, renameSignal, updateSignal, validBeta } from "./governance";
 import { IdField } from "./Inspector";
 import { idsOf, isObj, populationsOf, resolveEntry, type Obj } from "./model";
 import { NumberField, WildcardRules } from "./QuantityEditor";
-import { formatNumber } from "./quantity";
+import { compact } from "../format/numbers";
+import { DensityPlot } from "./DensityPlot";
+import { useQuantityView } from "./useQuantityView";
 
 const PLOT_W = 220;
 const PLOT_H = 48;
@@ -113,18 +115,7 @@ export function RiskSignalsPanel({ store, onClose }: { store: EditorStore; onClo
                       <NumberField label="a" value={a} testid={`signal-${id}-${key}-a`} onChange={(v) => setScore({ ...score, [key]: withBeta(score[key], v, b) })} />
                       <NumberField label="b" value={b} testid={`signal-${id}-${key}-b`} onChange={(v) => setScore({ ...score, [key]: withBeta(score[key], a, v) })} />
                     </div>
-                    <div className="quantity-plot">
-                      <svg width={PLOT_W} height={PLOT_H} viewBox={`0 0 ${PLOT_W} ${PLOT_H}`} aria-hidden="true" data-testid={`signal-${id}-${key}-plot`}>
-                        <path d={ok ? betaPath(a, b, PLOT_W, PLOT_H) : ""} className="density" />
-                      </svg>
-                      {ok ? (
-                        <span className="quantity-stats" data-testid={`signal-${id}-${key}-mean`}>
-                          mean score <b>{formatNumber(betaMean(a, b))}</b>
-                        </span>
-                      ) : (
-                        <span className="field-note bad">{ab ? "a and b must be > 0" : "not a Beta; editing replaces it"}</span>
-                      )}
-                    </div>
+                    <ScoreDensity a={a} b={b} ok={ok} isBeta={ab !== undefined} testid={`signal-${id}-${key}`} />
                     {sources.length > 0 && (
                       <label className="field-inline">
                         source
@@ -199,5 +190,23 @@ export function RiskSignalsPanel({ store, onClose }: { store: EditorStore; onClo
         Add risk signal
       </button>
     </aside>
+  );
+}
+
+/** A score's Beta(a, b) density and mean, from the engine. */
+function ScoreDensity({ a, b, ok, isBeta, testid }: { a: number; b: number; ok: boolean; isBeta: boolean; testid: string }) {
+  const answer = useQuantityView({ beta: [a, b] }, "probability");
+  const view = ok ? (answer?.view ?? null) : null;
+  return (
+    <div className="quantity-plot">
+      <DensityPlot view={view} width={PLOT_W} height={PLOT_H} testid={`${testid}-plot`} />
+      {ok ? (
+        <span className="quantity-stats" data-testid={`${testid}-mean`}>
+          mean score <b>{view?.mean === null || view?.mean === undefined ? "–" : compact(view.mean, "number", "")}</b>
+        </span>
+      ) : (
+        <span className="field-note bad">{isBeta ? "a and b must be > 0" : "not a Beta; editing replaces it"}</span>
+      )}
+    </div>
   );
 }

@@ -20,7 +20,11 @@ import {
   storedLayout,
   type ModelDoc,
 } from "./model";
-import { densityPath, mean, parseQuantity, quantile, writeQuantity } from "./quantity";
+import { VOCABULARY } from "../ipc";
+import { QUANTITY_SAMPLES } from "../ipc/gen/samples";
+import { KINDS } from "./kinds";
+import { densityPath } from "./density";
+import { convert, paramsOf, parseQuantity, writeQuantity } from "./quantity";
 
 const files = import.meta.glob("../../../fixtures/*.json", { eager: true, import: "default" }) as Record<string, ModelDoc>;
 const byName = new Map(Object.entries(files).map(([path, doc]) => [path.split("/").pop()!, doc]));
@@ -165,6 +169,20 @@ describe("edits", () => {
   });
 });
 
+describe("vocabulary", () => {
+  it("knows every step kind the engine knows, with its exits", () => {
+    for (const k of VOCABULARY.step_kinds) {
+      expect(KINDS[k.kind], k.kind).toBeDefined();
+    }
+    const control = exitsOf({ id: "c", kind: "control", on: { pass: "x" } });
+    expect(control.map((e) => [e.label, e.fallback])).toEqual([
+      ["pass", undefined],
+      ["fail", "blocked"],
+      ["abandon", "abandoned"],
+    ]);
+  });
+});
+
 describe("quantities", () => {
   it("reads and writes every form, keeping sources", () => {
     expect(parseQuantity(0.3)).toEqual({ dist: "fixed", params: [0.3] });
@@ -178,19 +196,19 @@ describe("quantities", () => {
     });
   });
 
-  it("gives the means and percentiles of the spec's distributions", () => {
-    expect(mean({ dist: "pert", params: [1, 2, 6] })).toBeCloseTo(2.5);
-    expect(mean({ dist: "beta", params: [2, 6] })).toBeCloseTo(0.25);
-    expect(quantile({ dist: "uniform", params: [0, 10] }, 0.05)).toBeCloseTo(0.5);
-    const ln = { dist: "lognormal" as const, params: [2, 50] };
-    expect(quantile(ln, 0.05)).toBeCloseTo(2, 3);
-    expect(quantile(ln, 0.95)).toBeCloseTo(50, 2);
-    // Beta(2, 2): the 5th percentile is 0.1354 (known value)
-    expect(quantile({ dist: "beta", params: [2, 2] }, 0.05)).toBeCloseTo(0.1354, 3);
-    // Triangular(0, 0, 1): F(x) = 1 - (1-x)^2 → P95 = 1 - √0.05
-    expect(quantile({ dist: "triangular", params: [0, 0, 1] }, 0.95)).toBeCloseTo(1 - Math.sqrt(0.05));
-    expect(densityPath({ dist: "pert", params: [0, 0.2, 1] }, 100, 40)).toMatch(/^M0,40 L/);
-    expect(densityPath({ dist: "pert", params: [3, 2, 1] }, 100, 40)).toBe("");
+  it("switches distributions around the engine's mean, with the engine's parameter names", () => {
+    expect(paramsOf("pert")).toEqual(["low", "mode", "high"]);
+    expect(convert({ dist: "fixed", params: [1000] }, "pert", false, 1000).params).toEqual([500, 1000, 1500]);
+    // Without an answer yet, the middle of the parameters.
+    expect(convert({ dist: "uniform", params: [2, 4] }, "fixed", false, null).params).toEqual([3]);
+    expect(convert({ dist: "fixed", params: [0.4] }, "beta", true, 0.4).params).toEqual([4, 6]);
+  });
+
+  it("draws the engine's density, a spike for a fixed value, nothing for an invalid one", () => {
+    const view = (q: unknown) => QUANTITY_SAMPLES.find((s) => JSON.stringify(s.quantity) === JSON.stringify(q))!.view;
+    expect(densityPath(view({ pert: [2, 4, 9] }), 100, 40)).toMatch(/^M0,40 L/);
+    expect(densityPath(view({ uniform: [5, 5] }), 100, 40)).toBe("M50,40 L50,0");
+    expect(densityPath(view({ triangular: [5, 1, 9] }), 100, 40)).toBe("");
   });
 });
 

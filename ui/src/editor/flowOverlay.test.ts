@@ -2,7 +2,8 @@ import type { Edge } from "@xyflow/react";
 import { describe, expect, it } from "vitest";
 
 import { createMockBackend, type PopulationFlows, type RunListItem } from "../ipc";
-import { mockFlows } from "../ipc/mock";
+import { share } from "../format/numbers";
+import { FLOW_SAMPLE } from "../ipc/gen/samples";
 import {
   FLOW_COLOURS,
   LEAK_MIN_WIDTH,
@@ -16,7 +17,6 @@ import {
   newestFinished,
   outcomeSummary,
   sameJson,
-  shareLabel,
   staleNote,
   strokeWidth,
 } from "./flowOverlay";
@@ -54,7 +54,14 @@ const doc: ModelDoc = {
   ],
 };
 
-const flows = (population = "customers") => mockFlows(doc, "login", population);
+/** The engine's flows of consumer sign-in's login (generated from the fixture), and the
+ * fixture itself: the overlay is tested against what the engine really answers. */
+const engineDoc = FLOW_SAMPLE.document as ModelDoc;
+const flows = (population = "customers"): PopulationFlows => {
+  const f = FLOW_SAMPLE.flows[population];
+  if (!f) throw new Error(`no engine flows of ${population}`);
+  return f;
+};
 
 function run(over: Partial<RunListItem> = {}): RunListItem {
   return {
@@ -97,17 +104,25 @@ describe("flow overlay: mapping engine exits to canvas handles", () => {
 
   it("covers every edge the canvas draws for the journey (fallback exits included)", () => {
     const overlay = buildOverlay(flows(), "legitimate");
-    const canvas = journeyFlow(doc, "login").edges;
+    const canvas = journeyFlow(engineDoc, FLOW_SAMPLE.journey).edges;
     expect(canvas.length).toBeGreaterThan(0);
     for (const e of canvas) {
       const o = overlay.edges.get(e.id);
       expect(o, e.id).toBeDefined();
       expect(o!.target).toBe(e.target);
     }
+    // Every exit the engine names maps to an edge of the canvas, or (an action's abandon)
+    // to a drop badge on its node.
+    const actions = new Set(engineDoc.journeys![0]!.steps!.filter((st) => st.kind === "action").map((st) => st.id));
+    for (const e of flows().edges) {
+      const handle = handleOf(e.exit, actions.has(e.step));
+      if (handle === null) expect(e.exit).toBe("abandon");
+      else expect(overlay.edges.get(`${e.step}:${handle}`), `${e.step}:${e.exit}`).toBeDefined();
+    }
     // The action's abandon exit is a badge, not an edge.
     expect(overlay.edges.has("identify:on.abandon")).toBe(false);
-    expect(overlay.drops.map((d) => d.step)).toEqual(["identify"]);
-    expect(overlay.drops[0]!.label).toMatch(/^↘ \d+(\.\d)? % drop$/);
+    expect(overlay.drops.map((d) => d.step).sort()).toEqual(flows().edges.filter((e) => e.exit === "abandon" && actions.has(e.step) && e.share > 0).map((e) => e.step).sort());
+    expect(overlay.drops[0]!.label).toBe(`↘ ${share(overlay.drops[0]!.share)} drop`);
   });
 });
 
@@ -123,14 +138,17 @@ describe("flow overlay: widths, labels, colours", () => {
     expect(strokeWidth(0.01) - strokeWidth(0)).toBeCloseTo(0.9);
   });
 
-  it("labels shares as percentages", () => {
-    expect(shareLabel(0.617)).toBe("62 %");
-    expect(shareLabel(0.1)).toBe("10 %");
-    expect(shareLabel(0.042)).toBe("4.2 %");
-    expect(shareLabel(0.0999)).toBe("10.0 %");
-    expect(shareLabel(0.0003)).toBe("<0.1 %");
-    expect(shareLabel(0)).toBe("0 %");
-    expect(shareLabel(1.3)).toBe("130 %");
+  it("labels each edge with the engine's share as the app writes shares", () => {
+    const overlay = buildOverlay(flows(), "legitimate");
+    const actions = new Set(flows().edges.filter((e) => e.exit === "next").map((e) => e.step));
+    let labelled = 0;
+    for (const e of flows().edges) {
+      const handle = handleOf(e.exit, actions.has(e.step));
+      if (handle === null) continue;
+      expect(overlay.edges.get(`${e.step}:${handle}`)?.label, `${e.step}:${e.exit}`).toBe(share(e.share));
+      labelled++;
+    }
+    expect(labelled).toBeGreaterThan(20);
   });
 
   it("colours customers' drop-outs amber and attackers getting through red", () => {
@@ -138,7 +156,7 @@ describe("flow overlay: widths, labels, colours", () => {
     expect(legit.edges.get("risk:on.allow")!.colour).toBe(FLOW_COLOURS.legitimate);
     expect(legit.edges.get("risk:on.block")!.emphasis).toBe("drop");
     expect(legit.edges.get("risk:on.block")!.colour).toBe(FLOW_COLOURS.drop);
-    const bots = buildOverlay(flows("bots"), "attacker");
+    const bots = buildOverlay(flows("phishers"), "attacker");
     const leak = bots.edges.get("risk:on.allow")!;
     expect(leak.emphasis).toBe("leak");
     expect(leak.colour).toBe(FLOW_COLOURS.leak);
@@ -151,7 +169,8 @@ describe("flow overlay: widths, labels, colours", () => {
 
   it("decorates a canvas edge, and fades one the run does not know", () => {
     const overlay = buildOverlay(flows(), "legitimate");
-    const base: Edge = { id: "risk:on.allow", source: "risk", target: "done", sourceHandle: "on.allow", label: "allow" };
+    const allow = overlay.edges.get("risk:on.allow")!;
+    const base: Edge = { id: "risk:on.allow", source: "risk", target: allow.target, sourceHandle: "on.allow", label: "allow" };
     expect(decorateEdge(base, null)).toBe(base);
     const drawn = decorateEdge(base, overlay);
     const o = overlay.edges.get("risk:on.allow")!;
@@ -159,7 +178,7 @@ describe("flow overlay: widths, labels, colours", () => {
     expect(drawn.style).toMatchObject({ stroke: o.colour, strokeWidth: o.width });
     expect(drawn.domAttributes).toMatchObject({ "data-share": String(o.share) });
     expect(drawn.className).toContain("edge-flow");
-    const moved = decorateEdge({ ...base, target: "split" }, overlay);
+    const moved = decorateEdge({ ...base, target: "elsewhere" }, overlay);
     expect(moved.label).toBeUndefined();
     expect(moved.className).toContain("edge-flow-unknown");
   });
@@ -181,9 +200,12 @@ describe("flow overlay: summary, populations, run, staleness", () => {
     const s = outcomeSummary(f);
     expect(s.map((o) => o.cls)).toEqual(["success", "abandoned", "blocked"]);
     expect(s[0]!.share).toBeCloseTo(0.8);
-    expect(s[0]!.label).toBe("80 %");
-    const mock = outcomeSummary(flows());
-    expect(mock.reduce((a, o) => a + o.share, 0)).toBeCloseTo(1, 6);
+    expect(s[0]!.label).toBe("80.0 %");
+    // The engine's flows end every entrant somewhere: the classes add up to one.
+    for (const population of Object.keys(FLOW_SAMPLE.flows)) {
+      const summary = outcomeSummary(flows(population));
+      expect(summary.reduce((a, o) => a + o.share, 0), population).toBeCloseTo(1, 9);
+    }
   });
 
   it("lists the populations entering the journey with their kind", () => {
@@ -238,7 +260,7 @@ describe("flow store", () => {
   it("reads the newest finished run's version and fetches flows per journey and population", async () => {
     const backend = createMockBackend({ models: [] });
     await backend.saveModelFile(path, JSON.stringify(doc));
-    await backend.startRun({ path, iterations: 100, seed: "1", mode: "sampled", scenarios: [] }, () => undefined);
+    await backend.startRun({ path, iterations: 100, seed: "1", mode: "sampled", scenarios: [], precision: [] }, () => undefined);
     const calls: string[] = [];
     const runFlows = backend.runFlows.bind(backend);
     backend.runFlows = (id, j, p) => {

@@ -5,6 +5,7 @@
 
 import type { Edge } from "@xyflow/react";
 
+import { share, thousands } from "../format/numbers";
 import type { EdgeFlow, PopulationFlows, RunListItem } from "../ipc";
 import { findJourney, isObj, type ModelDoc } from "./model";
 
@@ -75,14 +76,6 @@ export function strokeWidth(share: number): number {
   return MIN_WIDTH + (MAX_WIDTH - MIN_WIDTH) * Math.sqrt(s);
 }
 
-/** `0.617` → `62 %`, `0.042` → `4.2 %`, `0.0003` → `<0.1 %`, `0` → `0 %`. */
-export function shareLabel(share: number): string {
-  if (!Number.isFinite(share) || share <= 0) return "0 %";
-  const pct = share * 100;
-  if (pct < 0.1) return "<0.1 %";
-  if (pct < 10) return `${(Math.round(pct * 10) / 10).toFixed(1)} %`;
-  return `${Math.round(pct)} %`;
-}
 
 /** The population's kind as the document says (`attacker`, else legitimate). */
 export function populationKind(doc: ModelDoc, population: string): PopulationKind {
@@ -112,7 +105,7 @@ export function buildOverlay(flows: PopulationFlows, kind: PopulationKind): Over
   for (const e of flows.edges) {
     const handle = handleOf(e.exit, actions.has(e.step));
     if (handle === null) {
-      if (e.share > 0) drops.push({ step: e.step, share: e.share, label: `↘ ${shareLabel(e.share)} drop` });
+      if (e.share > 0) drops.push({ step: e.step, share: e.share, label: `↘ ${share(e.share)} drop` });
       continue;
     }
     edges.set(`${e.step}:${handle}`, edgeOverlay(e, kind, classOf.get(e.target)));
@@ -126,7 +119,7 @@ function edgeOverlay(e: EdgeFlow, kind: PopulationKind, targetClass: string | un
   return {
     share: e.share,
     target: e.target,
-    label: shareLabel(e.share),
+    label: share(e.share),
     // An attacker's way through is often a sliver of a percent: never drawn hairline-thin.
     width: leak ? Math.max(LEAK_MIN_WIDTH, strokeWidth(e.share)) : strokeWidth(e.share),
     colour: leak ? FLOW_COLOURS.leak : drop ? FLOW_COLOURS.drop : kind === "attacker" ? FLOW_COLOURS.attacker : FLOW_COLOURS.legitimate,
@@ -138,7 +131,7 @@ function edgeOverlay(e: EdgeFlow, kind: PopulationKind, targetClass: string | un
 export function outcomeSummary(flows: PopulationFlows): { cls: string; share: number; label: string }[] {
   const by = new Map<string, number>();
   for (const [, cls, share] of flows.outcomes) by.set(cls, (by.get(cls) ?? 0) + share);
-  return ["success", "abandoned", "blocked"].map((cls) => ({ cls, share: by.get(cls) ?? 0, label: shareLabel(by.get(cls) ?? 0) }));
+  return ["success", "abandoned", "blocked"].map((cls) => ({ cls, share: by.get(cls) ?? 0, label: share(by.get(cls) ?? 0) }));
 }
 
 /** The newest run of the list that finished (lists come newest first). */
@@ -149,7 +142,7 @@ export function newestFinished(runs: RunListItem[]): RunListItem | null {
 /** `#12 · 2026-11-28 04:40 UTC · model v3 · 2,000 iterations · seed 7`. */
 export function describeRun(run: RunListItem): string {
   const when = (run.finished_at ?? run.started_at).replace("T", " ").slice(0, 16);
-  return `run #${run.id} · ${when} UTC · model v${run.model_version} · ${run.iterations.toLocaleString("en-US")} iterations · seed ${run.seed}`;
+  return `run #${run.id} · ${when} UTC · model v${run.model_version} · ${thousands(run.iterations)} iterations · seed ${run.seed}`;
 }
 
 /** JSON equality that ignores the order of object keys. */

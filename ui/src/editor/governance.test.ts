@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 
-import { addTeam, betaMean, betaPath, gatesUsing, newRiskSignal, ownersOf, removeSignal, removeTeam, renameSignal, toggleDecides, updateTeam } from "./governance";
+import { QUANTITY_SAMPLES } from "../ipc/gen/samples";
+import { densityPath } from "./density";
+import { addTeam, gatesUsing, newRiskSignal, ownersOf, removeSignal, removeTeam, renameSignal, toggleDecides, updateTeam } from "./governance";
 import { newModelDocument, renameStep, type ModelDoc } from "./model";
 
 const withGate = (): ModelDoc => ({
@@ -31,9 +33,10 @@ const withGate = (): ModelDoc => ({
 });
 
 describe("risk signals", () => {
-  it("plots a Beta density on [0, 1] and gives its mean", () => {
-    expect(betaMean(2, 6)).toBe(0.25);
-    const path = betaPath(2, 6, 100, 40);
+  it("plots the engine's Beta density on [0, 1]", () => {
+    const view = QUANTITY_SAMPLES.find((s) => JSON.stringify(s.quantity) === JSON.stringify({ beta: [2, 6] }))!.view;
+    expect(view.mean).toBeCloseTo(0.25, 12);
+    const path = densityPath(view, 100, 40);
     expect(path.startsWith("M0,40 L")).toBe(true);
     expect(path.endsWith("L100,40 Z")).toBe(true);
     // Beta(2, 6) peaks at (a − 1)/(a + b − 2) = 1/6: the highest point is near x ≈ 17.
@@ -41,7 +44,7 @@ describe("risk signals", () => {
     const top = points.reduce((best, p) => (p[1] < best[1] ? p : best));
     expect(top[0]).toBeGreaterThan(12);
     expect(top[0]).toBeLessThan(22);
-    expect(betaPath(0, 1, 100, 40)).toBe("");
+    expect(densityPath({ ...view, valid: false }, 100, 40)).toBe("");
   });
 
   it("lists the gates that use a signal and renames the signal in them", () => {

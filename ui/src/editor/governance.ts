@@ -1,18 +1,10 @@
 // Pure helpers for the risk signals and owners panels and for scenario paths (spec §4, §9).
-import { densityPath } from "./quantity";
 import { isObj, journeys, stepsOf, type ModelDoc, type Obj } from "./model";
 
-/** The decision areas of spec §9 a team can decide. */
-export const DECISION_AREAS = [
-  "risk_thresholds",
-  "assurance",
-  "controls",
-  "journey_structure",
-  "retry_policy",
-  "support_routing",
-  "data_collection",
-  "consent",
-] as const;
+/** The decision areas of spec §9 a team can decide (the engine's vocabulary). */
+import { DECISION_AREAS } from "../vocab";
+
+export { DECISION_AREAS };
 
 /** The Beta(a, b) parameters of a score entry, `undefined` if it is not a Beta. */
 export function betaParams(entry: unknown): [number, number] | undefined {
@@ -24,16 +16,6 @@ export function betaParams(entry: unknown): [number, number] | undefined {
 /** Whether Beta(a, b) has valid parameters (both > 0 and finite). */
 export function validBeta(a: number, b: number): boolean {
   return Number.isFinite(a) && Number.isFinite(b) && a > 0 && b > 0;
-}
-
-/** Mean of Beta(a, b). */
-export function betaMean(a: number, b: number): number {
-  return a / (a + b);
-}
-
-/** An SVG path of the Beta(a, b) density on [0, 1] over a `width` × `height` box. */
-export function betaPath(a: number, b: number, width: number, height: number): string {
-  return validBeta(a, b) ? densityPath({ dist: "beta", params: [a, b] }, width, height) : "";
 }
 
 /** The risk gates that use `signal`, as `{ journey, step }`. */

@@ -2,6 +2,10 @@
 // are) and pure, immutable edits on it. Every edit returns a new document and leaves the
 // old one untouched, so the undo history is a list of documents.
 
+import { share } from "../format/numbers";
+import { VOCABULARY } from "../ipc";
+import { DISTRIBUTION_DEFS, STEP_KIND_DEFS } from "../vocab";
+
 /** Any JSON object. */
 export type Obj = Record<string, unknown>;
 
@@ -38,10 +42,15 @@ export interface Point {
 /** `{"journeys": {"<journey id>": {"<step id>": {x, y}}}}` under the top-level key. */
 export const LAYOUT_KEY = "x-journeylab-layout";
 
-export const STEP_KINDS = ["action", "control", "risk_gate", "branch", "support", "outcome"] as const;
-export type StepKind = (typeof STEP_KINDS)[number];
+/** A step kind of spec §5 (the names are the engine's: editor.test.ts checks them
+ * against the generated vocabulary). */
+export type StepKind = "action" | "control" | "risk_gate" | "branch" | "support" | "outcome";
 
-export const IMPLICIT_OUTCOMES = ["success", "abandoned", "blocked"] as const;
+/** The step kinds, in the engine's palette order. */
+export const STEP_KINDS = STEP_KIND_DEFS.map((k) => k.kind) as StepKind[];
+
+/** The outcomes every journey has without declaring them (one per class). */
+export const IMPLICIT_OUTCOMES: readonly string[] = VOCABULARY.outcome_classes;
 
 /** One exit of a step: where a share of its users leaves to. */
 export interface Exit {
@@ -54,11 +63,14 @@ export interface Exit {
   fallback?: string;
 }
 
-const ON_EXITS: Record<string, { key: string; fallback?: string }[]> = {
-  control: [{ key: "pass" }, { key: "fail", fallback: "blocked" }, { key: "abandon", fallback: "abandoned" }],
-  risk_gate: [{ key: "allow" }, { key: "challenge" }, { key: "block", fallback: "blocked" }],
-  support: [{ key: "resolved" }, { key: "unresolved", fallback: "abandoned" }],
-};
+/** The exits under `on` of each step kind, with where users go when none is written
+ * (an action's `next` and abandon, and a branch's `to` entries, are drawn apart). */
+const ON_EXITS: Record<string, { key: string; fallback?: string }[]> = Object.fromEntries(
+  STEP_KIND_DEFS.filter((k) => k.kind !== "action" && k.exits.length > 0).map((k) => [
+    k.kind,
+    k.exits.map((e) => (e.default_target === null ? { key: e.key } : { key: e.key, fallback: e.default_target })),
+  ]),
+);
 
 export function isObj(value: unknown): value is Obj {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -92,36 +104,19 @@ function str(value: unknown): string | undefined {
   return typeof value === "string" ? value : undefined;
 }
 
-/** "rest" for the remainder entry, else the share (a number, or the mean of a distribution). */
+/** "rest" for the remainder entry, else its share: a fixed share as the app writes
+ * shares, an uncertain one by its distribution (`pert share`; its mean is the
+ * inspector's, from the engine), a per-population map as such. */
 export function shareLabel(entry: BranchEntry): string {
   if (!isObj(entry) || entry.p === undefined) return "rest";
   const p = entry.p;
-  if (typeof p === "number") return percent(p);
+  if (typeof p === "number") return share(p);
   if (isObj(p)) {
-    const q = quantityMeanLoose(p);
-    if (q !== undefined) return `≈${percent(q)}`;
-    return "per population";
+    if (typeof p.fixed === "number") return share(p.fixed);
+    const dist = Object.keys(p).find((k) => DISTRIBUTION_DEFS.some((d) => d.key === k));
+    return dist ? `${dist} share` : "per population";
   }
   return "p";
-}
-
-function percent(p: number): string {
-  const v = p * 100;
-  return `${Number.isInteger(v) ? v : v.toPrecision(2)}%`;
-}
-
-function quantityMeanLoose(q: Obj): number | undefined {
-  const pick = (key: string) => (Array.isArray(q[key]) ? (q[key] as number[]) : undefined);
-  if (typeof q.fixed === "number") return q.fixed;
-  const u = pick("uniform");
-  if (u) return (u[0]! + u[1]!) / 2;
-  const t = pick("triangular");
-  if (t) return (t[0]! + t[1]! + t[2]!) / 3;
-  const pe = pick("pert");
-  if (pe) return (pe[0]! + 4 * pe[1]! + pe[2]!) / 6;
-  const b = pick("beta");
-  if (b) return b[0]! / (b[0]! + b[1]!);
-  return undefined;
 }
 
 export function journeys(doc: ModelDoc): JourneyDoc[] {

@@ -1,8 +1,11 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
+import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import type { ReactElement } from "react";
 import { afterEach, describe, expect, it } from "vitest";
 
+import { BackendContext } from "../backendContext";
 import { createMockBackend } from "../ipc";
+import { sampleQuantityBackend } from "../testBackend";
 import { createEditorStore } from "./editorStore";
 import { Inspector } from "./Inspector";
 import { findJourney, newModelDocument } from "./model";
@@ -14,6 +17,13 @@ import { RiskSignalsPanel } from "./RiskSignalsPanel";
 afterEach(cleanup);
 
 const newStore = () => createEditorStore(createMockBackend({ models: [] }), newModelDocument(), null);
+
+/** Renders `ui` inside an editor whose backend answers quantities as the engine does. */
+function renderWithEngine(ui: ReactElement) {
+  const backend = sampleQuantityBackend();
+  render(<BackendContext.Provider value={backend}>{ui}</BackendContext.Provider>);
+  return backend;
+}
 
 describe("panels", () => {
   it("edits entrants and the entry of the journey when no step is selected", () => {
@@ -29,14 +39,28 @@ describe("panels", () => {
     expect(findJourney(store.getState().doc, "journey")?.entrants).toEqual([{ population: "customers", volume: 1000 }]);
   });
 
-  it("edits a step's quantity with its mean shown", () => {
+  it("edits a step's quantity and shows the engine's mean of it", async () => {
     const store = newStore();
     store.getState().select(["start"]);
-    render(<Inspector store={store} />);
+    const backend = renderWithEngine(<Inspector store={store} />);
     fireEvent.change(screen.getByTestId("q-seconds-dist"), { target: { value: "uniform" } });
     fireEvent.change(screen.getByTestId("q-seconds-p1"), { target: { value: "9" } });
     expect(findJourney(store.getState().doc, "journey")?.steps?.[0]?.seconds).toEqual({ uniform: [2.5, 9] });
-    expect(screen.getByTestId("q-seconds-mean").textContent).toBe("5.75");
+    // The engine was asked about exactly the edited quantity, and its answer is shown.
+    await waitFor(() => expect(screen.getByTestId("q-seconds-mean").textContent).toBe("5.75"));
+    expect(backend.asked.at(-1)).toEqual({ uniform: [2.5, 9] });
+    expect(screen.getByTestId("q-seconds-plot").querySelector("path")!.getAttribute("d")).toMatch(/^M0,44 L/);
+  });
+
+  it("says why the engine does not accept a quantity", async () => {
+    const store = newStore();
+    store.getState().select(["start"]);
+    renderWithEngine(<Inspector store={store} />);
+    fireEvent.change(screen.getByTestId("q-seconds-dist"), { target: { value: "triangular" } });
+    fireEvent.change(screen.getByTestId("q-seconds-p0"), { target: { value: "5" } });
+    fireEvent.change(screen.getByTestId("q-seconds-p1"), { target: { value: "1" } });
+    fireEvent.change(screen.getByTestId("q-seconds-p2"), { target: { value: "9" } });
+    await waitFor(() => expect(screen.getByTestId("q-seconds-problem").textContent).toMatch(/out of order/));
   });
 
   it("adds a population and sets its kind and value", () => {
@@ -61,18 +85,19 @@ describe("panels", () => {
     ]);
   });
 
-  it("adds a risk signal, edits a Beta parameter with undo, and redraws its density", () => {
+  it("adds a risk signal, edits a Beta parameter with undo, and redraws its density", async () => {
     const store = newStore();
-    render(<RiskSignalsPanel store={store} onClose={() => {}} />);
+    renderWithEngine(<RiskSignalsPanel store={store} onClose={() => {}} />);
     fireEvent.click(screen.getByTestId("signal-add"));
-    const before = screen.getByTestId("signal-signal_1-*attacker-plot").querySelector("path")!.getAttribute("d");
-    expect(before).toMatch(/^M0,/);
+    const path = () => screen.getByTestId("signal-signal_1-*attacker-plot").querySelector("path")!.getAttribute("d");
+    await waitFor(() => expect(path()).toMatch(/^M0,/));
+    const before = path();
     fireEvent.change(screen.getByTestId("signal-signal_1-*attacker-a"), { target: { value: "9" } });
     expect(store.getState().doc.risk_signals).toEqual([
       { id: "signal_1", name: "New risk signal", score: { "*legitimate": { beta: [2, 8] }, "*attacker": { beta: [9, 3] } } },
     ]);
-    expect(screen.getByTestId("signal-signal_1-*attacker-plot").querySelector("path")!.getAttribute("d")).not.toBe(before);
-    expect(screen.getByTestId("signal-signal_1-*attacker-mean").textContent).toContain("0.75");
+    await waitFor(() => expect(screen.getByTestId("signal-signal_1-*attacker-mean").textContent).toContain("0.75"));
+    expect(path()).not.toBe(before);
     fireEvent.change(screen.getByTestId("signal-signal_1-*attacker-a"), { target: { value: "0" } });
     expect(screen.getByTestId("signal-signal_1-score-*attacker").textContent).toContain("a and b must be > 0");
     store.getState().undo();

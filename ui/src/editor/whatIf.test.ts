@@ -5,7 +5,7 @@ import { createWhatIfStore, headlines } from "./whatIf";
 
 const summary = (mean: number) => ({ mean, sd: 0, se: 0, p5: mean, p50: mean, p95: mean, min: mean, max: mean });
 const result = (loss: number, rate = 0.9): WhatIf => ({
-  seed: 7,
+  seed: "7",
   iterations: 300,
   totals: [
     ["legit_success_rate", summary(rate)],
@@ -15,7 +15,7 @@ const result = (loss: number, rate = 0.9): WhatIf => ({
 
 /** A backend whose whatIf answers from a document field `loss` and records its calls. */
 function recording() {
-  const calls: { doc: unknown; iterations: number; seed: number }[] = [];
+  const calls: { doc: unknown; iterations: number; seed: string }[] = [];
   const backend: Backend = {
     ...createMockBackend(),
     async whatIf(doc, iterations, seed) {
@@ -36,17 +36,17 @@ describe("what-if store", () => {
     const { backend, calls } = recording();
     let next = 41;
     let clock = 1000;
-    const store = createWhatIfStore(backend, { newSeed: () => ++next, now: () => clock });
+    const store = createWhatIfStore(backend, { newSeed: () => String(++next), now: () => clock });
     store.getState().setOn(true, { loss: 100 });
     await flush();
     expect(calls).toHaveLength(1);
-    expect(calls[0]).toMatchObject({ iterations: 300, seed: 42 });
+    expect(calls[0]).toMatchObject({ iterations: 300, seed: "42" });
     expect(lossOf(store.getState().baseline)).toBe(100);
 
     // An edit is sent without waiting, with the same seed; the latency runs from the edit.
     store.getState().docChanged({ loss: 130 });
     expect(calls).toHaveLength(2);
-    expect(calls[1]).toMatchObject({ doc: { loss: 130 }, seed: 42 });
+    expect(calls[1]).toMatchObject({ doc: { loss: 130 }, seed: "42" });
     clock += 12;
     await flush();
     const s = store.getState();
@@ -72,7 +72,7 @@ describe("what-if store", () => {
     expect(store.getState().latencyMs).toBeNull();
     store.getState().setOn(true, { loss: 5 });
     await flush();
-    expect(calls[4]?.seed).toBe(43);
+    expect(calls[4]?.seed).toBe("43");
     expect(lossOf(store.getState().baseline)).toBe(5);
   });
 
@@ -125,16 +125,17 @@ describe("what-if store", () => {
   it("formats the headlines with the model currency and the change", () => {
     const rows = headlines(result(1000, 0.9), result(1500.5, 0.88), "EUR");
     expect(rows.map((r) => [r.label, r.value, r.delta])).toEqual([
-      ["Legit success", "88.00 %", "−2.00 pts"],
-      ["Fraud loss", "€1,501", "+€501"],
+      ["Legitimate success rate", "88.00 %", "−2.00 pts"],
+      // An exact tie (1,500.5) rounds to even, as the engine's formatter writes it.
+      ["Fraud loss", "€1,500", "+€500"],
     ]);
   });
 
   it("the mock backend answers and rejects an invalid model", async () => {
     const backend = createMockBackend();
-    const a = await backend.whatIf({ format: "journeylab/1", x: 1 }, 300, 1);
-    const b = await backend.whatIf({ format: "journeylab/1", x: 2 }, 300, 1);
+    const a = await backend.whatIf({ format: "journeylab/1", x: 1 }, 300, "1");
+    const b = await backend.whatIf({ format: "journeylab/1", x: 2 }, 300, "1");
     expect(a.totals.find(([n]) => n === "fraud_loss")?.[1].mean).not.toBe(b.totals.find(([n]) => n === "fraud_loss")?.[1].mean);
-    await expect(backend.whatIf({ format: "nope" }, 300, 1)).rejects.toMatchObject({ code: "invalid_model" });
+    await expect(backend.whatIf({ format: "nope" }, 300, "1")).rejects.toMatchObject({ code: "invalid_model" });
   });
 });

@@ -5,27 +5,22 @@
 
 import { createStore, type StoreApi } from "zustand/vanilla";
 
-import type { Backend, ErrorPayload, MetricUnit, WhatIf } from "../ipc";
+import type { Backend, ErrorPayload, MetricDef, WhatIf } from "../ipc";
 import { toErrorPayload } from "../ipc";
-import { formatDelta, formatValue } from "../results/format";
+import { formatDelta, formatValue } from "../format/numbers";
+import { randomSeed } from "../results/format";
+import { LIVE_HEADLINES } from "../vocab";
 import { latestRequests } from "../util/latestRequests";
 
 export const WHAT_IF_ITERATIONS = 300;
 
-/** The headline numbers of the strip, in order. */
-export const WHAT_IF_HEADLINES: { key: string; label: string; unit: MetricUnit }[] = [
-  { key: "legit_success_rate", label: "Legit success", unit: "rate" },
-  { key: "legit_abandon_rate", label: "Abandonment", unit: "rate" },
-  { key: "false_reject_rate", label: "False rejects", unit: "rate" },
-  { key: "attack_success", label: "Attack success", unit: "count" },
-  { key: "fraud_loss", label: "Fraud loss", unit: "money" },
-  { key: "support_contacts", label: "Support contacts", unit: "count" },
-];
+/** The headline numbers of the strip, in order (labels and units from the catalogue). */
+export const WHAT_IF_HEADLINES: MetricDef[] = LIVE_HEADLINES;
 
 export interface WhatIfState {
   on: boolean;
   /** The seed kept while the toggle is on. */
-  seed: number | null;
+  seed: string | null;
   /** The first result after the toggle was switched on (what changes are measured from). */
   baseline: WhatIf | null;
   current: WhatIf | null;
@@ -59,11 +54,11 @@ function meanOf(result: WhatIf | null, key: string): number | undefined {
 export function headlines(baseline: WhatIf | null, current: WhatIf | null, currency: string): Headline[] {
   const out: Headline[] = [];
   for (const h of WHAT_IF_HEADLINES) {
-    const now = meanOf(current, h.key);
+    const now = meanOf(current, h.id);
     if (now === undefined) continue;
-    const before = meanOf(baseline, h.key);
+    const before = meanOf(baseline, h.id);
     out.push({
-      key: h.key,
+      key: h.id,
       label: h.label,
       mean: now,
       value: formatValue(now, h.unit, currency),
@@ -75,14 +70,14 @@ export function headlines(baseline: WhatIf | null, current: WhatIf | null, curre
 
 export function createWhatIfStore(
   backend: Backend,
-  options: { iterations?: number; newSeed?: () => number; now?: () => number } = {},
+  options: { iterations?: number; newSeed?: () => string; now?: () => number } = {},
 ): WhatIfStore {
   const iterations = options.iterations ?? WHAT_IF_ITERATIONS;
-  const newSeed = options.newSeed ?? (() => Math.floor(Math.random() * 2 ** 31));
+  const newSeed = options.newSeed ?? (() => randomSeed());
 
   return createStore<WhatIfState>()((set, get) => {
     const requests = latestRequests(
-      (doc: unknown) => backend.whatIf(doc, iterations, get().seed ?? 0),
+      (doc: unknown) => backend.whatIf(doc, iterations, get().seed ?? "0"),
       {
         onAnswer: (result, _doc, latencyMs) =>
           set({ current: result, baseline: get().baseline ?? result, error: null, latencyMs }),

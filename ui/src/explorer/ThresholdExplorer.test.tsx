@@ -16,7 +16,7 @@ function open() {
   const backend = createMockBackend({ models: [] });
   const editor = createEditorStore(backend, gateDoc(), "/tmp/gate.json");
   const onClose = vi.fn();
-  render(<ThresholdExplorer backend={backend} editor={editor} journeyId="login" stepId="risk" onClose={onClose} seed={9} />);
+  render(<ThresholdExplorer backend={backend} editor={editor} journeyId="login" stepId="risk" onClose={onClose} seed="9" />);
   return { editor, onClose };
 }
 

@@ -10,7 +10,8 @@ import { useStore } from "zustand";
 import type { Backend } from "../ipc";
 import type { EditorStore } from "../editor/editorStore";
 import { findJourney, stepsOf } from "../editor/model";
-import { guardrailLimits, percent } from "../results/format";
+import { percent } from "../format/numbers";
+import { guardrailLimits } from "../results/format";
 import { createExplorerStore, THRESHOLD_STEP, type ExplorerStore } from "./explorerStore";
 import { addThresholdScenario, axisLimits, defaultScenarioName, guardrailsByTeam, headlineRows, share, threshold } from "./explorerModel";
 import { TradeoffLegend, TradeoffPlot } from "./TradeoffPlot";
@@ -22,7 +23,7 @@ export interface ThresholdExplorerProps {
   stepId: string;
   onClose(): void;
   /** Seed of the session (tests); random otherwise. */
-  seed?: number;
+  seed?: string;
 }
 
 const num = (x: unknown): number | null => (typeof x === "number" && Number.isFinite(x) ? x : null);
@@ -242,7 +243,7 @@ const Results = memo(function Results({ explorer }: { explorer: ExplorerStore })
                       <span className="guardrail-text">
                         <span className="mono">{g.id}</span>{" "}
                         <span className="meta">
-                          {guardrailLimits(g.min, g.max, g.metric, currency)}
+                          {guardrailLimits(g.min, g.max, g.metric, currency, g.journey !== null || g.population !== null)}
                           {g.population ? ` (${g.population})` : ""}
                         </span>
                         <br />

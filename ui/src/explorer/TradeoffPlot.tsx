@@ -4,19 +4,13 @@
 // the model's own thresholds and the current point.
 
 import type { SweepPoint } from "../ipc";
-import { money, thousands } from "../results/format";
+import { axis, money, percent } from "../format/numbers";
 import { threshold } from "./explorerModel";
-import { compactMoney, niceTicks } from "./plotScale";
+import { niceTicks } from "./plotScale";
 
 const WIDTH = 560;
 const HEIGHT = 300;
 const MARGIN = { left: 74, right: 18, top: 14, bottom: 46 };
-
-/** Percent with as many decimals as the tick step needs. */
-function percentTick(x: number, step: number): string {
-  const decimals = Math.max(0, Math.min(3, -Math.floor(Math.log10(step * 100) + 1e-9)));
-  return `${thousands(x * 100, decimals)} %`;
-}
 
 /** The domain of one axis: the values with 6 % air, never empty. */
 function domain(values: number[]): [number, number] {
@@ -76,6 +70,7 @@ export function TradeoffPlot({ curve, point, reference, currency, onPick, limits
   const xTicks = niceTicks(x0, x1, 6).filter((t) => t >= x0 && t <= x1);
   const yTicks = niceTicks(y0, y1, 5).filter((t) => t >= y0 && t <= y1);
   const xStep = xTicks.length > 1 ? xTicks[1]! - xTicks[0]! : 0.01;
+  const yStep = yTicks.length > 1 ? yTicks[1]! - yTicks[0]! : 1;
   const line = curve.map((p) => `${sx(p.legit_friction).toFixed(1)},${sy(p.fraud_loss).toFixed(1)}`).join(" ");
   const front = curve
     .filter((p) => p.pareto)
@@ -86,7 +81,7 @@ export function TradeoffPlot({ curve, point, reference, currency, onPick, limits
   const py = sy(point.fraud_loss);
   const describe = (p: SweepPoint) =>
     `allow below ${threshold(p.allow_below)}, block at or above ${threshold(p.block_at_or_above)}\n` +
-    `friction ${thousands(p.legit_friction * 100, 2)} %, fraud loss ${money(p.fraud_loss, currency)}\n` +
+    `friction ${percent(p.legit_friction, 2)}, fraud loss ${money(p.fraud_loss, currency)}\n` +
     `${p.pareto ? "on the Pareto front" : "dominated"} · ${p.all_guardrails_met ? "every guardrail met" : "some guardrail not met"}`;
   // Label the curve's two ends with their allow_below, so the direction reads at a glance.
   const ends = curve.length > 1 ? [curve[0]!, curve[curve.length - 1]!] : [];
@@ -104,7 +99,7 @@ export function TradeoffPlot({ curve, point, reference, currency, onPick, limits
         <g key={`y${t}`} data-testid="y-tick">
           <line x1={MARGIN.left} x2={MARGIN.left + plotW} y1={sy(t)} y2={sy(t)} className="grid" />
           <text x={MARGIN.left - 6} y={sy(t)} className="tick" textAnchor="end" dominantBaseline="middle">
-            {compactMoney(t, currency)}
+            {axis(t, "money", currency, yStep)}
           </text>
         </g>
       ))}
@@ -112,7 +107,7 @@ export function TradeoffPlot({ curve, point, reference, currency, onPick, limits
         <g key={`x${t}`} data-testid="x-tick">
           <line x1={sx(t)} x2={sx(t)} y1={MARGIN.top} y2={MARGIN.top + plotH} className="grid" />
           <text x={sx(t)} y={MARGIN.top + plotH + 14} className="tick" textAnchor="middle">
-            {percentTick(t, xStep)}
+            {axis(t, "rate", currency, xStep)}
           </text>
         </g>
       ))}

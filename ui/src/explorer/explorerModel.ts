@@ -2,20 +2,14 @@
 // the model's own thresholds, guardrails grouped by owning team, and the scenario that
 // "Save as scenario" adds to the document.
 
-import type { ExploredGuardrail, MetricUnit, SweepPoint } from "../ipc";
-import { formatDelta, formatValue, money, percent } from "../results/format";
+import type { GuardrailView, MetricDef, SweepPoint } from "../ipc";
+import { formatDelta, formatValue, money, percent } from "../format/numbers";
+import { LIVE_HEADLINES } from "../vocab";
 import type { AxisLimit } from "./TradeoffPlot";
 import { isObj, type ModelDoc } from "../editor/model";
 
-/** The headline numbers, in order, and which way is better. */
-export const EXPLORER_HEADLINES: { key: string; label: string; unit: MetricUnit; higherIsBetter: boolean }[] = [
-  { key: "legit_success_rate", label: "Legit success", unit: "rate", higherIsBetter: true },
-  { key: "legit_abandon_rate", label: "Abandonment", unit: "rate", higherIsBetter: false },
-  { key: "false_reject_rate", label: "False rejects", unit: "rate", higherIsBetter: false },
-  { key: "attack_success", label: "Attack success", unit: "count", higherIsBetter: false },
-  { key: "fraud_loss", label: "Fraud loss", unit: "money", higherIsBetter: false },
-  { key: "support_contacts", label: "Support contacts", unit: "count", higherIsBetter: false },
-];
+/** The headline numbers, in order (labels, units and which way is better from the catalogue). */
+export const EXPLORER_HEADLINES: MetricDef[] = LIVE_HEADLINES;
 
 export interface HeadlineRow {
   key: string;
@@ -32,47 +26,35 @@ export interface HeadlineRow {
 export function headlineRows(point: SweepPoint, reference: SweepPoint | null, currency: string): HeadlineRow[] {
   const out: HeadlineRow[] = [];
   for (const h of EXPLORER_HEADLINES) {
-    const now = point.totals[h.key];
+    const now = point.totals[h.id];
     if (now === undefined) continue;
-    const before = reference?.totals[h.key];
+    const before = reference?.totals[h.id];
     const diff = before === undefined ? 0 : now - before;
     // Below display precision is "no change" (e.g. 1e-13 from summing in another order).
     const tiny = Math.abs(diff) <= 1e-9 * Math.max(1, Math.abs(now));
     out.push({
-      key: h.key,
+      key: h.id,
       label: h.label,
       mean: now,
       value: formatValue(now, h.unit, currency),
-      delta: before === undefined ? null : delta(tiny ? 0 : diff, h.unit, currency),
-      direction: tiny ? "same" : diff > 0 === h.higherIsBetter ? "better" : "worse",
+      delta: before === undefined ? null : formatDelta(tiny ? 0 : diff, h.unit, currency),
+      direction: tiny ? "same" : diff > 0 === (h.higher_is_better ?? false) ? "better" : "worse",
     });
   }
   return out;
 }
 
-/** A change as `formatDelta` writes it, except that a real change too small for its
- * decimals reads `+<0.01 pts` rather than a misleading `+0.00 pts`. */
-function delta(x: number, unit: MetricUnit, currency: string): string {
-  if (unit === "rate" && x !== 0 && Math.abs(x) < 0.00005) return `${x > 0 ? "+" : "−"}<0.01 pts`;
-  return formatDelta(x, unit, currency);
-}
-
-/** A share for prose: `12.3 %`, `0.04 %`, `<0.01 %`, `0 %`. */
-export function share(x: number): string {
-  if (x === 0) return "0 %";
-  if (Math.abs(x) < 0.0001) return "<0.01 %";
-  return percent(x, Math.abs(x) < 0.01 ? 2 : 1);
-}
+export { share } from "../format/numbers";
 
 export interface TeamRows {
   owner: string;
   ownerName: string;
-  guardrails: (ExploredGuardrail & { wasMet: boolean | null; wasProbability: number | null })[];
+  guardrails: (GuardrailView & { wasMet: boolean | null; wasProbability: number | null })[];
 }
 
 /** Guardrails grouped by owning team (first appearance order), each with how it stood
  * at the model's own thresholds. */
-export function guardrailsByTeam(guardrails: ExploredGuardrail[], reference: SweepPoint | null): TeamRows[] {
+export function guardrailsByTeam(guardrails: GuardrailView[], reference: SweepPoint | null): TeamRows[] {
   const teams: TeamRows[] = [];
   for (const g of guardrails) {
     const before = reference?.guardrails.find(([id]) => id === g.id);
@@ -87,7 +69,7 @@ export function guardrailsByTeam(guardrails: ExploredGuardrail[], reference: Swe
 /** The guardrails that are lines on the tradeoff chart: a model-wide fraud-loss maximum
  * (y) and a legitimate-success minimum (x, as friction = 1 − success), each labelled
  * with its team. Others (false rejects, support load, scoped ones) are in the list. */
-export function axisLimits(guardrails: ExploredGuardrail[], currency: string): AxisLimit[] {
+export function axisLimits(guardrails: GuardrailView[], currency: string): AxisLimit[] {
   const out: AxisLimit[] = [];
   for (const g of guardrails) {
     if (g.journey !== null || g.population !== null) continue;

@@ -9,7 +9,7 @@ const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** A backend whose answers wait until released, recording each request. */
 function gated() {
-  const calls: { allow: number; block: number; seed: number; iterations: number }[] = [];
+  const calls: { allow: number; block: number; seed: string; iterations: number }[] = [];
   const waiting: (() => void)[] = [];
   const backend: Backend = {
     ...createMockBackend({ models: [] }),
@@ -37,9 +37,9 @@ describe("explorer store", () => {
   it("asks at the model's thresholds first, then coalesces a drag: one request in flight, the newest position next", async () => {
     const { backend, calls, release, pending } = gated();
     let clock = 0;
-    const store = createExplorerStore(backend, { doc: gateDoc(), gate: "login/risk", allowBelow: 0.3, blockAtOrAbove: 0.9, seed: 5, now: () => clock });
+    const store = createExplorerStore(backend, { doc: gateDoc(), gate: "login/risk", allowBelow: 0.3, blockAtOrAbove: 0.9, seed: "5", now: () => clock });
     await flush();
-    expect(calls).toEqual([{ allow: 0.3, block: 0.9, seed: 5, iterations: 300 }]);
+    expect(calls).toEqual([{ allow: 0.3, block: 0.9, seed: "5", iterations: 300 }]);
 
     // A drag while the first answer is out: nothing more is sent yet.
     for (const a of [0.31, 0.32, 0.33, 0.34]) store.getState().setAllow(a);
@@ -50,7 +50,7 @@ describe("explorer store", () => {
     // The first answer is dropped (a newer position waits); only the newest is sent.
     expect(store.getState().result).toBeNull();
     expect(calls).toHaveLength(2);
-    expect(calls[1]).toMatchObject({ allow: 0.34, block: 0.9, seed: 5 });
+    expect(calls[1]).toMatchObject({ allow: 0.34, block: 0.9, seed: "5" });
     expect(pending()).toBe(1);
     clock = 25;
     await release();
@@ -65,7 +65,7 @@ describe("explorer store", () => {
 
   it("keeps allow ≤ block: each slider pushes the other", async () => {
     const { backend, release } = gated();
-    const store = createExplorerStore(backend, { doc: gateDoc(), gate: "login/risk", allowBelow: 0.3, blockAtOrAbove: 0.9, seed: 1 });
+    const store = createExplorerStore(backend, { doc: gateDoc(), gate: "login/risk", allowBelow: 0.3, blockAtOrAbove: 0.9, seed: "1" });
     store.getState().setAllow(0.95);
     expect([store.getState().allowBelow, store.getState().blockAtOrAbove]).toEqual([0.95, 0.95]);
     store.getState().setBlock(0.2);
@@ -95,7 +95,7 @@ describe("explorer store", () => {
 
   it("re-evaluates when the document changes and stops after dispose", async () => {
     const { backend, calls, release } = gated();
-    const store = createExplorerStore(backend, { doc: gateDoc(), gate: "login/risk", allowBelow: 0.3, blockAtOrAbove: 0.9, seed: 1 });
+    const store = createExplorerStore(backend, { doc: gateDoc(), gate: "login/risk", allowBelow: 0.3, blockAtOrAbove: 0.9, seed: "1" });
     await flush();
     await release();
     store.getState().setDocument(gateDoc({ loss: 900 }));

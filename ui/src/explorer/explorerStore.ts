@@ -8,6 +8,7 @@ import { createStore, type StoreApi } from "zustand/vanilla";
 
 import type { Backend, ErrorPayload, GateExploration } from "../ipc";
 import { toErrorPayload } from "../ipc";
+import { randomSeed } from "../results/format";
 import { latestRequests } from "../util/latestRequests";
 
 /** Iterations of every point (expected mode): enough for stable means, fast to answer. */
@@ -23,7 +24,7 @@ export interface ExplorerState {
   allowBelow: number;
   blockAtOrAbove: number;
   /** The seed of the whole session (common random numbers across slider moves). */
-  seed: number;
+  seed: string;
   /** The newest answer (for the thresholds in `answeredFor`). */
   result: GateExploration | null;
   /** The thresholds `result` is for (the sliders may already be elsewhere). */
@@ -62,7 +63,7 @@ export interface ExplorerOptions {
   allowBelow: number;
   blockAtOrAbove: number;
   iterations?: number;
-  seed?: number;
+  seed?: string;
   now?: () => number;
 }
 
@@ -107,7 +108,7 @@ export function createExplorerStore(backend: Backend, options: ExplorerOptions):
       gate: options.gate,
       allowBelow: Math.min(start.allowBelow, start.blockAtOrAbove),
       blockAtOrAbove: start.blockAtOrAbove,
-      seed: options.seed ?? 1 + Math.floor(Math.random() * 2 ** 31),
+      seed: options.seed ?? randomSeed(),
       result: null,
       answeredFor: null,
       error: null,

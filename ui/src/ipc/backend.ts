@@ -1,15 +1,40 @@
-import type { AnalysisBackend } from "./analysis";
-import type { RunsBackend } from "./runs";
-import type { GateExploration } from "./types";
-import type { ExampleSummary, Issue, ModelVersionRow, ModelView, SavedModel, WhatIf } from "./types";
+// The UI's only way to reach the desktop shell. Its methods are the shell's commands
+// (their argument and answer types are generated from Rust, in ./gen) plus the native
+// file dialogs. Every method rejects with an `ErrorPayload` (`{code, message}`).
+import type {
+  ChartKind,
+  ExampleSummary,
+  ExportFormat,
+  GateExploration,
+  Issue,
+  ModelVersionRow,
+  ModelView,
+  PopulationFlows,
+  PrecisionStatus,
+  QuantityDomain,
+  QuantityView,
+  RunDashboard,
+  RunListItem,
+  RunPairView,
+  RunProgress,
+  RunRequest,
+  SavedModel,
+  SensitivityView,
+  WhatIf,
+} from "./gen";
 
-/**
- * The UI's only way to reach the desktop shell. Every method rejects with an
- * `ErrorPayload` (`{code, message}`) on failure.
- */
-export interface Backend extends RunsBackend, AnalysisBackend {
+/** Options of a chart of a stored run (`run_chart`). */
+export interface ChartOptions {
+  metric?: string;
+  scenarios?: string[];
+  journey?: string;
+}
+
+export interface Backend {
   /** Which implementation this is: the real shell, or the in-browser mock. */
   readonly kind: "tauri" | "mock";
+
+  // Models and the editor.
   listExamples(): Promise<ExampleSummary[]>;
   openModel(path: string): Promise<ModelView>;
   /** Validates a model document (JSON text): every issue with its path (editor). */
@@ -24,12 +49,10 @@ export interface Backend extends RunsBackend, AnalysisBackend {
   recentFiles(): Promise<string[]>;
   /** Puts `path` first in the recent-files list (after an open or a save); the new list. */
   recordRecentFile(path: string): Promise<string[]>;
-  /** The native Open dialog for a model file: the chosen path, `null` when cancelled. */
-  pickOpenPath(): Promise<string | null>;
-  /** The native Save As dialog (starting at `defaultPath`): the chosen path, `null` when cancelled. */
-  pickSavePath(defaultPath?: string): Promise<string | null>;
+  /** Mean, P5–P95 and density of a Quantity being edited, from the engine. */
+  describeQuantity(quantity: unknown, domain: QuantityDomain): Promise<QuantityView>;
   /** Quick what-if: the unsaved document's totals in expected mode (same seed, same draws). */
-  whatIf(document: unknown, iterations: number, seed: number): Promise<WhatIf>;
+  whatIf(document: unknown, iterations: number, seed: string): Promise<WhatIf>;
   /**
    * Threshold explorer: the risk gate `gate` (`journey/step`) of the unsaved document at
    * `allowBelow` / `blockAtOrAbove` — the point, the model's own thresholds, the tradeoff
@@ -41,6 +64,36 @@ export interface Backend extends RunsBackend, AnalysisBackend {
     allowBelow: number,
     blockAtOrAbove: number,
     iterations: number,
-    seed: number,
+    seed: string,
   ): Promise<GateExploration>;
+
+  // Runs.
+  /** Runs a model file; resolves with the stored run id, rejects with code `cancelled`. */
+  startRun(request: RunRequest, onProgress: (progress: RunProgress) => void): Promise<number>;
+  /** Asks the runs in progress to stop; resolves with how many were asked. */
+  cancelRun(): Promise<number>;
+  listRuns(path: string): Promise<RunListItem[]>;
+  runDashboard(runId: number): Promise<RunDashboard>;
+  /** A chart of a stored run as SVG text. */
+  runChart(runId: number, kind: ChartKind, options?: ChartOptions): Promise<string>;
+  /** Two stored runs on the headline totals of a scenario (default: baseline). */
+  compareRuns(a: number, b: number, scenario?: string): Promise<RunPairView>;
+  deleteRun(runId: number): Promise<void>;
+  exportRun(runId: number, format: ExportFormat, path: string): Promise<void>;
+  /** Per-exit shares of `population` in `journey` for a stored run (its model version and seed). */
+  runFlows(runId: number, journey: string, population: string): Promise<PopulationFlows>;
+
+  // Analysis of stored runs.
+  /** Tornado, rank correlations and drivers of `metric` in `scenario` (default baseline) of a stored run. */
+  runSensitivity(runId: number, metric: string, scenario?: string): Promise<SensitivityView>;
+  /** How a run that stopped on precision ended; `null` for a run without targets. */
+  runPrecision(runId: number): Promise<PrecisionStatus | null>;
+
+  // Native dialogs.
+  /** The native Open dialog for a model file: the chosen path, `null` when cancelled. */
+  pickOpenPath(): Promise<string | null>;
+  /** The native Save As dialog (starting at `defaultPath`): the chosen path, `null` when cancelled. */
+  pickSavePath(defaultPath?: string): Promise<string | null>;
+  /** The native Save dialog for an export of `format`: the chosen path, `null` when cancelled. */
+  pickExportPath(defaultName: string, format: ExportFormat): Promise<string | null>;
 }

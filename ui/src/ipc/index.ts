@@ -1,18 +1,21 @@
-// The backend seam: the only module tree that imports @tauri-apps/api.
+// The backend seam: the only module tree that imports @tauri-apps/api. Every type that
+// crosses it is generated from Rust (./gen); this module adds the seam itself.
 import { isTauri } from "@tauri-apps/api/core";
 
 import type { Backend } from "./backend";
 import { createMockBackend } from "./mock";
 import { tauriBackend } from "./tauri";
 
-export type { Backend } from "./backend";
-export type { ErrorPayload, ExampleSummary, Issue, JourneyView, ModelVersionRow, ModelView, SavedModel, WhatIf, WhatIfSummary } from "./types";
-export { isErrorPayload, toErrorPayload } from "./types";
-export type { ExploredGuardrail, GateExploration, RiskGate, SweepPoint } from "./types";
-export { createMockBackend, sampleData, summarise } from "./mock";
-export * from "./runs";
-export * from "./analysis";
+export type * from "./gen";
+export { VOCABULARY } from "./gen/vocabularyValues";
+export type { Backend, ChartOptions } from "./backend";
+export { isErrorPayload, toErrorPayload } from "./errors";
+export { createMockBackend, mockDescribeQuantity, sampleData, summarise } from "./mock";
 export type { MockData } from "./mock";
+export { createMockRunsBackend, mockDashboard } from "./mockRuns";
+export type { MockRunsOptions, RunsBackend } from "./mockRuns";
+export { createMockAnalysisBackend, mockSensitivity } from "./mockAnalysis";
+export type { AnalysisBackend, MockAnalysisOptions } from "./mockAnalysis";
 
 /** The real shell inside the desktop app; the mock backend in a plain browser. */
 export function detectBackend(): Backend {

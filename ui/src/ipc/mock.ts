@@ -1,9 +1,11 @@
-import { createMockAnalysisBackend, type MockAnalysisOptions } from "./analysis";
+// The in-memory backend for the browser preview (`npm run dev`) and the UI tests: no
+// engine, but answers of the generated types (./gen) that move the way the engine's do.
 import type { Backend } from "./backend";
+import type { EdgeFlow, ErrorPayload, ExampleSummary, Issue, ModelView, PopulationFlows, QuantityDomain, QuantityView, WhatIf } from "./gen";
+import { VOCABULARY } from "./gen/vocabularyValues";
+import { createMockAnalysisBackend, type MockAnalysisOptions } from "./mockAnalysis";
 import { mockExploreGate } from "./mockExplorer";
-import { createMockRunsBackend, type MockRunsOptions } from "./runs";
-import type { EdgeFlow, PopulationFlows } from "./runs";
-import type { ErrorPayload, ExampleSummary, Issue, ModelView, WhatIf } from "./types";
+import { createMockRunsBackend, type MockRunsOptions } from "./mockRuns";
 
 /** What a mock backend serves: models by path, and optional failures. */
 export interface MockData {
@@ -58,6 +60,9 @@ export function createMockBackend(data: MockData = sampleData()): Backend {
       const saved = [...savedVersions.entries()].find(([p]) => stem(p) === run.model_key)?.[1].at(-1);
       const document = saved !== undefined ? (JSON.parse(saved) as unknown) : [...byPath.values()].find((m) => stem(m.path) === run.model_key)?.document;
       return mockFlows(document, journey, population);
+    },
+    async describeQuantity(quantity, domain) {
+      return mockDescribeQuantity(quantity, domain);
     },
     async whatIf(document, iterations, seed) {
       return mockWhatIf(document, iterations, seed);
@@ -221,7 +226,7 @@ export function sampleData(): MockData {
  * than the model format, or dangling exits) reject with `invalid_model`; otherwise
  * totals derived deterministically from the document's numbers, so an edit changes them.
  */
-export function mockWhatIf(document: unknown, iterations: number, seed: number): WhatIf {
+export function mockWhatIf(document: unknown, iterations: number, seed: string): WhatIf {
   const text = JSON.stringify(document ?? null);
   const issues = mockValidate(text).filter((i) => i.severity === "error");
   const format = (document as { format?: unknown } | null)?.format;
@@ -346,4 +351,36 @@ export function mockFlows(document: unknown, journeyId: string, population: stri
     edges,
     outcomes: [...ended.entries()].map(([id, share]) => [id, classOf(id), share]),
   };
+}
+
+/**
+ * A stand-in for the engine's `describe_quantity`, for the preview and the UI tests: it
+ * reads the distribution's parameters but does no distribution maths (the real numbers
+ * come from the engine; the e2e tests check them in the app). The mean is the middle of
+ * the bounds, P5–P95 the bounds themselves, the density flat.
+ */
+export function mockDescribeQuantity(quantity: unknown, domain: QuantityDomain): QuantityView {
+  const bad = (problem: string): QuantityView => ({ valid: false, problems: [problem], mean: null, p5: null, p95: null, fixed: false, density: [] });
+  const flat = (lo: number, hi: number): QuantityView => ({
+    valid: true,
+    problems: [],
+    mean: (lo + hi) / 2,
+    p5: lo,
+    p95: hi,
+    fixed: lo === hi,
+    density: lo === hi ? [] : [[lo, 1 / (hi - lo)], [hi, 1 / (hi - lo)]],
+  });
+  if (typeof quantity === "number") return flat(quantity, quantity);
+  if (typeof quantity !== "object" || quantity === null) return bad("expected a Quantity");
+  const entries = Object.entries(quantity).filter(([k]) => k !== "source" && !k.startsWith("x-"));
+  const [key, raw] = entries[0] ?? [];
+  if (entries.length !== 1 || !VOCABULARY.distributions.some((d) => d.key === key)) return bad("a Quantity needs exactly one distribution key");
+  const params = (Array.isArray(raw) ? raw : [raw]).map(Number);
+  if (!params.every(Number.isFinite)) return bad("distribution parameters must be finite numbers");
+  if (key === "lognormal" && domain === "probability") return bad("a lognormal is unbounded and cannot be a probability: use beta or pert");
+  if (key === "beta") return flat(0, 1);
+  const lo = params[0] ?? 0;
+  const hi = params[params.length - 1] ?? lo;
+  if (!params.every((p, i) => i === 0 || params[i - 1]! <= p)) return bad("bounds out of order");
+  return flat(lo, hi);
 }

@@ -5,7 +5,7 @@
 // friction, and raising block_at_or_above lowers false rejects — monotone, like the
 // engine on the fixtures.
 
-import type { ErrorPayload, ExploredGuardrail, GateExploration, RiskGate, SweepPoint } from "./types";
+import type { ErrorPayload, GateExploration, GuardrailView, RiskGate, SweepPoint } from "./gen";
 
 const legitCdf = (x: number) => 1 - (1 - x) ** 4;
 const attackCdf = (x: number) => x * x;
@@ -59,7 +59,7 @@ function probability(value: number, min: number | null, max: number | null): num
   return p;
 }
 
-function guardrailsAt(document: Obj, totals: Record<string, number>, a: number, b: number): ExploredGuardrail[] {
+function guardrailsAt(document: Obj, totals: Record<string, number>, a: number, b: number): GuardrailView[] {
   const teams = list(isObj(document.owners) ? document.owners.teams : undefined);
   return list(document.guardrails).map((g) => {
     const owner = String(g.owner ?? "");
@@ -114,7 +114,7 @@ export function mockExploreGate(
   allowBelow: number,
   blockAtOrAbove: number,
   iterations: number,
-  seed: number,
+  seed: string,
 ): GateExploration {
   const fail = (message: string): never => {
     throw { code: "run_failed", message } satisfies ErrorPayload;

@@ -3,7 +3,8 @@ import { useStore } from "zustand";
 
 import { ErrorBanner } from "../components/ErrorBanner";
 import type { ChartKind, DeltaView, ExportFormat, RunDashboard, ScenarioView } from "../ipc";
-import { formatDelta, formatSe, formatValue, guardrailLimits, percent, thousands, timestamp } from "./format";
+import { formatDelta, formatSe, formatValue, percent, thousands } from "../format/numbers";
+import { guardrailLimits, timestamp } from "./format";
 import { chartKey, type ResultsStore } from "./resultsStore";
 import { Sensitivity } from "./Sensitivity";
 
@@ -146,7 +147,7 @@ function Guardrails({ scenario, currency }: { scenario: ScenarioView; currency: 
                 <li key={g.id} data-testid={`guardrail-${g.id}`} data-met={g.met}>
                   <span className={`badge ${g.met ? "badge-ok" : "badge-bad"}`}>{g.met ? "met" : "not met"}</span>
                   <span className="mono">{g.id}</span>
-                  <span className="meta">{guardrailLimits(g.min, g.max, g.metric, currency)}</span>
+                  <span className="meta">{guardrailLimits(g.min, g.max, g.metric, currency, g.journey !== null || g.population !== null)}</span>
                   <span className="meta">
                     P(met) {g.probability_met === null ? "n/a" : percent(g.probability_met, 1)} (needs{" "}
                     {percent(g.confidence, 0)})

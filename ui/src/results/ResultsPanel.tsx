@@ -5,7 +5,8 @@ import { ErrorBanner } from "../components/ErrorBanner";
 import type { ModelView, RunListItem, RunPairView } from "../ipc";
 import { useAppState } from "../storeContext";
 import { Dashboard } from "./Dashboard";
-import { duration, formatDelta, formatValue, money, percent, thousands, timestamp } from "./format";
+import { formatDelta, formatValue, money, percent, thousands } from "../format/numbers";
+import { duration, timestamp } from "./format";
 import {
   createResultsStore,
   PRECISION_METRICS,

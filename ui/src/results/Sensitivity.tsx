@@ -3,9 +3,9 @@ import { useStore } from "zustand";
 
 import { ErrorBanner } from "../components/ErrorBanner";
 import type { HeadlineCard, SensitivityView } from "../ipc";
-import { thousands } from "./format";
+import { compact, formatValue, thousands } from "../format/numbers";
 import { sensitivityKey, type ResultsStore } from "./resultsStore";
-import { formatInput, formatRho, formatShort, tornadoLayout, truncate } from "./sensitivityFormat";
+import { formatRho, tornadoLayout, truncate } from "./sensitivityFormat";
 
 /** Characters of an input's name drawn beside its bar (the full name is its tooltip). */
 const LABEL_CHARS = 56;
@@ -92,8 +92,8 @@ function Tornado({ view }: { view: SensitivityView }) {
   if (view.swings.length === 0)
     return <p className="muted">No uncertain input in this model: every quantity is fixed.</p>;
   const layout = tornadoLayout(view.swings, view.base);
-  const out = (x: number) => formatShort(x, view.unit, view.currency);
-  const inp = (x: number, s: SensitivityView["swings"][number]) => formatInput(x, s.input_unit, view.currency);
+  const out = (x: number) => compact(x, view.unit, view.currency);
+  const inp = (x: number, s: SensitivityView["swings"][number]) => formatValue(x, s.input_unit, view.currency);
   return (
     <figure className="tornado" data-testid="tornado" data-bars={view.swings.length}>
       <figcaption className="meta">

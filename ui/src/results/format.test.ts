@@ -1,18 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import {
-  duration,
-  formatDelta,
-  formatValue,
-  guardrailLimits,
-  money,
-  parseIterations,
-  percent,
-  randomSeed,
-  seedProblem,
-  thousands,
-  timestamp,
-} from "./format";
+import { formatDelta, formatValue, money, percent, thousands } from "../format/numbers";
+import { duration, guardrailLimits, parseIterations, randomSeed, seedProblem, timestamp } from "./format";
 
 describe("result formatting", () => {
   it("writes thousands separators, money in the model currency and percentages", () => {

@@ -1,70 +1,7 @@
-// Display formatting of result numbers (the numbers themselves come from the engine).
-import type { MetricUnit } from "../ipc";
-
-const SYMBOLS: Record<string, string> = { USD: "$", EUR: "€", GBP: "£", JPY: "¥" };
-
-/** `1234567.8` → `1,234,568` (fixed decimals, comma thousands separators). */
-export function thousands(x: number, decimals = 0): string {
-  if (!Number.isFinite(x)) return Number.isNaN(x) ? "n/a" : x > 0 ? "∞" : "-∞";
-  return x.toLocaleString("en-US", {
-    minimumFractionDigits: decimals,
-    maximumFractionDigits: decimals,
-  });
-}
-
-/** What money amounts start with: `$`, `€`, or the code and a space (`CHF `). */
-export function currencySymbol(currency: string): string {
-  return SYMBOLS[currency.toUpperCase()] ?? `${currency} `;
-}
-
-/** Money in the model currency: `$1,234,568`; amounts under 100 keep cents. */
-export function money(x: number, currency: string): string {
-  const symbol = currencySymbol(currency);
-  const decimals = Math.abs(x) < 100 && !Number.isInteger(x) ? 2 : 0;
-  const body = thousands(Math.abs(x), decimals);
-  return `${x < 0 && body.replace(/[0.,]/g, "") !== "" ? "-" : ""}${symbol}${body}`;
-}
-
-/** A fraction as a percentage: `0.94123` → `94.12 %`. */
-export function percent(fraction: number, decimals = 2): string {
-  if (!Number.isFinite(fraction)) return thousands(fraction);
-  return `${thousands(fraction * 100, decimals)} %`;
-}
-
-/** A value of a metric of `unit`. */
-export function formatValue(x: number, unit: MetricUnit, currency: string): string {
-  switch (unit) {
-    case "rate":
-      return percent(x);
-    case "money":
-      return money(x, currency);
-    case "hours":
-      return `${thousands(x, Math.abs(x) < 10 ? 1 : 0)} h`;
-    case "count":
-      return thousands(x, Math.abs(x) < 10 && !Number.isInteger(x) ? 1 : 0);
-  }
-}
-
-/** A standard error: more decimals than the value, so it reads as precision. */
-export function formatSe(x: number, unit: MetricUnit, currency: string): string {
-  if (unit === "rate") return `${thousands(x * 100, 3)} pts`;
-  if (unit === "money") return money(x, currency);
-  return thousands(x, 1);
-}
-
-/** A difference with its sign; rates in percentage points. */
-export function formatDelta(x: number, unit: MetricUnit, currency: string): string {
-  const sign = x > 0 ? "+" : x < 0 ? "−" : "±";
-  const a = Math.abs(x);
-  switch (unit) {
-    case "rate":
-      return `${sign}${thousands(a * 100, 2)} pts`;
-    case "money":
-      return `${sign}${money(a, currency)}`;
-    default:
-      return `${sign}${formatValue(a, unit, currency)}`;
-  }
-}
+// Text of the results screens besides numbers (numbers: ../format/numbers.ts): durations,
+// timestamps, seeds and iteration counts as typed, guardrail limits, export file names.
+import { VOCABULARY, type Unit } from "../ipc";
+import { formatValue, thousands } from "../format/numbers";
 
 /** Milliseconds as `0:42` or `1:02:03`. */
 export function duration(ms: number): string {
@@ -111,16 +48,17 @@ export function parseIterations(text: string): { value: number } | { problem: st
   return { value };
 }
 
-const MONEY_METRICS = new Set(["fraud_loss", "support_cost", "control_cost", "value", "net_value", "loss"]);
+/** The unit of a guardrail's metric: a model total's, or (scoped) a journey × population
+ * metric's, from the engine's catalogue; an outcome id counts users. */
+export function guardrailUnit(metric: string, scoped: boolean): Unit {
+  const list = scoped ? VOCABULARY.scoped_metrics : VOCABULARY.total_metrics;
+  return list.find((m) => m.id === metric)?.unit ?? "count";
+}
 
 /** A guardrail's limits in words: `fraud_loss ≤ $500,000`, `legit_success_rate ≥ 75.00 %`. */
-export function guardrailLimits(min: number | null, max: number | null, metric: string, currency: string): string {
-  const f = (x: number) =>
-    metric.endsWith("_rate")
-      ? percent(x)
-      : MONEY_METRICS.has(metric)
-        ? money(x, currency)
-        : thousands(x, Math.abs(x) < 10 ? 2 : 0);
+export function guardrailLimits(min: number | null, max: number | null, metric: string, currency: string, scoped = false): string {
+  const unit = guardrailUnit(metric, scoped);
+  const f = (x: number) => formatValue(x, unit, currency);
   if (min !== null && max !== null) return `${f(min)} ≤ ${metric} ≤ ${f(max)}`;
   if (max !== null) return `${metric} ≤ ${f(max)}`;
   if (min !== null) return `${metric} ≥ ${f(min)}`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { createMockAnalysisBackend, createMockRunsBackend, type MockAnalysisOptions, type RunProgress, type StartRunRequest } from "../ipc";
+import { createMockAnalysisBackend, createMockRunsBackend, type MockAnalysisOptions, type RunProgress, type RunRequest } from "../ipc";
 import { createResultsStore, scenariosOf, sensitivityKey } from "./resultsStore";
 
 /** The runs mock with the analysis mock: what the results store needs. */
@@ -61,7 +61,7 @@ describe("results store", () => {
       seed: "42",
       mode: "expected",
       scenarios: ["no_sms"],
-      precision: null,
+      precision: [],
     });
     expect(seen.progress.at(-1)).toMatchObject({ done: 4000, total: 4000 });
     const s = store.getState();
@@ -136,7 +136,7 @@ describe("results store", () => {
       targets: [{ metric: "fraud_loss", label: "Fraud loss", relative: 0.02, achieved: 0.017, met: true }],
     };
     const backend = mockBackend({ precision: { 1: status } });
-    let request: StartRunRequest | null = null;
+    let request: RunRequest | null = null;
     const store = createResultsStore(
       { ...backend, startRun: (r, p) => ((request = r), backend.startRun(r, p)) },
       "m.json",
@@ -163,7 +163,7 @@ describe("results store", () => {
     store.getState().setPrecisionTolerance("");
     expect(store.getState().problem()).toBeNull();
     await store.getState().startRun();
-    expect(request).toMatchObject({ precision: null });
+    expect(request).toMatchObject({ precision: [] });
     expect(store.getState().precision).toEqual({ status: "ready", data: null });
   });
 

@@ -8,7 +8,7 @@ import type {
   PrecisionStatus,
   RunDashboard,
   RunListItem,
-  RunMode,
+  Mode,
   RunPairView,
   RunProgress,
   RunsBackend,
@@ -41,7 +41,7 @@ export interface ResultsState {
   scenarioChoices: ScenarioChoice[];
   iterations: string;
   seed: string;
-  mode: RunMode;
+  mode: Mode;
   /** Scenario ids ticked. */
   chosen: string[];
   /** Stop when precise enough: iterations become the maximum. */
@@ -70,7 +70,7 @@ export interface ResultsState {
   setIterations(text: string): void;
   setSeed(text: string): void;
   newSeed(): void;
-  setMode(mode: RunMode): void;
+  setMode(mode: Mode): void;
   toggleScenario(id: string): void;
   setPrecisionOn(on: boolean): void;
   setPrecisionMetric(metric: string): void;
@@ -187,9 +187,9 @@ export function createResultsStore(
       const it = parseIterations(state.iterations);
       if ("problem" in it || state.problem() !== null) return;
       const tol = parseTolerance(state.precisionTolerance);
-      const precision: [string, number][] | null =
-        state.precisionOn && "value" in tol ? [[state.precisionMetric, tol.value]] : null;
-      const stopsEarly = precision !== null;
+      const precision: [string, number][] =
+        state.precisionOn && "value" in tol ? [[state.precisionMetric, tol.value]] : [];
+      const stopsEarly = precision.length > 0;
       // Keep the file order of the scenarios.
       const scenarios = state.scenarioChoices.map((s) => s.id).filter((id) => state.chosen.includes(id));
       set({ run: { status: "running", progress: null, cancelling: false, scenarios: scenarios.length + 1, stopsEarly } });

@@ -2,28 +2,14 @@ import { describe, expect, it } from "vitest";
 
 import { mockSensitivity } from "../ipc";
 import { exportFileName, parseTolerance } from "./format";
-import { formatInput, formatRho, formatShort, tornadoLayout, truncate, TORNADO } from "./sensitivityFormat";
+import { formatRho, tornadoLayout, truncate, TORNADO } from "./sensitivityFormat";
 
 describe("sensitivity formatting", () => {
-  it("formats inputs by their unit", () => {
-    expect(formatInput(0.625, "rate", "USD")).toBe("62.5 %");
-    expect(formatInput(0.0042, "rate", "USD")).toBe("0.42 %");
-    expect(formatInput(120, "money", "EUR")).toBe("€120");
-    expect(formatInput(9100.4, "count", "USD")).toBe("9,100");
-    expect(formatInput(4.25, "seconds", "USD")).toBe("4.3 s");
-    expect(formatInput(12, "minutes", "USD")).toBe("12 min");
-  });
-
-  it("writes ρ with a sign and short output values", () => {
+  it("writes ρ with a sign", () => {
     expect(formatRho(0.8231)).toBe("+0.82");
     expect(formatRho(-0.1)).toBe("−0.10");
     expect(formatRho(0.001)).toBe("0.00");
     expect(formatRho(null)).toBe("n/a");
-    expect(formatShort(1_234_567, "money", "USD")).toBe("$1.23M");
-    expect(formatShort(-45_600, "money", "GBP")).toBe("-£45.6k");
-    expect(formatShort(4_567, "money", "USD")).toBe("$4,567");
-    expect(formatShort(0.0421, "rate", "USD")).toBe("4.21 %");
-    expect(formatShort(250_000, "count", "USD")).toBe("250k");
   });
 
   it("truncates long input names", () => {

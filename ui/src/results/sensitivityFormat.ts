@@ -1,36 +1,5 @@
 // Layout and formatting of the sensitivity section (the numbers come from the engine).
-import type { InputUnit, MetricUnit, SwingView } from "../ipc";
-import { currencySymbol, formatValue, money, percent, thousands } from "./format";
-
-/** An input's value as its unit reads: `62.5 %`, `$120`, `9,100`, `12 s`, `8.5 min`. */
-export function formatInput(x: number, unit: InputUnit, currency: string): string {
-  switch (unit) {
-    case "rate":
-      return percent(x, Math.abs(x) < 0.01 ? 2 : 1);
-    case "money":
-      return money(x, currency);
-    case "count":
-      return thousands(x, 0);
-    case "seconds":
-      return `${thousands(x, Math.abs(x) < 10 ? 1 : 0)} s`;
-    case "minutes":
-      return `${thousands(x, Math.abs(x) < 10 ? 1 : 0)} min`;
-    case "number":
-      return thousands(x, Math.abs(x) < 10 ? 2 : 0);
-  }
-}
-
-/** A compact output value for bar ends: money `$1.2M`, `$45k`; counts `12.3k`; rates `4.2 %`. */
-export function formatShort(x: number, unit: MetricUnit, currency: string): string {
-  if (unit === "rate") return percent(x, Math.abs(x) < 0.1 ? 2 : 1);
-  const a = Math.abs(x);
-  if (a < 10_000) return formatValue(x, unit, currency);
-  const [div, suffix] = a >= 1e9 ? [1e9, "B"] : a >= 1e6 ? [1e6, "M"] : [1e3, "k"];
-  const body = `${thousands(a / div, a / div < 10 ? 2 : a / div < 100 ? 1 : 0)}${suffix}`;
-  const sign = x < 0 ? "-" : "";
-  if (unit === "money") return `${sign}${currencySymbol(currency)}${body}`;
-  return `${sign}${body}${unit === "hours" ? " h" : ""}`;
-}
+import type { SwingView } from "../ipc";
 
 /** ρ with its sign and two decimals (`+0.82`, `−0.10`), `n/a` when undefined. */
 export function formatRho(rho: number | null): string {
