@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs whatever is missing, then runs every check and test:
-#   rustfmt, clippy (-D warnings), eslint, vitest, the UI build, the Rust tests of every
+#   rustfmt, clippy (-D warnings), eslint, import cycles, vitest, the UI build, the Rust tests of every
 #   crate and the end-to-end tests of the real desktop app under Xvfb.
 # Installs (only when missing): apt packages (WebKitGTK and GTK dev files, Mesa GL, a
 # font, Xvfb, xauth, WebKitWebDriver), rustfmt/clippy, `npm ci` in ui/, tauri-driver.
@@ -42,6 +42,7 @@ results+=("$(printf '%-8s %5ss  %s' ok "$(($(date +%s) - t0))" "install what is 
 
 check "cargo fmt --check" cargo fmt --all -- --check
 check "eslint" bash -c 'cd ui && npx eslint . --max-warnings 0'
+check "no import cycles (UI modules, Rust modules)" bash -c 'cd ui && npm run --silent cycles && cd .. && python3 scripts/module-cycles.py crates/engine crates/store crates/charts crates/app'
 check "vitest" bash -c 'cd ui && npx vitest run'
 check "UI build (tsc + vite)" build_ui
 check "cargo clippy -D warnings" cargo clippy "${FEATURES[@]}" --all-targets --keep-going -- -D warnings

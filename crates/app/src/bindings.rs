@@ -143,14 +143,13 @@ fn commands(cfg: &Config, names: &BTreeSet<String>) -> String {
     body.push_str("] as const satisfies readonly CommandName[];\n");
     let mut out = String::from(NOTE);
     let used = mentioned(&body, names);
+    // Each type from its own file (importing "./index", which re-exports this file,
+    // would make a cycle).
+    for name in &used {
+        out.push_str(&format!("import type {{ {name} }} from \"./{name}\";\n"));
+    }
     if !used.is_empty() {
-        out.push_str(&format!(
-            "import type {{ {} }} from \"./index\";\n\n",
-            used.iter()
-                .map(|s| s.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
+        out.push('\n');
     }
     out.push_str(&body);
     out
@@ -232,7 +231,7 @@ fn samples_ts() -> Result<String, String> {
 
     let pretty = |v: &serde_json::Value| serde_json::to_string_pretty(v).map_err(|e| e.to_string());
     Ok(format!(
-        "{NOTE}import type {{ GateExploration, PopulationFlows, QuantityDomain, QuantityView }} from \"./index\";\n\n\
+        "{NOTE}import type {{ GateExploration }} from \"./GateExploration\";\nimport type {{ PopulationFlows }} from \"./PopulationFlows\";\nimport type {{ QuantityDomain }} from \"./QuantityDomain\";\nimport type {{ QuantityView }} from \"./QuantityView\";\n\n\
 /** The engine's `describe_quantity` of a few quantities. */\n\
 export const QUANTITY_SAMPLES: {{ quantity: unknown; domain: QuantityDomain; view: QuantityView }}[] = {};\n\n\
 /** The engine's flows of every population in `journey` of `document` (fixtures/{fixture}), {iterations} expected-mode iterations, seed {seed}. */\n\

@@ -5,7 +5,7 @@
 
 import type { SweepPoint } from "../ipc";
 import { axis, money, percent } from "../format/numbers";
-import { threshold } from "./explorerModel";
+import { threshold, type AxisLimit } from "./explorerModel";
 import { niceTicks } from "./plotScale";
 
 const WIDTH = 560;
@@ -37,16 +37,6 @@ export interface TradeoffPlotProps {
   onPick?(allowBelow: number): void;
   /** Guardrail limits that are lines on these axes (see `axisLimits`). */
   limits?: AxisLimit[];
-}
-
-/** A guardrail limit drawn on the chart: friction at most `value` (x) or fraud loss at
- * most `value` (y); the side beyond it is shaded. */
-export interface AxisLimit {
-  axis: "x" | "y";
-  value: number;
-  label: string;
-  /** Met at the current point. */
-  met: boolean;
 }
 
 export function TradeoffPlot({ curve, point, reference, currency, onPick, limits = [] }: TradeoffPlotProps) {

@@ -5,7 +5,6 @@
 import type { GuardrailView, MetricDef, SweepPoint } from "../ipc";
 import { formatDelta, formatValue, money, percent } from "../format/numbers";
 import { LIVE_HEADLINES } from "../vocab";
-import type { AxisLimit } from "./TradeoffPlot";
 import { isObj, type ModelDoc } from "../editor/model";
 
 /** The headline numbers, in order (labels, units and which way is better from the catalogue). */
@@ -45,6 +44,16 @@ export function headlineRows(point: SweepPoint, reference: SweepPoint | null, cu
 }
 
 export { share } from "../format/numbers";
+
+/** A guardrail limit drawn on the chart: friction at most `value` (x) or fraud loss at
+ * most `value` (y); the side beyond it is shaded. */
+export interface AxisLimit {
+  axis: "x" | "y";
+  value: number;
+  label: string;
+  /** Met at the current point. */
+  met: boolean;
+}
 
 export interface TeamRows {
   owner: string;

@@ -5,6 +5,7 @@ import { ErrorBanner } from "../components/ErrorBanner";
 import type { ChartKind, DeltaView, ExportFormat, RunDashboard, ScenarioView } from "../ipc";
 import { formatDelta, formatSe, formatValue, percent, thousands } from "../format/numbers";
 import { guardrailLimits, timestamp } from "./format";
+import { totalMetrics } from "../vocab";
 import { chartKey, type ResultsStore } from "./resultsStore";
 import { Sensitivity } from "./Sensitivity";
 
@@ -213,13 +214,8 @@ const CHART_KINDS: { kind: ChartKind; label: string }[] = [
   { kind: "tornado", label: "Tornado" },
 ];
 
-const CHART_METRICS: { id: string; label: string }[] = [
-  { id: "fraud_loss", label: "Fraud loss" },
-  { id: "legit_abandon_rate", label: "Legitimate abandonment" },
-  { id: "legit_success_rate", label: "Legitimate success rate" },
-  { id: "support_contacts", label: "Support contacts" },
-  { id: "net_value", label: "Net value" },
-];
+/** Metrics the charts tab offers (labels from the catalogue). */
+const CHART_METRICS = totalMetrics(["fraud_loss", "legit_abandon_rate", "legit_success_rate", "support_contacts", "net_value"]);
 
 function Charts({ store, runId }: { store: ResultsStore; runId: number }) {
   const [kind, setKind] = useState<ChartKind>("histogram");

@@ -14,7 +14,8 @@ import type {
   RunsBackend,
   SensitivityView,
 } from "../ipc";
-import { toErrorPayload } from "../ipc";
+import { toErrorPayload, type MetricDef } from "../ipc";
+import { totalMetrics } from "../vocab";
 import type { Remote } from "../store";
 import { exportFileName, parseIterations, parseTolerance, randomSeed, seedProblem } from "./format";
 
@@ -95,18 +96,18 @@ export interface ResultsState {
 
 export type ResultsStore = StoreApi<ResultsState>;
 
-/** Model totals a run can stop on (the dashboard's headline metrics). */
-export const PRECISION_METRICS: { id: string; label: string }[] = [
-  { id: "fraud_loss", label: "Fraud loss" },
-  { id: "legit_success_rate", label: "Legitimate success rate" },
-  { id: "legit_abandon_rate", label: "Legitimate abandonment" },
-  { id: "false_reject_rate", label: "False rejects" },
-  { id: "attack_stopped_rate", label: "Attacks stopped" },
-  { id: "support_contacts", label: "Support contacts" },
-  { id: "support_cost", label: "Support cost" },
-  { id: "control_cost", label: "Control cost" },
-  { id: "net_value", label: "Net value" },
-];
+/** Model totals a run can stop on (the dashboard's headline metrics; labels from the catalogue). */
+export const PRECISION_METRICS: MetricDef[] = totalMetrics([
+  "fraud_loss",
+  "legit_success_rate",
+  "legit_abandon_rate",
+  "false_reject_rate",
+  "attack_stopped_rate",
+  "support_contacts",
+  "support_cost",
+  "control_cost",
+  "net_value",
+]);
 
 /** The key of a sensitivity view in `sensitivity`. */
 export function sensitivityKey(runId: number, scenario: string, metric: string): string {

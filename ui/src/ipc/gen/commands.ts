@@ -1,6 +1,35 @@
 // Generated from the Rust crates by crates/app/src/bindings.rs: do not edit.
 // Regenerate: JOURNEYLAB_BLESS=1 cargo test -p journeylab-app --test bindings
-import type { ChartArgs, CompareArgs, DocumentArgs, ExampleSummary, ExploreGateArgs, ExportArgs, FlowsArgs, GateExploration, Issue, ModelVersionRow, ModelView, NoArgs, PathArgs, PopulationFlows, PrecisionStatus, QuantityArgs, QuantityView, RunArgs, RunDashboard, RunListItem, RunPairView, RunProgress, RunRequest, SaveArgs, SavedModel, SensitivityArgs, SensitivityView, VersionArgs, WhatIf, WhatIfArgs } from "./index";
+import type { ChartArgs } from "./ChartArgs";
+import type { CompareArgs } from "./CompareArgs";
+import type { DocumentArgs } from "./DocumentArgs";
+import type { ExampleSummary } from "./ExampleSummary";
+import type { ExploreGateArgs } from "./ExploreGateArgs";
+import type { ExportArgs } from "./ExportArgs";
+import type { FlowsArgs } from "./FlowsArgs";
+import type { GateExploration } from "./GateExploration";
+import type { Issue } from "./Issue";
+import type { ModelVersionRow } from "./ModelVersionRow";
+import type { ModelView } from "./ModelView";
+import type { NoArgs } from "./NoArgs";
+import type { PathArgs } from "./PathArgs";
+import type { PopulationFlows } from "./PopulationFlows";
+import type { PrecisionStatus } from "./PrecisionStatus";
+import type { QuantityArgs } from "./QuantityArgs";
+import type { QuantityView } from "./QuantityView";
+import type { RunArgs } from "./RunArgs";
+import type { RunDashboard } from "./RunDashboard";
+import type { RunListItem } from "./RunListItem";
+import type { RunPairView } from "./RunPairView";
+import type { RunProgress } from "./RunProgress";
+import type { RunRequest } from "./RunRequest";
+import type { SaveArgs } from "./SaveArgs";
+import type { SavedModel } from "./SavedModel";
+import type { SensitivityArgs } from "./SensitivityArgs";
+import type { SensitivityView } from "./SensitivityView";
+import type { VersionArgs } from "./VersionArgs";
+import type { WhatIf } from "./WhatIf";
+import type { WhatIfArgs } from "./WhatIfArgs";
 
 /** Every command of the desktop shell: its argument object, answer and streamed event. */
 export interface Commands {

@@ -1,6 +1,9 @@
 // Generated from the Rust crates by crates/app/src/bindings.rs: do not edit.
 // Regenerate: JOURNEYLAB_BLESS=1 cargo test -p journeylab-app --test bindings
-import type { GateExploration, PopulationFlows, QuantityDomain, QuantityView } from "./index";
+import type { GateExploration } from "./GateExploration";
+import type { PopulationFlows } from "./PopulationFlows";
+import type { QuantityDomain } from "./QuantityDomain";
+import type { QuantityView } from "./QuantityView";
 
 /** The engine's `describe_quantity` of a few quantities. */
 export const QUANTITY_SAMPLES: { quantity: unknown; domain: QuantityDomain; view: QuantityView }[] = [
