@@ -10,8 +10,8 @@ use thirtyfour::prelude::*;
 
 use crate::harness::{repo_root, temp_dir, App, Ctx, TestResult};
 use crate::steps::{
-    canvas_fitted, close_to_start, open_example, open_in_editor, save_model_as, screenshots_dir,
-    select_node, type_into, wait_attr,
+    canvas_fitted, close_to_start, open_example, open_in_editor, parsed_attr, save_model_as,
+    screenshots_dir, select_node, type_into, wait_attr,
 };
 
 /// A new model: add a step from the palette, connect exits by dragging, make a parameter
@@ -62,7 +62,8 @@ pub async fn builds_saves_and_reopens_a_journey(ctx: &mut Ctx) -> TestResult {
     for (i, value) in ["2", "4", "9"].iter().enumerate() {
         type_into(app, &format!("q-seconds-p{i}"), value).await?;
     }
-    // The inspector shows the engine's mean of the edited quantity (asked over IPC).
+    // The inspector shows the engine's mean of the edited quantity (asked over IPC on
+    // every edit): the round trip must follow typing.
     wait_attr(
         app,
         "q-seconds-mean",
@@ -72,6 +73,9 @@ pub async fn builds_saves_and_reopens_a_journey(ctx: &mut Ctx) -> TestResult {
     )
     .await?;
     ensure_eq!(app.by_testid("q-seconds-mean").await?.text().await?, "4.5");
+    let ms: f64 = parsed_attr(app, "q-seconds-plot", "data-ms").await?;
+    println!("    describe_quantity round trip after the last edit: {ms:.1} ms");
+    ensure_eq!(ms < 100.0, true, "the inspector answered in {ms:.1} ms");
     app.by_testid("editor-dirty").await?;
 
     let first = dir.join("built.json");

@@ -9,7 +9,6 @@ use crate::spec::Spec;
 use crate::validate::Validation;
 use crate::vocab::{is_total_metric, total_index};
 
-
 /// One simulated scenario (the baseline included) with its per-iteration values.
 #[derive(Debug, Clone)]
 pub struct ScenarioRun {

@@ -54,7 +54,7 @@ export function QuantityEditor({ value, onChange, probability, sources, testid }
         ))}
       </div>
       {!parsed && value !== undefined && <p className="field-note bad">Not a Quantity; editing replaces it.</p>}
-      <div className="quantity-plot" data-testid={`${testid}-plot`} data-for={answer?.for}>
+      <div className="quantity-plot" data-testid={`${testid}-plot`} data-for={answer?.for} data-ms={answer?.ms.toFixed(1)}>
         <DensityPlot view={view} width={PLOT_W} height={PLOT_H} />
         {view === null ? null : view.valid ? (
           <span className="quantity-stats" data-testid={`${testid}-stats`}>

@@ -6,21 +6,25 @@ import { useEffect, useState } from "react";
 import { useBackend } from "../backendContext";
 import type { QuantityDomain, QuantityView } from "../ipc";
 
-/** The engine's view of `quantity` used as `domain`, and the quantity it describes
- * (`for`: its JSON text) — `null` until the first answer or without a backend. */
-export function useQuantityView(quantity: unknown, domain: QuantityDomain): { view: QuantityView; for: string } | null {
+/** The engine's view of `quantity` used as `domain`, the quantity it describes (`for`:
+ * its JSON text) and how long the answer took (`ms`, round trip) — `null` until the first
+ * answer or without a backend. */
+export function useQuantityView(quantity: unknown, domain: QuantityDomain): { view: QuantityView; for: string; ms: number } | null {
   const backend = useBackend();
   const key = JSON.stringify(quantity ?? null);
-  const [answer, setAnswer] = useState<{ view: QuantityView; for: string } | null>(null);
+  const [answer, setAnswer] = useState<{ view: QuantityView; for: string; ms: number } | null>(null);
   useEffect(() => {
     if (!backend) return;
     let current = true;
+    const asked = performance.now();
     backend.describeQuantity(JSON.parse(key) as unknown, domain).then(
       (view) => {
-        if (current) setAnswer({ view, for: key });
+        if (current) setAnswer({ view, for: key, ms: performance.now() - asked });
       },
       (error: unknown) => {
-        if (current) setAnswer({ view: { valid: false, problems: [String((error as { message?: string })?.message ?? error)], mean: null, p5: null, p95: null, fixed: false, density: [] }, for: key });
+        const problem = String((error as { message?: string })?.message ?? error);
+        const view: QuantityView = { valid: false, problems: [problem], mean: null, p5: null, p95: null, fixed: false, density: [] };
+        if (current) setAnswer({ view, for: key, ms: performance.now() - asked });
       },
     );
     return () => {
