@@ -13,6 +13,7 @@
 
 pub mod flows;
 pub mod format;
+pub mod governance;
 mod issue;
 pub mod metrics;
 mod path;

@@ -25,8 +25,10 @@ pub struct ScenarioInfo {
     pub proposed_by: Option<String>,
     /// Decision areas its changes touch.
     pub decision_areas: Vec<String>,
-    /// Teams that decide those areas and must sign it off.
+    /// Every team that must sign it off: deciding teams, then veto holders (§10).
     pub sign_off: Vec<String>,
+    /// The same, by role.
+    pub required: crate::governance::RequiredTeams,
 }
 
 /// Applies `changes` (the scenario's `changes` array) to a copy of `doc`.
@@ -161,6 +163,30 @@ fn set_path(doc: &mut Value, path: &str, value: Value, pop_keys: &[String]) -> R
         };
     }
     Err("names nothing".into())
+}
+
+/// What `path` (a scenario change's slash path) names in the baseline document: the
+/// value the change replaces, for "before → after" in a decision record. A population
+/// key under a plain Quantity names that Quantity (it applies to every population); a
+/// population key with no entry of its own names `None` (the change adds one).
+pub fn value_at(doc: &Value, path: &str) -> Option<Value> {
+    let pop_keys = population_keys(doc);
+    let segs: Vec<&str> = path.split('/').collect();
+    let mut cur = doc;
+    for (n, seg) in segs.iter().enumerate() {
+        let last = n + 1 == segs.len();
+        if last && pop_keys.iter().any(|k| k == seg) && is_quantity(cur) {
+            return Some(cur.clone());
+        }
+        cur = match cur {
+            Value::Object(o) => o.get(*seg)?,
+            Value::Array(a) => a
+                .iter()
+                .find(|e| e.get("id").and_then(Value::as_str) == Some(seg))?,
+            _ => return None,
+        };
+    }
+    Some(cur.clone())
 }
 
 /// The decision areas (spec §9) that a scenario's changes touch.

@@ -495,6 +495,29 @@ pub fn is_extension_key(key: &str) -> bool {
     key.starts_with("x-")
 }
 
+/// Journey kinds of spec §11.
+pub const JOURNEY_KINDS: [&str; 6] = [
+    "registration",
+    "sign_in",
+    "recovery",
+    "step_up",
+    "transaction",
+    "other",
+];
+
+/// Channels of a control (spec §11); SMS and voice codes are `pstn`.
+pub const CONTROL_CHANNELS: [&str; 9] = [
+    "pstn",
+    "email",
+    "app",
+    "platform",
+    "hardware",
+    "knowledge",
+    "document",
+    "in_person",
+    "other",
+];
+
 /// Control factors of spec §4.
 pub const CONTROL_FACTORS: [&str; 6] = [
     "knowledge",
@@ -526,6 +549,10 @@ pub struct Vocabulary {
     pub distributions: Vec<DistributionDef>,
     /// [`CONTROL_FACTORS`]
     pub control_factors: Vec<&'static str>,
+    /// [`JOURNEY_KINDS`]
+    pub journey_kinds: Vec<&'static str>,
+    /// [`CONTROL_CHANNELS`]
+    pub control_channels: Vec<&'static str>,
 }
 
 /// The whole vocabulary.
@@ -540,6 +567,8 @@ pub fn vocabulary() -> Vocabulary {
         decision_areas: DECISION_AREAS.to_vec(),
         distributions: DISTRIBUTIONS.to_vec(),
         control_factors: CONTROL_FACTORS.to_vec(),
+        journey_kinds: JOURNEY_KINDS.to_vec(),
+        control_channels: CONTROL_CHANNELS.to_vec(),
     }
 }
 

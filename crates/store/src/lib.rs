@@ -102,7 +102,10 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior};
 
-pub use decisions::Decision;
+pub use decisions::{
+    decision_subject, derive_status, Decision, DecisionEntry, DecisionStatus, RiskAcceptance, Word,
+    WordDetail,
+};
 pub use error::{Result, StoreError};
 pub use models::{slugify, ModelRow, ModelVersion, ModelVersionRef, ModelVersionRow};
 pub use process::STALE_AFTER_HOURS;

@@ -12,7 +12,7 @@ use crate::spec::{
     ControlSpec, EntrantSpec, JourneySpec, OutcomeClass, OutcomeSpec, PerPop, StepKind, StepSpec,
     Target,
 };
-use crate::vocab::{step_kind, STEP_KINDS};
+use crate::vocab::{step_kind, JOURNEY_KINDS, STEP_KINDS};
 
 /// Ids of a journey's nodes, for resolving targets.
 struct Names {
@@ -39,6 +39,8 @@ impl Ctx {
             self.team_ref(jo, "owner", &path, false);
         }
         self.boolean(jo, "sensitive", &path);
+        self.boolean(jo, "notifies", &path);
+        self.one_of(jo, "kind", &path, &JOURNEY_KINDS);
         if let Some(aal) = jo.get("required_aal") {
             if !matches!(aal.as_u64(), Some(1..=3)) {
                 self.err(

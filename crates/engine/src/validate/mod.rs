@@ -12,12 +12,13 @@ use std::collections::{HashMap, HashSet};
 
 use serde_json::{Map, Value};
 
+use crate::governance::{governance_of, required_teams};
 use crate::path::Path;
 use crate::scenario::{apply_changes, decision_areas, ScenarioInfo};
 use crate::spec::{GuardrailSpec, PerPop, PopulationKind, PopulationSpec, QuantitySpec, Spec};
 use crate::vocab::{
-    is_extension_key, is_scoped_metric, is_total_metric, CONTROL_FACTORS, DECISION_AREAS,
-    DIST_KEYS, SCOPED_METRICS, TOTAL_METRICS,
+    is_extension_key, is_scoped_metric, is_total_metric, CONTROL_CHANNELS, CONTROL_FACTORS,
+    DECISION_AREAS, DIST_KEYS, SCOPED_METRICS, TOTAL_METRICS,
 };
 use crate::Issue;
 pub use values::{is_valid_id, Domain};
@@ -76,6 +77,9 @@ pub fn validate(doc: &Value) -> Validation {
     let mut ctx = Ctx::default();
     let spec = ctx.model(doc);
     let mut issues = std::mem::take(&mut ctx.issues);
+    if doc.is_object() {
+        issues.extend(crate::governance::governance_issues(doc));
+    }
     let base_errors: Vec<Issue> = issues.iter().filter(|i| i.is_error()).cloned().collect();
     let mut scenarios = Vec::new();
     if let Some(obj) = doc.as_object() {
@@ -133,6 +137,7 @@ fn scenario_documents(
         teams: teams.clone(),
         ..Ctx::default()
     };
+    let governance = governance_of(doc);
     let mut seen = HashSet::new();
     let mut out = Vec::new();
     let root = Path::root().key("scenarios");
@@ -166,7 +171,7 @@ fn scenario_documents(
         }
         let result = apply_changes(doc, changes, &path);
         let areas = decision_areas(changes);
-        let sign_off = ctx.teams_deciding(obj, &areas);
+        let required = required_teams(&governance, &areas);
         out.push((
             ScenarioInfo {
                 id,
@@ -174,7 +179,8 @@ fn scenario_documents(
                 description,
                 proposed_by,
                 decision_areas: areas,
-                sign_off,
+                sign_off: required.all(),
+                required,
             },
             result,
         ));
@@ -257,6 +263,7 @@ impl Ctx {
             .iter()
             .filter_map(|j| j.get("id").and_then(Value::as_str).map(str::to_string))
             .collect();
+        self.restores(&jlist, &raw_journey_ids);
         let guardrails = self.guardrails(obj, &journeys, &raw_journey_ids);
         if self.issues.iter().any(Issue::is_error) {
             return None;
@@ -308,6 +315,32 @@ impl Ctx {
                 continue;
             };
             let path = troot.id(&id);
+            for (k, m) in self.array(to, "members", &path, false).iter().enumerate() {
+                if !m.as_str().is_some_and(|m| !m.trim().is_empty()) {
+                    self.err(
+                        &path.key("members").index(k),
+                        "a member must be a non-empty string",
+                        "write a person's or a role's name",
+                    );
+                }
+            }
+            for (k, d) in self.array(to, "veto", &path, false).iter().enumerate() {
+                match d.as_str() {
+                    Some(area) if DECISION_AREAS.contains(&area) => {}
+                    Some(area) => self.warn(
+                        &path.key("veto").index(k),
+                        format!(
+                            "`{area}` is not a standard decision area ({})",
+                            DECISION_AREAS.join(", ")
+                        ),
+                    ),
+                    None => self.err(
+                        &path.key("veto").index(k),
+                        "expected a string",
+                        "write a decision area name",
+                    ),
+                }
+            }
             for (k, d) in self.array(to, "decides", &path, false).iter().enumerate() {
                 match d.as_str() {
                     Some(area) if DECISION_AREAS.contains(&area) => {}
@@ -329,23 +362,32 @@ impl Ctx {
         }
     }
 
-    /// Team ids whose `decides` covers any of `areas`.
-    fn teams_deciding(&self, obj: &Map<String, Value>, areas: &[String]) -> Vec<String> {
-        let teams = obj
-            .get("owners")
-            .and_then(|o| o.get("teams"))
-            .and_then(Value::as_array);
-        teams
-            .into_iter()
-            .flatten()
-            .filter(|t| {
-                t.get("decides").and_then(Value::as_array).is_some_and(|d| {
-                    d.iter()
-                        .any(|a| a.as_str().is_some_and(|a| areas.iter().any(|x| x == a)))
-                })
-            })
-            .filter_map(|t| t.get("id").and_then(Value::as_str).map(str::to_string))
-            .collect()
+    /// Each journey's `restores` (spec §11) names another journey of the model.
+    fn restores(&mut self, journeys: &[Value], ids: &[String]) {
+        for j in journeys {
+            let (Some(id), Some(r)) = (j.get("id").and_then(Value::as_str), j.get("restores"))
+            else {
+                continue;
+            };
+            let path = Path::root().key("journeys").id(id).key("restores");
+            match r.as_str() {
+                Some(t) if t == id => self.err(
+                    &path,
+                    "a journey cannot restore itself",
+                    "name the journey whose access this one grants (e.g. sign-in)",
+                ),
+                Some(t) if ids.iter().any(|x| x == t) => {}
+                Some(t) => {
+                    let known = self.known_list(ids.iter());
+                    self.err(
+                        &path,
+                        format!("`{t}` names no journey"),
+                        format!("use one of: {known}"),
+                    )
+                }
+                None => self.err(&path, "expected a journey id", "write a journey id"),
+            }
+        }
     }
 
     fn populations(&mut self, obj: &Map<String, Value>) {
@@ -440,6 +482,7 @@ impl Ctx {
                     format!("use one of: {}", CONTROL_FACTORS.join(", ")),
                 ),
             }
+            self.one_of(co, "channel", &path, &CONTROL_CHANNELS);
             if let Some(aal) = co.get("aal") {
                 if !matches!(aal.as_u64(), Some(1..=3)) {
                     self.err(

@@ -173,6 +173,24 @@ impl Ctx {
     }
 
     /// `obj[key]` as a boolean (missing = false).
+    /// `obj[key]`, when present, is one of `allowed` (an error naming them otherwise).
+    pub(super) fn one_of(
+        &mut self,
+        obj: &Map<String, Value>,
+        key: &str,
+        path: &Path,
+        allowed: &[&str],
+    ) {
+        let Some(v) = obj.get(key) else { return };
+        if !v.as_str().is_some_and(|x| allowed.contains(&x)) {
+            self.err(
+                &path.key(key),
+                format!("`{key}` must be one of: {}", allowed.join(", ")),
+                format!("write e.g. \"{key}\": \"{}\"", allowed[0]),
+            );
+        }
+    }
+
     pub(super) fn boolean(&mut self, obj: &Map<String, Value>, key: &str, path: &Path) -> bool {
         match obj.get(key) {
             Some(Value::Bool(b)) => *b,

@@ -6,6 +6,7 @@
 //! - `agreement`: sampled against expected on every fixture, conservation, determinism
 //! - `samplers`: distributions against analytic moments
 //! - `validation`: one test per class of validation error
+//! - `governance`: required teams (deciding + veto) and every governance warning
 //! - `properties`: random graphs — no panics, exact conservation
 //! - `stability`: pinned seeded outputs
 
@@ -16,6 +17,7 @@ mod agreement;
 mod closed_forms;
 mod common;
 mod flows;
+mod governance;
 mod precision;
 mod properties;
 mod samplers;
