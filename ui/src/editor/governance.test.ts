@@ -2,8 +2,26 @@ import { describe, expect, it } from "vitest";
 
 import { QUANTITY_SAMPLES } from "../ipc/gen/samples";
 import { densityPath } from "./density";
-import { addTeam, gatesUsing, newRiskSignal, ownersOf, removeSignal, removeTeam, renameSignal, toggleDecides, updateTeam } from "./governance";
-import { newModelDocument, renameStep, type ModelDoc } from "./model";
+import {
+  addTeam,
+  areaCoverage,
+  cellState,
+  DECISION_AREAS,
+  gatesUsing,
+  newRiskSignal,
+  ownersOf,
+  parseMembers,
+  removeSignal,
+  removeTeam,
+  renameSignal,
+  setCellState,
+  setJourneyKind,
+  setJourneyOwner,
+  setMembers,
+  toggleDecides,
+  updateTeam,
+} from "./governance";
+import { findJourney, newModelDocument, renameStep, type ModelDoc, type Obj } from "./model";
 
 const withGate = (): ModelDoc => ({
   ...newModelDocument(),
@@ -89,6 +107,117 @@ describe("owners and teams", () => {
 
   it("keeps unknown decision areas when toggling", () => {
     expect(toggleDecides({ id: "t", decides: ["pricing"] }, "assurance", true).decides).toEqual(["assurance", "pricing"]);
+  });
+});
+
+describe("ownership matrix", () => {
+  const security = (): Obj => ({ id: "security", name: "Security", decides: ["consent"], "x-note": "keep me" });
+
+  it("uses the engine's decision areas", () => {
+    expect(DECISION_AREAS).toContain("assurance");
+    expect(DECISION_AREAS).toContain("risk_thresholds");
+  });
+
+  it("sets a cell to veto, decides and back to none, one state at a time, keeping other keys", () => {
+    const team = security();
+    const vetoed = setCellState(team, "assurance", "veto");
+    expect(cellState(vetoed, "assurance")).toBe("veto");
+    expect(vetoed).toEqual({ ...team, veto: ["assurance"] });
+    const decided = setCellState(vetoed, "assurance", "decides");
+    expect(cellState(decided, "assurance")).toBe("decides");
+    // Vocabulary order (assurance before consent), and the emptied veto list is gone.
+    expect(decided).toEqual({ id: "security", name: "Security", decides: ["assurance", "consent"], "x-note": "keep me" });
+    expect("veto" in decided).toBe(false);
+    const cleared = setCellState(decided, "assurance", "none");
+    expect(cellState(cleared, "assurance")).toBe("none");
+    expect(cleared).toEqual(team);
+    expect(Object.keys(cleared)).toEqual(Object.keys(team));
+    expect(team).toEqual(security());
+  });
+
+  it("keeps `decides` (required) but drops an empty `veto`", () => {
+    const t = setCellState(setCellState({ id: "t" }, "controls", "veto"), "controls", "none");
+    expect(t).toEqual({ id: "t", decides: [] });
+  });
+
+  it("never leaves an area both decided and vetoed", () => {
+    const both: Obj = { id: "t", decides: ["assurance"], veto: ["assurance", "consent"] };
+    expect(cellState(both, "assurance")).toBe("decides");
+    expect(setCellState(both, "assurance", "veto")).toEqual({ id: "t", decides: [], veto: ["assurance", "consent"] });
+    expect(setCellState(both, "assurance", "decides")).toEqual({ id: "t", decides: ["assurance"], veto: ["consent"] });
+    for (const area of DECISION_AREAS) {
+      for (const state of ["none", "decides", "veto"] as const) {
+        const t = setCellState(both, area, state);
+        expect(cellState(t, area)).toBe(state);
+        const d = t.decides as string[];
+        const v = (t.veto as string[] | undefined) ?? [];
+        expect(d.includes(area) && v.includes(area)).toBe(false);
+      }
+    }
+  });
+
+  it("checking decides clears a veto; unchecking it leaves a veto alone", () => {
+    const vetoed = setCellState(security(), "assurance", "veto");
+    const on = toggleDecides(vetoed, "assurance", true);
+    expect(cellState(on, "assurance")).toBe("decides");
+    expect("veto" in on).toBe(false);
+    expect(toggleDecides(vetoed, "assurance", false)).toBe(vetoed);
+  });
+
+  it("returns the same team when a cell does not change (no undo step)", () => {
+    const team = security();
+    expect(setCellState(team, "consent", "decides")).toBe(team);
+    expect(setCellState(team, "assurance", "none")).toBe(team);
+  });
+
+  it("keeps unknown areas, and a `veto` that is not a list", () => {
+    const t: Obj = { id: "t", decides: ["pricing"], veto: ["legal_hold"] };
+    expect(setCellState(t, "consent", "veto")).toEqual({ id: "t", decides: ["pricing"], veto: ["consent", "legal_hold"] });
+    expect(setCellState(t, "consent", "decides")).toEqual({ id: "t", decides: ["consent", "pricing"], veto: ["legal_hold"] });
+    const odd: Obj = { id: "t", decides: [], veto: "assurance" };
+    expect(setCellState(odd, "consent", "decides")).toEqual({ id: "t", decides: ["consent"], veto: "assurance" });
+  });
+
+  it("reads members by comma or line and removes an empty list", () => {
+    expect(parseMembers(" Alice, Head of Fraud\nBob ,,\n\nAlice ")).toEqual(["Alice", "Head of Fraud", "Bob"]);
+    expect(parseMembers("  ")).toEqual([]);
+    const team = security();
+    const withMembers = setMembers(team, ["Alice ", "", "Bob", "Alice"]);
+    expect(withMembers).toEqual({ ...team, members: ["Alice", "Bob"] });
+    expect(setMembers(withMembers, ["Alice", "Bob"])).toBe(withMembers);
+    const without = setMembers(withMembers, [" "]);
+    expect(without).toEqual(team);
+    expect("members" in without).toBe(false);
+    expect(setMembers(team, [])).toBe(team);
+  });
+
+  it("says per area who decides it and who can veto it", () => {
+    const teams: Obj[] = [
+      { id: "a", decides: ["controls", "assurance"] },
+      { id: "b", decides: ["controls"], veto: ["assurance"] },
+    ];
+    const byArea = Object.fromEntries(areaCoverage(teams).map((c) => [c.area, c]));
+    expect(areaCoverage(teams).map((c) => c.area)).toEqual([...DECISION_AREAS]);
+    expect(byArea.controls!.decides.map((t) => t.id)).toEqual(["a", "b"]);
+    expect(byArea.assurance!.decides.map((t) => t.id)).toEqual(["a"]);
+    expect(byArea.assurance!.veto.map((t) => t.id)).toEqual(["b"]);
+    expect(byArea.consent!.decides).toEqual([]);
+  });
+
+  it("sets and clears a journey's owner and kind, leaving the rest as it was", () => {
+    const doc: ModelDoc = { ...withGate(), journeys: [...withGate().journeys!, { id: "recover", name: "Recover", "x-extra": 1 }] };
+    const owned = setJourneyOwner(doc, "recover", "security");
+    expect(findJourney(owned, "recover")).toEqual({ id: "recover", name: "Recover", "x-extra": 1, owner: "security" });
+    expect(findJourney(owned, "login")).toBe(findJourney(doc, "login"));
+    expect(setJourneyOwner(owned, "recover", "security")).toBe(owned);
+    const kinded = setJourneyKind(owned, "recover", "recovery");
+    expect(findJourney(kinded, "recover")!.kind).toBe("recovery");
+    const back = setJourneyKind(setJourneyOwner(kinded, "recover", null), "recover", null);
+    expect(findJourney(back, "recover")).toEqual({ id: "recover", name: "Recover", "x-extra": 1 });
+    expect(Object.keys(findJourney(back, "recover")!)).toEqual(["id", "name", "x-extra"]);
+    expect(setJourneyOwner(doc, "recover", null)).toBe(doc);
+    expect(setJourneyKind(doc, "nowhere", "sign_in")).toBe(doc);
+    expect(findJourney(doc, "recover")).toEqual({ id: "recover", name: "Recover", "x-extra": 1 });
   });
 });
 

@@ -1,5 +1,5 @@
 // Pure helpers for the risk signals and owners panels and for scenario paths (spec §4, §9).
-import { isObj, journeys, stepsOf, type ModelDoc, type Obj } from "./model";
+import { findJourney, isObj, journeys, stepsOf, updateJourney, type ModelDoc, type Obj } from "./model";
 
 /** The decision areas of spec §9 a team can decide (the engine's vocabulary). */
 import { DECISION_AREAS } from "../vocab";
@@ -84,15 +84,133 @@ export function updateTeam(doc: ModelDoc, index: number, edit: (t: Obj) => Obj):
   }));
 }
 
-/** Toggles one decision area of a team, keeping the spec's order. */
+/** Toggles one decision area of a team, keeping the spec's order. Turning it on takes
+ * away a veto on the same area (a team decides or vetoes an area, never both); turning
+ * it off leaves a veto as it is. */
 export function toggleDecides(team: Obj, area: string, on: boolean): Obj {
-  const current = Array.isArray(team.decides) ? (team.decides as unknown[]).map(String) : [];
-  const set = new Set(current);
-  if (on) set.add(area);
-  else set.delete(area);
-  const known = DECISION_AREAS.filter((a) => set.has(a));
-  const others = current.filter((a) => set.has(a) && !(DECISION_AREAS as readonly string[]).includes(a));
-  return { ...team, decides: [...known, ...others] };
+  if (on) return setCellState(team, area, "decides");
+  return cellState(team, area) === "decides" ? setCellState(team, area, "none") : team;
+}
+
+// ---- the ownership matrix (teams × decision areas) -----------------------------------
+
+/** What a team does about a decision area: nothing, decides it, or can block it (veto). */
+export type CellState = "none" | "decides" | "veto";
+
+/** The states of a matrix cell, in the order the cell offers them. */
+export const CELL_STATES: readonly CellState[] = ["none", "decides", "veto"];
+
+/** The journey kinds of spec §10. Hand-written: the engine's vocabulary does not carry
+ * them yet (it reads `kind` of a journey as an unknown key and does not check it). */
+export const JOURNEY_KINDS = ["registration", "sign_in", "recovery", "step_up", "transaction", "other"] as const;
+
+/** The strings of the list `team[key]` (`decides`, `veto`, `members`), `[]` when absent. */
+export function listOf(team: Obj, key: string): string[] {
+  return Array.isArray(team[key]) ? (team[key] as unknown[]).map(String) : [];
+}
+
+/** A team as people name it: its name, else its id. */
+export function teamLabel(team: Obj): string {
+  return typeof team.name === "string" && team.name.trim() !== "" ? team.name : String(team.id ?? "");
+}
+
+/** The state of one cell. A document that lists the area under both `decides` and `veto`
+ * (written by hand) reads as `decides`; setting the cell makes it one or the other. */
+export function cellState(team: Obj, area: string): CellState {
+  if (listOf(team, "decides").includes(area)) return "decides";
+  if (listOf(team, "veto").includes(area)) return "veto";
+  return "none";
+}
+
+/** `list` with `area` in or out (no repeats): the vocabulary's areas in its order, then
+ * any others in the order written. */
+function withArea(list: readonly string[], area: string, on: boolean): string[] {
+  const kept = unique(list).filter((a) => a !== area);
+  const all = on ? [...kept, area] : kept;
+  return [...DECISION_AREAS.filter((a) => all.includes(a)), ...all.filter((a) => !DECISION_AREAS.includes(a))];
+}
+
+function unique(list: readonly string[]): string[] {
+  return list.filter((x, i) => list.indexOf(x) === i);
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/** `team` with `key` set to `list`, or without `key` when `list` is empty (for the
+ * optional lists `veto` and `members`; the other keys keep their order). */
+function withOptionalList(team: Obj, key: string, list: string[]): Obj {
+  if (list.length > 0) return { ...team, [key]: list };
+  if (!(key in team)) return team;
+  const rest = { ...team };
+  delete rest[key];
+  return rest;
+}
+
+/** The team with one cell set: the area is in `decides`, in `veto`, or in neither
+ * (never both). `decides` stays (possibly `[]`: the spec requires it); an empty `veto`
+ * is removed. Returns `team` itself when nothing changes. */
+export function setCellState(team: Obj, area: string, state: CellState): Obj {
+  const decides = listOf(team, "decides");
+  const veto = listOf(team, "veto");
+  const nextDecides = withArea(decides, area, state === "decides");
+  const nextVeto = withArea(veto, area, state === "veto");
+  if (sameList(decides, nextDecides) && sameList(veto, nextVeto)) return team;
+  const next = { ...team, decides: nextDecides };
+  // A `veto` that is not a list (hand-written) is left for validation to report.
+  return nextVeto.length === 0 && "veto" in team && !Array.isArray(team.veto) ? next : withOptionalList(next, "veto", nextVeto);
+}
+
+/** The people or roles of a free-text list: one per comma or line. */
+export function parseMembers(text: string): string[] {
+  return cleanMembers(text.split(/[,\n]/));
+}
+
+/** Entries trimmed, empty ones and repeats left out. */
+function cleanMembers(list: readonly string[]): string[] {
+  return unique(list.map((m) => m.trim()).filter((m) => m !== ""));
+}
+
+/** The team with `members` set (entries trimmed, empty ones and repeats left out), or
+ * without the key when none is left. Returns `team` itself when nothing changes. */
+export function setMembers(team: Obj, members: readonly string[]): Obj {
+  const list = cleanMembers(members);
+  if (Array.isArray(team.members) && sameList(listOf(team, "members"), list)) return team;
+  return withOptionalList(team, "members", list);
+}
+
+/** Per decision area (vocabulary order), the teams that decide it and those that can
+ * veto it. */
+export function areaCoverage(teams: readonly Obj[]): { area: string; decides: Obj[]; veto: Obj[] }[] {
+  return DECISION_AREAS.map((area) => ({
+    area,
+    decides: teams.filter((t) => cellState(t, area) === "decides"),
+    veto: teams.filter((t) => cellState(t, area) === "veto"),
+  }));
+}
+
+/** The model with journey `journeyId` owned by team `teamId`, or without `owner` when
+ * `teamId` is null. Returns `doc` itself when nothing changes. */
+export function setJourneyOwner(doc: ModelDoc, journeyId: string, teamId: string | null): ModelDoc {
+  return setJourneyKey(doc, journeyId, "owner", teamId);
+}
+
+/** The model with journey `journeyId` of kind `kind` (spec §10), or without `kind` when
+ * `kind` is null. Returns `doc` itself when nothing changes. */
+export function setJourneyKind(doc: ModelDoc, journeyId: string, kind: string | null): ModelDoc {
+  return setJourneyKey(doc, journeyId, "kind", kind);
+}
+
+function setJourneyKey(doc: ModelDoc, journeyId: string, key: string, value: string | null): ModelDoc {
+  const journey = findJourney(doc, journeyId);
+  if (!journey || (value === null ? !(key in journey) : journey[key] === value)) return doc;
+  return updateJourney(doc, journeyId, (j) => {
+    if (value !== null) return { ...j, [key]: value };
+    const rest = { ...j };
+    delete rest[key];
+    return rest;
+  });
 }
 
 /** The model without the risk signal at `index` (gates that used it then fail validation). */

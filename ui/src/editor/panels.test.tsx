@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import type { ReactElement } from "react";
 import { afterEach, describe, expect, it } from "vitest";
 
@@ -115,5 +115,61 @@ describe("panels", () => {
     const owners = store.getState().doc.owners as { accountable: string; teams: { decides: string[] }[] };
     expect(owners.accountable).toBe("CISO");
     expect(owners.teams[owners.teams.length - 1]!.decides).toEqual(["risk_thresholds"]);
+  });
+
+  it("fills in the ownership matrix: a veto, members, a journey's owner and kind, with undo", () => {
+    const store = newStore();
+    render(<OwnersPanel store={store} onClose={() => {}} />);
+    const owners = () => store.getState().doc.owners as { teams: Record<string, unknown>[] };
+    const journey = () => findJourney(store.getState().doc, "journey")!;
+    fireEvent.click(screen.getByTestId("team-add"));
+    fireEvent.change(screen.getByTestId("team-team_1-name"), { target: { value: "Security" } });
+    // Every area starts undecided, and the footer says so in words.
+    expect(screen.getByTestId("matrix-footer-assurance").textContent).toContain("no team decides");
+    expect(screen.getByTestId("owners-notes").textContent).toContain("Security has no members yet");
+
+    // A cell to veto through its select (found by its accessible name).
+    fireEvent.change(screen.getByRole("combobox", { name: "Security — assurance" }), { target: { value: "veto" } });
+    expect(screen.getByTestId("matrix-team_1-assurance").dataset.state).toBe("veto");
+    expect(owners().teams[0]).toEqual({ id: "team_1", name: "Security", decides: [], veto: ["assurance"] });
+    expect(screen.getByTestId("matrix-footer-assurance").textContent).toContain("veto: Security");
+    // From the keyboard: D decides.
+    fireEvent.keyDown(screen.getByTestId("matrix-team_1-risk_thresholds-select"), { key: "d" });
+    expect(screen.getByTestId("matrix-team_1-risk_thresholds").dataset.state).toBe("decides");
+    expect(screen.getByTestId("matrix-footer-risk_thresholds").textContent).toBe("Security");
+    // The old checkbox still toggles decides, and takes the veto away (exclusive states).
+    fireEvent.click(screen.getByTestId("team-team_1-decides-assurance"));
+    expect(screen.getByTestId("matrix-team_1-assurance").dataset.state).toBe("decides");
+    expect(owners().teams[0]).toEqual({ id: "team_1", name: "Security", decides: ["risk_thresholds", "assurance"] });
+    // Ctrl+Z from the cell undoes the click: back to veto.
+    fireEvent.keyDown(screen.getByTestId("matrix-team_1-assurance-select"), { key: "z", ctrlKey: true });
+    expect(screen.getByTestId("matrix-team_1-assurance").dataset.state).toBe("veto");
+    expect(screen.getByTestId<HTMLInputElement>("team-team_1-decides-assurance").checked).toBe(false);
+
+    // Members, typed as a list (the text stays as typed, trailing comma included).
+    const members = screen.getByTestId<HTMLTextAreaElement>("team-team_1-members");
+    fireEvent.change(members, { target: { value: "Alice, Head of Fraud\nBob, " } });
+    expect(owners().teams[0]!.members).toEqual(["Alice", "Head of Fraud", "Bob"]);
+    expect(members.value).toBe("Alice, Head of Fraud\nBob, ");
+    expect(screen.queryByTestId("owners-notes")).toBeNull();
+
+    // The journey's owner and kind.
+    fireEvent.change(screen.getByTestId("journey-owner-journey"), { target: { value: "team_1" } });
+    fireEvent.change(screen.getByTestId("journey-kind-journey"), { target: { value: "sign_in" } });
+    expect(journey().owner).toBe("team_1");
+    expect(journey().kind).toBe("sign_in");
+
+    // Undo, one edit at a time: kind, owner, then the members (one typing step).
+    act(() => store.getState().undo());
+    expect("kind" in journey()).toBe(false);
+    expect(screen.getByTestId<HTMLSelectElement>("journey-kind-journey").value).toBe("");
+    act(() => store.getState().undo());
+    expect("owner" in journey()).toBe(false);
+    expect(screen.getByTestId<HTMLSelectElement>("journey-owner-journey").value).toBe("");
+    act(() => store.getState().undo());
+    expect("members" in owners().teams[0]!).toBe(false);
+    expect(members.value).toBe("");
+    expect(screen.getByTestId("owners-notes").textContent).toContain("Security has no members yet");
+    expect(screen.getByTestId("matrix-team_1-assurance").dataset.state).toBe("veto");
   });
 });
