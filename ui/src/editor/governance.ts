@@ -2,6 +2,7 @@
 import { findJourney, isObj, journeys, stepsOf, updateJourney, type ModelDoc, type Obj } from "./model";
 
 /** The decision areas of spec §9 a team can decide (the engine's vocabulary). */
+import { VOCABULARY } from "../ipc";
 import { DECISION_AREAS } from "../vocab";
 
 export { DECISION_AREAS };
@@ -100,9 +101,8 @@ export type CellState = "none" | "decides" | "veto";
 /** The states of a matrix cell, in the order the cell offers them. */
 export const CELL_STATES: readonly CellState[] = ["none", "decides", "veto"];
 
-/** The journey kinds of spec §10. Hand-written: the engine's vocabulary does not carry
- * them yet (it reads `kind` of a journey as an unknown key and does not check it). */
-export const JOURNEY_KINDS = ["registration", "sign_in", "recovery", "step_up", "transaction", "other"] as const;
+/** The journey kinds of spec §11, from the engine's vocabulary (validation checks them). */
+export const JOURNEY_KINDS: readonly string[] = VOCABULARY.journey_kinds;
 
 /** The strings of the list `team[key]` (`decides`, `veto`, `members`), `[]` when absent. */
 export function listOf(team: Obj, key: string): string[] {

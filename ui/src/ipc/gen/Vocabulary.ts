@@ -42,4 +42,12 @@ distributions: Array<DistributionDef>,
 /**
  * [`CONTROL_FACTORS`]
  */
-control_factors: Array<string>, };
+control_factors: Array<string>, 
+/**
+ * [`JOURNEY_KINDS`]
+ */
+journey_kinds: Array<string>, 
+/**
+ * [`CONTROL_CHANNELS`]
+ */
+control_channels: Array<string>, };

@@ -2486,6 +2486,7 @@ export const FLOW_SAMPLE: { fixture: string; document: unknown; journey: string;
     {
       "id": "login",
       "name": "Sign in",
+      "kind": "sign_in",
       "owner": "identity_platform",
       "entrants": [
         {
@@ -2994,6 +2995,10 @@ export const FLOW_SAMPLE: { fixture: string; document: unknown; journey: string;
           "journey_structure",
           "retry_policy",
           "assurance"
+        ],
+        "members": [
+          "Dana Ruiz (Head of Identity Platform)",
+          "Priya Shah (Identity product manager)"
         ]
       },
       {
@@ -3001,6 +3006,14 @@ export const FLOW_SAMPLE: { fixture: string; document: unknown; journey: string;
         "name": "Fraud & Risk",
         "decides": [
           "risk_thresholds"
+        ],
+        "veto": [
+          "assurance",
+          "journey_structure"
+        ],
+        "members": [
+          "Marcus Lee (Head of Fraud & Risk)",
+          "Risk analyst on call"
         ]
       },
       {
@@ -3008,6 +3021,12 @@ export const FLOW_SAMPLE: { fixture: string; document: unknown; journey: string;
         "name": "Customer Care",
         "decides": [
           "support_routing"
+        ],
+        "veto": [
+          "journey_structure"
+        ],
+        "members": [
+          "Elena Novak (Head of Customer Care)"
         ]
       },
       {
@@ -3016,6 +3035,9 @@ export const FLOW_SAMPLE: { fixture: string; document: unknown; journey: string;
         "decides": [
           "data_collection",
           "consent"
+        ],
+        "members": [
+          "Data Protection Officer"
         ]
       }
     ]
@@ -4654,6 +4676,7 @@ export const EXPLORE_SAMPLE: { document: unknown; gate: string; exploration: Gat
     {
       "id": "login",
       "name": "Sign in",
+      "kind": "sign_in",
       "owner": "identity_platform",
       "entrants": [
         {
@@ -5162,6 +5185,10 @@ export const EXPLORE_SAMPLE: { document: unknown; gate: string; exploration: Gat
           "journey_structure",
           "retry_policy",
           "assurance"
+        ],
+        "members": [
+          "Dana Ruiz (Head of Identity Platform)",
+          "Priya Shah (Identity product manager)"
         ]
       },
       {
@@ -5169,6 +5196,14 @@ export const EXPLORE_SAMPLE: { document: unknown; gate: string; exploration: Gat
         "name": "Fraud & Risk",
         "decides": [
           "risk_thresholds"
+        ],
+        "veto": [
+          "assurance",
+          "journey_structure"
+        ],
+        "members": [
+          "Marcus Lee (Head of Fraud & Risk)",
+          "Risk analyst on call"
         ]
       },
       {
@@ -5176,6 +5211,12 @@ export const EXPLORE_SAMPLE: { document: unknown; gate: string; exploration: Gat
         "name": "Customer Care",
         "decides": [
           "support_routing"
+        ],
+        "veto": [
+          "journey_structure"
+        ],
+        "members": [
+          "Elena Novak (Head of Customer Care)"
         ]
       },
       {
@@ -5184,6 +5225,9 @@ export const EXPLORE_SAMPLE: { document: unknown; gate: string; exploration: Gat
         "decides": [
           "data_collection",
           "consent"
+        ],
+        "members": [
+          "Data Protection Officer"
         ]
       }
     ]

@@ -363,5 +363,24 @@ export const VOCABULARY: Vocabulary = {
     "bot_defence",
     "verification",
     "other"
+  ],
+  "journey_kinds": [
+    "registration",
+    "sign_in",
+    "recovery",
+    "step_up",
+    "transaction",
+    "other"
+  ],
+  "control_channels": [
+    "pstn",
+    "email",
+    "app",
+    "platform",
+    "hardware",
+    "knowledge",
+    "document",
+    "in_person",
+    "other"
   ]
 };
