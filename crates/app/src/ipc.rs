@@ -18,6 +18,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::decisions::{DecisionRecordView, ScenarioStatus, WordRequest};
 use crate::explorer::GateExploration;
 use crate::quantity_view::{QuantityDomain, QuantityView};
 use crate::runs::dashboard::RunDashboard;
@@ -430,6 +431,89 @@ command!(
     }
 );
 
+/// A decision to request on a stored run.
+#[derive(Debug, Clone, Deserialize, TS)]
+pub struct RequestDecisionArgs {
+    /// The stored run decided on.
+    pub run_id: i64,
+    /// The scenario.
+    pub scenario: String,
+    /// Who asks.
+    pub name: String,
+    /// Why, or what to look at.
+    #[serde(default)]
+    pub note: String,
+}
+
+/// A scenario of the model recorded for a file.
+#[derive(Debug, Clone, Deserialize, TS)]
+pub struct ScenarioArgs {
+    /// The model file.
+    pub path: String,
+    /// The scenario.
+    pub scenario: String,
+}
+
+/// Where to write a scenario's decision pack.
+#[derive(Debug, Clone, Deserialize, TS)]
+pub struct PackArgs {
+    /// The model file.
+    pub path: String,
+    /// The scenario.
+    pub scenario: String,
+    /// The HTML file to write.
+    pub out: String,
+}
+
+/// The workspace's key of the model recorded for the file at `path`.
+fn key_of(path: &str) -> String {
+    journeylab_store::slugify(&crate::model_key(Path::new(path)))
+}
+
+command!(
+    /// Asks for a decision on a scenario of a stored run.
+    RequestDecision = "request_decision" (shell, a: RequestDecisionArgs) -> DecisionRecordView {
+        crate::decisions::request_decision(shell.store()?, a.run_id, &a.scenario, &a.name, &a.note)
+    }
+);
+
+command!(
+    /// Adds a team's or the owner's word to a decision record.
+    RecordDecisionWord = "record_decision_word" (shell, a: WordRequest) -> DecisionRecordView {
+        crate::decisions::record_word(shell.store()?, &a)
+    }
+);
+
+command!(
+    /// A scenario's decision record with its derived status.
+    DecisionRecord = "decision_record" (shell, a: ScenarioArgs) -> DecisionRecordView {
+        crate::decisions::decision_record(shell.store()?, &key_of(&a.path), &a.scenario)
+    }
+);
+
+command!(
+    /// The decision status of every scenario of the model recorded for a file.
+    ScenarioStatuses = "scenario_statuses" (shell, a: PathArgs) -> Vec<ScenarioStatus> {
+        match shell.store()?.get_model(&key_of(&a.path)) {
+            Ok(_) => crate::decisions::scenario_statuses(shell.store()?, &key_of(&a.path)),
+            Err(journeylab_store::StoreError::NotFound { .. }) => Ok(Vec::new()),
+            Err(e) => Err(e.into()),
+        }
+    }
+);
+
+command!(
+    /// Writes a scenario's decision pack (one self-contained HTML file).
+    ExportDecisionPack = "export_decision_pack" (shell, a: PackArgs) -> () {
+        crate::decisions::export_decision_pack(
+            shell.store()?,
+            &key_of(&a.path),
+            &a.scenario,
+            Path::new(&a.out),
+        )
+    }
+);
+
 /// One command as the bindings write it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Signature {
@@ -472,7 +556,12 @@ macro_rules! for_each_command {
             compare_runs => CompareRuns,
             delete_run => DeleteRun,
             export_run => ExportRun,
-            run_flows => RunFlows
+            run_flows => RunFlows,
+            request_decision => RequestDecision,
+            record_decision_word => RecordDecisionWord,
+            decision_record => DecisionRecord,
+            scenario_statuses => ScenarioStatuses,
+            export_decision_pack => ExportDecisionPack
         }
     };
 }

@@ -8,6 +8,7 @@
 mod atomic;
 pub mod bindings;
 mod charts;
+pub mod decisions;
 mod editing;
 mod error;
 mod examples;

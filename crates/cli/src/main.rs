@@ -2,6 +2,7 @@
 //!
 //! Exit codes (spec §8): 0 success, 2 invalid model, 1 any other failure.
 
+mod decisions;
 mod progress;
 mod sweep;
 mod table;
@@ -55,6 +56,9 @@ enum Command {
     Chart(workspace::ChartArgs),
     /// Sweep a risk gate's thresholds (common random numbers) and find the tradeoff front.
     Sweep(sweep::SweepArgs),
+    /// Decisions: request, sign off, accept, and the decision pack (spec §10).
+    #[command(subcommand)]
+    Decisions(decisions::DecisionsCommand),
     /// What drives a metric of a stored run (or of a fresh run of a model file): tornado,
     /// rank correlations and the top drivers in words — the app's sensitivity section.
     Sensitivity(sweep::SensitivityArgs),
@@ -149,6 +153,7 @@ fn main() -> ExitCode {
         Command::Chart(args) => workspace::chart(args, db),
         Command::Sweep(args) => sweep::sweep(args),
         Command::Sensitivity(args) => sweep::sensitivity(args, db),
+        Command::Decisions(cmd) => decisions::decisions(cmd, db),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -718,3 +718,116 @@ fn repository_fixtures_seed_cleanly() {
     stems.sort();
     assert_eq!(keys, stems, "file stems are already valid keys");
 }
+
+/// The status of a decision record is derived from its words (spec §10), never stored:
+/// sequences of words through a real workspace, read back, give the status they must.
+#[test]
+fn decision_status_is_derived_from_the_words() {
+    use journeylab_store::{derive_status, DecisionStatus as S, RiskAcceptance, Word, WordDetail};
+
+    let (_dir, path) = temp();
+    let store = Store::open(&path).expect("open");
+    let required = vec!["product".to_string(), "security".to_string()];
+    let detail = |team: Option<&str>| WordDetail {
+        run_id: 7,
+        model_version_id: 3,
+        team: team.map(str::to_string),
+        rationale: "because".into(),
+        required_teams: Vec::new(),
+        risk_acceptance: None,
+    };
+    let say = |scenario: &str, word: Word, team: Option<&str>| {
+        let mut d = detail(team);
+        if word == Word::Request {
+            d.required_teams = required.clone();
+        }
+        store
+            .append_word("m", scenario, "someone", word, &d)
+            .expect("append");
+    };
+    let status = |scenario: &str, newest: i64, today: &str| {
+        derive_status(
+            &store.decision_record("m", scenario).expect("record"),
+            Some(newest),
+            today,
+        )
+    };
+    let today = "2026-12-06";
+    // Nobody asked yet.
+    assert_eq!(status("a", 3, today), S::Draft);
+    // Approve, then reject, then approve again: the latest word of each team counts.
+    say("a", Word::Request, None);
+    assert_eq!(status("a", 3, today), S::InReview);
+    say("a", Word::Approve, Some("product"));
+    say("a", Word::Reject, Some("security"));
+    assert_eq!(status("a", 3, today), S::Rejected);
+    say("a", Word::Approve, Some("security"));
+    assert_eq!(
+        status("a", 3, today),
+        S::InReview,
+        "every team approves, no owner yet"
+    );
+    say("a", Word::Comment, Some("security"));
+    assert_eq!(
+        status("a", 3, today),
+        S::InReview,
+        "a comment decides nothing"
+    );
+    // An approval by a team that is not required does not stand in for a required one.
+    say("b", Word::Request, None);
+    say("b", Word::Approve, Some("product"));
+    say("b", Word::Approve, Some("privacy"));
+    say("b", Word::Accept, None);
+    assert_eq!(status("b", 3, today), S::InReview);
+    // The owner accepts: approved; declines: rejected whatever the teams said.
+    say("a", Word::Accept, None);
+    assert_eq!(status("a", 3, today), S::Approved);
+    say("a", Word::Decline, None);
+    assert_eq!(status("a", 3, today), S::Rejected);
+    // A newer model version than the run's: stale, whatever was said.
+    assert_eq!(status("a", 4, today), S::Stale);
+    // A new request starts a new round: earlier words no longer count.
+    say("a", Word::Request, None);
+    assert_eq!(status("a", 3, today), S::InReview);
+    // An acceptance with an expiry: approved until that day, expired after it.
+    say("c", Word::Request, None);
+    say("c", Word::Approve, Some("product"));
+    say("c", Word::Approve, Some("security"));
+    let mut accept = detail(None);
+    accept.risk_acceptance = Some(RiskAcceptance {
+        residual_risk: "phishing of the fallback".into(),
+        unmet_guardrails: vec!["false_rejects".into()],
+        voiding_conditions: String::new(),
+        expires: Some("2026-12-31".into()),
+    });
+    store
+        .append_word("m", "c", "owner", Word::Accept, &accept)
+        .expect("accept");
+    assert_eq!(status("c", 3, "2026-12-31"), S::Approved);
+    assert_eq!(status("c", 3, "2027-01-01"), S::Expired);
+    // The record reads back typed, in order, and other subjects are not mixed in.
+    let record = store.decision_record("m", "c").expect("record");
+    assert_eq!(
+        record.iter().map(|e| e.word).collect::<Vec<_>>(),
+        [Word::Request, Word::Approve, Word::Approve, Word::Accept]
+    );
+    assert_eq!(
+        record[3]
+            .detail
+            .risk_acceptance
+            .as_ref()
+            .and_then(|r| r.expires.clone()),
+        Some("2026-12-31".to_string())
+    );
+    assert_eq!(
+        store.decided_scenarios("m").expect("scenarios"),
+        ["a", "b", "c"]
+    );
+    // Append-only: the words cannot be changed or removed.
+    let conn = raw(&path);
+    assert!(conn.execute("DELETE FROM decision_log", []).is_err());
+    assert!(conn
+        .execute("UPDATE decision_log SET kind = 'approve'", [])
+        .is_err());
+    assert_eq!(store.decision_record("m", "a").expect("a").len(), 8);
+}

@@ -33,7 +33,7 @@ pub const HEADLINE_METRICS: [&str; 9] = [
 const MORE_DELTAS: [&str; 2] = ["attack_success", "customer_hours"];
 
 /// One headline metric of one scenario.
-#[derive(Debug, Clone, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct HeadlineCard {
     /// Total metric id (spec §7).
     pub metric: String,
@@ -54,7 +54,7 @@ pub struct HeadlineCard {
 }
 
 /// The guardrails of one owning team.
-#[derive(Debug, Clone, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct TeamGuardrails {
     /// Team id.
     pub owner: String,
@@ -65,7 +65,7 @@ pub struct TeamGuardrails {
 }
 
 /// One row of the breakdown journey × population × outcome (means and P5–P95 of counts).
-#[derive(Debug, Clone, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct BreakdownRow {
     /// Journey id.
     pub journey: String,
@@ -86,7 +86,7 @@ pub struct BreakdownRow {
 }
 
 /// The paired difference scenario − baseline of one headline metric.
-#[derive(Debug, Clone, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct DeltaView {
     /// Total metric id.
     pub metric: String,
@@ -108,7 +108,7 @@ pub struct DeltaView {
 }
 
 /// One scenario of a run's dashboard.
-#[derive(Debug, Clone, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct ScenarioView {
     /// `baseline` or the scenario id.
     pub id: String,
@@ -127,7 +127,7 @@ pub struct ScenarioView {
 }
 
 /// Everything the dashboard of one stored run shows.
-#[derive(Debug, Clone, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct RunDashboard {
     /// The stored run.
     pub run: RunRow,

@@ -2,6 +2,7 @@
 // Regenerate: JOURNEYLAB_BLESS=1 cargo test -p journeylab-app --test bindings
 import type { ChartArgs } from "./ChartArgs";
 import type { CompareArgs } from "./CompareArgs";
+import type { DecisionRecordView } from "./DecisionRecordView";
 import type { DocumentArgs } from "./DocumentArgs";
 import type { ExampleSummary } from "./ExampleSummary";
 import type { ExploreGateArgs } from "./ExploreGateArgs";
@@ -12,11 +13,13 @@ import type { Issue } from "./Issue";
 import type { ModelVersionRow } from "./ModelVersionRow";
 import type { ModelView } from "./ModelView";
 import type { NoArgs } from "./NoArgs";
+import type { PackArgs } from "./PackArgs";
 import type { PathArgs } from "./PathArgs";
 import type { PopulationFlows } from "./PopulationFlows";
 import type { PrecisionStatus } from "./PrecisionStatus";
 import type { QuantityArgs } from "./QuantityArgs";
 import type { QuantityView } from "./QuantityView";
+import type { RequestDecisionArgs } from "./RequestDecisionArgs";
 import type { RunArgs } from "./RunArgs";
 import type { RunDashboard } from "./RunDashboard";
 import type { RunListItem } from "./RunListItem";
@@ -25,11 +28,14 @@ import type { RunProgress } from "./RunProgress";
 import type { RunRequest } from "./RunRequest";
 import type { SaveArgs } from "./SaveArgs";
 import type { SavedModel } from "./SavedModel";
+import type { ScenarioArgs } from "./ScenarioArgs";
+import type { ScenarioStatus } from "./ScenarioStatus";
 import type { SensitivityArgs } from "./SensitivityArgs";
 import type { SensitivityView } from "./SensitivityView";
 import type { VersionArgs } from "./VersionArgs";
 import type { WhatIf } from "./WhatIf";
 import type { WhatIfArgs } from "./WhatIfArgs";
+import type { WordRequest } from "./WordRequest";
 
 /** Every command of the desktop shell: its argument object, answer and streamed event. */
 export interface Commands {
@@ -55,6 +61,11 @@ export interface Commands {
   delete_run: { args: RunArgs; output: null; event: null };
   export_run: { args: ExportArgs; output: null; event: null };
   run_flows: { args: FlowsArgs; output: PopulationFlows; event: null };
+  request_decision: { args: RequestDecisionArgs; output: DecisionRecordView; event: null };
+  record_decision_word: { args: WordRequest; output: DecisionRecordView; event: null };
+  decision_record: { args: ScenarioArgs; output: DecisionRecordView; event: null };
+  scenario_statuses: { args: PathArgs; output: Array<ScenarioStatus>; event: null };
+  export_decision_pack: { args: PackArgs; output: null; event: null };
 }
 
 /** A command's name. */
@@ -84,4 +95,9 @@ export const COMMAND_NAMES = [
   "delete_run",
   "export_run",
   "run_flows",
+  "request_decision",
+  "record_decision_word",
+  "decision_record",
+  "scenario_statuses",
+  "export_decision_pack",
 ] as const satisfies readonly CommandName[];
