@@ -10,6 +10,7 @@
 mod harness;
 
 mod analysis; // stop on precision, the sensitivity of a run (tornado, drivers)
+mod decisions; // request, sign off, accept, the pack, stale after an edit
 mod editor; // the journey editor: build, save, reopen, validation on nodes, undo, screenshots
 mod explorer; // the threshold explorer: sliders, engine numbers, latency, save as scenario
 mod flows; // the flow overlay after a run: edge shares equal the engine's, per population
@@ -29,6 +30,7 @@ fn main() -> std::process::ExitCode {
         e2e_test!(start_screen::a_listing_error_shows_its_code_and_message),
         e2e_test!(start_screen::content_security_policy_is_enforced),
         e2e_test!(start_screen::saves_review_screenshots),
+        e2e_test!(decisions::a_scenario_is_decided_packed_and_goes_stale),
         e2e_test!(results::a_run_shows_progress_then_the_engines_numbers),
         e2e_test!(results::cancelling_a_long_run_marks_it_cancelled),
         e2e_test!(results::a_run_reopens_from_the_history),

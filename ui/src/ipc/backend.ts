@@ -3,6 +3,7 @@
 // file dialogs. Every method rejects with an `ErrorPayload` (`{code, message}`).
 import type {
   ChartKind,
+  DecisionRecordView,
   ExampleSummary,
   ExportFormat,
   GateExploration,
@@ -19,8 +20,10 @@ import type {
   RunProgress,
   RunRequest,
   SavedModel,
+  ScenarioStatus,
   SensitivityView,
   WhatIf,
+  WordRequest,
 } from "./gen";
 
 /** Options of a chart of a stored run (`run_chart`). */
@@ -89,6 +92,18 @@ export interface Backend {
   /** How a run that stopped on precision ended; `null` for a run without targets. */
   runPrecision(runId: number): Promise<PrecisionStatus | null>;
 
+  // Decisions (spec §10).
+  /** Asks for a decision on `scenario` of stored run `runId`; the record as it then stands. */
+  requestDecision(runId: number, scenario: string, name: string, note: string): Promise<DecisionRecordView>;
+  /** Adds a team's or the owner's word to a record (checked by the backend). */
+  recordDecisionWord(word: WordRequest): Promise<DecisionRecordView>;
+  /** The decision record of `scenario` of the model file at `path`, with its status. */
+  decisionRecord(path: string, scenario: string): Promise<DecisionRecordView>;
+  /** The decision status of every scenario of the model file at `path`. */
+  scenarioStatuses(path: string): Promise<ScenarioStatus[]>;
+  /** Writes the decision pack (one HTML file) of `scenario` to `out`. */
+  exportDecisionPack(path: string, scenario: string, out: string): Promise<void>;
+
   // Native dialogs.
   /** The native Open dialog for a model file: the chosen path, `null` when cancelled. */
   pickOpenPath(): Promise<string | null>;
@@ -96,4 +111,6 @@ export interface Backend {
   pickSavePath(defaultPath?: string): Promise<string | null>;
   /** The native Save dialog for an export of `format`: the chosen path, `null` when cancelled. */
   pickExportPath(defaultName: string, format: ExportFormat): Promise<string | null>;
+  /** The native Save dialog for a decision pack (HTML): the chosen path, `null` when cancelled. */
+  pickPackPath(defaultName: string): Promise<string | null>;
 }

@@ -16,6 +16,8 @@ export { createMockRunsBackend, mockDashboard } from "./mockRuns";
 export type { MockRunsOptions, RunsBackend } from "./mockRuns";
 export { createMockAnalysisBackend, mockSensitivity } from "./mockAnalysis";
 export type { AnalysisBackend, MockAnalysisOptions } from "./mockAnalysis";
+export { createMockDecisionsBackend } from "./mockDecisions";
+export type { DecisionsBackend, MockDecisionsOptions } from "./mockDecisions";
 
 /** The real shell inside the desktop app; the mock backend in a plain browser. */
 export function detectBackend(): Backend {

@@ -4,6 +4,7 @@ import type { Backend } from "./backend";
 import type { EdgeFlow, ErrorPayload, ExampleSummary, Issue, ModelView, PopulationFlows, QuantityDomain, QuantityView, WhatIf } from "./gen";
 import { VOCABULARY } from "./gen/vocabularyValues";
 import { createMockAnalysisBackend, type MockAnalysisOptions } from "./mockAnalysis";
+import { createMockDecisionsBackend, type MockDecisionsOptions } from "./mockDecisions";
 import { mockExploreGate } from "./mockExplorer";
 import { createMockRunsBackend, type MockRunsOptions } from "./mockRuns";
 
@@ -22,6 +23,8 @@ export interface MockData {
   dialogPath?: string | null;
   /** Options of the analysis mock (export dialog answer, precision outcomes). */
   analysis?: MockAnalysisOptions;
+  /** Options of the decisions mock (required teams, pack dialog answer). */
+  decisions?: MockDecisionsOptions;
 }
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -52,6 +55,7 @@ export function createMockBackend(data: MockData = sampleData()): Backend {
     kind: "mock",
     ...runsBackend,
     ...createMockAnalysisBackend(data.analysis),
+    ...createMockDecisionsBackend(data.decisions),
     async runFlows(runId, journey, population) {
       // The run's model: the last version saved in this mock, else the model opened.
       const run = (await runsBackend.listRuns("")).find((r) => r.id === runId);

@@ -88,6 +88,13 @@ export const tauriBackend: Backend = {
   runFlows: (runId, journey, population) => call("run_flows", { run_id: runId, journey, population }),
   runSensitivity: (runId, metric, scenario) => call("run_sensitivity", { run_id: runId, metric, scenario: scenario ?? null }),
   runPrecision: (runId) => call("run_precision", { run_id: runId }),
+  requestDecision: (runId, scenario, name, note) => call("request_decision", { run_id: runId, scenario, name, note }),
+  recordDecisionWord: (word) => call("record_decision_word", word),
+  decisionRecord: (path, scenario) => call("decision_record", { path, scenario }),
+  scenarioStatuses: (path) => call("scenario_statuses", { path }),
+  exportDecisionPack: async (path, scenario, out) => {
+    await call("export_decision_pack", { path, scenario, out });
+  },
   pickOpenPath: () =>
     dialog(async () => {
       const chosen = await open({ multiple: false, directory: false, filters: MODEL_FILTERS });
@@ -96,4 +103,6 @@ export const tauriBackend: Backend = {
   pickSavePath: (defaultPath) => dialog(async () => (await save({ defaultPath, filters: MODEL_FILTERS })) ?? null),
   pickExportPath: (defaultName, format) =>
     dialog(async () => (await save({ defaultPath: defaultName, filters: [EXPORT_FILTERS[format]] })) ?? null),
+  pickPackPath: (defaultName) =>
+    dialog(async () => (await save({ defaultPath: defaultName, filters: [{ name: "Decision pack (HTML)", extensions: ["html"] }] })) ?? null),
 };

@@ -2,7 +2,11 @@ import { useEffect, useState } from "react";
 import { useStore } from "zustand";
 
 import { ErrorBanner } from "../components/ErrorBanner";
-import type { ChartKind, DeltaView, ExportFormat, RunDashboard, ScenarioView } from "../ipc";
+import type { ChartKind, DeltaView, ExportFormat, RunDashboard, ScenarioStatus, ScenarioView } from "../ipc";
+import type { Remote } from "../store";
+import { DecisionBadge } from "./DecisionBadge";
+import { DecisionPanel } from "./DecisionPanel";
+import { statusOf, type DecisionStore } from "./decisionStore";
 import { formatDelta, formatSe, formatValue, percent, thousands } from "../format/numbers";
 import { guardrailLimits, timestamp } from "./format";
 import { totalMetrics } from "../vocab";
@@ -10,7 +14,7 @@ import { chartKey, type ResultsStore } from "./resultsStore";
 import { Sensitivity } from "./Sensitivity";
 
 /** The dashboard of the run shown (nothing until one is). */
-export function Dashboard({ store }: { store: ResultsStore }) {
+export function Dashboard({ store, decisions }: { store: ResultsStore; decisions: DecisionStore }) {
   const dashboard = useStore(store, (s) => s.dashboard);
   if (dashboard.status === "idle") return null;
   if (dashboard.status === "loading")
@@ -21,11 +25,12 @@ export function Dashboard({ store }: { store: ResultsStore }) {
     );
   if (dashboard.status === "failed")
     return <ErrorBanner title="The results could not be read" error={dashboard.error} />;
-  return <DashboardView store={store} data={dashboard.data} />;
+  return <DashboardView store={store} decisions={decisions} data={dashboard.data} />;
 }
 
-function DashboardView({ store, data }: { store: ResultsStore; data: RunDashboard }) {
+function DashboardView({ store, decisions, data }: { store: ResultsStore; decisions: DecisionStore; data: RunDashboard }) {
   const [scenarioId, setScenarioId] = useState("baseline");
+  const statuses = useStore(decisions, (d) => d.statuses);
   const scenario = data.scenarios.find((s) => s.id === scenarioId) ?? data.scenarios[0];
   const run = data.run;
   if (!scenario) return null;
@@ -54,6 +59,12 @@ function DashboardView({ store, data }: { store: ResultsStore; data: RunDashboar
                 onClick={() => setScenarioId(s.id)}
               >
                 {s.name}
+                {s.id !== "baseline" && statusOf(statuses, s.id) !== "draft" && (
+                  <>
+                    {" "}
+                    <DecisionBadge status={statusOf(statuses, s.id)} testid={`scenario-tab-status-${s.id}`} />
+                  </>
+                )}
               </button>
             ))}
           </div>
@@ -61,7 +72,8 @@ function DashboardView({ store, data }: { store: ResultsStore; data: RunDashboar
       </div>
       <Cards scenario={scenario} currency={data.currency} />
       <Guardrails scenario={scenario} currency={data.currency} />
-      {data.scenarios.length > 1 && <Comparison store={store} data={data} />}
+      {scenario.id !== "baseline" && <DecisionPanel key={scenario.id} store={decisions} runId={run.id} scenario={scenario.id} />}
+      {data.scenarios.length > 1 && <Comparison store={store} data={data} statuses={statuses} />}
       <Charts store={store} runId={run.id} />
       <Sensitivity
         store={store}
@@ -168,14 +180,16 @@ function deltaClass(d: DeltaView): string {
   return `delta delta-clear ${d.better ? "delta-better" : "delta-worse"}`;
 }
 
-function Comparison({ store, data }: { store: ResultsStore; data: RunDashboard }) {
+function Comparison({ store, data, statuses }: { store: ResultsStore; data: RunDashboard; statuses: Remote<ScenarioStatus[]> }) {
   const others = data.scenarios.filter((s) => s.id !== "baseline");
   return (
     <div className="comparison" data-testid="comparison">
       <h4 className="subsection-title">Scenarios against the baseline (paired, 90 % intervals)</h4>
       {others.map((s) => (
         <div key={s.id} className="compare-scenario" data-testid={`compare-${s.id}`}>
-          <div className="compare-name">{s.name}</div>
+          <div className="compare-name">
+            {s.name} <DecisionBadge status={statusOf(statuses, s.id)} testid={`compare-status-${s.id}`} />
+          </div>
           <p className="compare-line" data-testid={`scenario-line-${s.id}`}>
             {s.summary_line}
           </p>

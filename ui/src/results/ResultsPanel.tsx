@@ -7,6 +7,8 @@ import { useAppState } from "../storeContext";
 import { Dashboard } from "./Dashboard";
 import { formatDelta, formatValue, money, percent, thousands } from "../format/numbers";
 import { duration, timestamp } from "./format";
+import { DecisionBadge } from "./DecisionBadge";
+import { createDecisionStore, statusOf, type DecisionStore } from "./decisionStore";
 import {
   createResultsStore,
   PRECISION_METRICS,
@@ -27,16 +29,22 @@ export function ResultsPanel({ model }: { model: ModelView }) {
 function ResultsPanelFor({ model }: { model: ModelView }) {
   const backend = useAppState((s) => s.backend);
   const [store] = useState(() => createResultsStore(backend, model.path, scenariosOf(model.document)));
+  const [decisions] = useState(() => createDecisionStore(backend, model.path));
   useEffect(() => {
     void store.getState().loadHistory();
   }, [store]);
+  // Statuses follow the history: a finished run or a newer model version can change them.
+  const history = useStore(store, (s) => s.history);
+  useEffect(() => {
+    if (history.status === "ready") void decisions.getState().loadStatuses();
+  }, [history, decisions]);
   const blocked = model.issues.some((i) => i.severity === "error");
   return (
     <section className="results" data-testid="results">
       <h2 className="section-title">Simulate</h2>
-      <RunPanel store={store} blocked={blocked} />
-      <Dashboard store={store} />
-      <History store={store} />
+      <RunPanel store={store} blocked={blocked} decisions={decisions} />
+      <Dashboard store={store} decisions={decisions} />
+      <History store={store} decisions={decisions} />
     </section>
   );
 }
@@ -45,8 +53,9 @@ function useResults<T>(store: ResultsStore, selector: (s: ResultsState) => T): T
   return useStore(store, selector);
 }
 
-function RunPanel({ store, blocked }: { store: ResultsStore; blocked: boolean }) {
+function RunPanel({ store, blocked, decisions }: { store: ResultsStore; blocked: boolean; decisions: DecisionStore }) {
   const s = useResults(store, (x) => x);
+  const statuses = useStore(decisions, (d) => d.statuses);
   const running = s.run.status === "running";
   const problem = s.problem();
   return (
@@ -158,7 +167,8 @@ function RunPanel({ store, blocked }: { store: ResultsStore; blocked: boolean })
                     disabled={running}
                     onChange={() => s.toggleScenario(sc.id)}
                   />
-                  {sc.name}
+                  {sc.name}{" "}
+                  {statusOf(statuses, sc.id) !== "draft" && <DecisionBadge status={statusOf(statuses, sc.id)} testid={`run-scenario-status-${sc.id}`} />}
                 </label>
               ))}
             </span>
@@ -305,8 +315,10 @@ function headline(item: RunListItem): string {
   return parts.join(" · ");
 }
 
-function History({ store }: { store: ResultsStore }) {
+function History({ store, decisions }: { store: ResultsStore; decisions: DecisionStore }) {
   const history = useResults(store, (x) => x.history);
+  const statuses = useStore(decisions, (d) => d.statuses);
+  const decidedOn = (runId: number) => (statuses.status === "ready" ? statuses.data.filter((d) => d.run_id === runId) : []);
   const shown = useResults(store, (x) => x.shownRunId);
   const showRun = useResults(store, (x) => x.showRun);
   const deleteRun = useResults(store, (x) => x.deleteRun);
@@ -381,7 +393,15 @@ function History({ store }: { store: ResultsStore }) {
                       {r.status}
                     </span>
                   </td>
-                  <td className="meta">{headline(r)}</td>
+                  <td className="meta">
+                    {headline(r)}
+                    {decidedOn(r.id).map((d) => (
+                      <span key={d.scenario} className="history-decision" data-testid={`history-decision-${r.id}-${d.scenario}`}>
+                        {" "}
+                        · {d.scenario} <DecisionBadge status={d.status} />
+                      </span>
+                    ))}
+                  </td>
                   <td className="actions">
                     {r.status === "finished" && (
                       <button

@@ -214,32 +214,32 @@ fn results(
         let _ = write!(h, "<p><b>In words:</b> {}.</p>", esc(line));
     }
     h.push_str("<table><thead><tr><th>Metric</th><th>Baseline: mean (P5 – P95)</th><th>Scenario: mean (P5 – P95)</th><th>Change, paired: mean (90 % interval)</th></tr></thead><tbody>");
-    let cards = this.map(|s| s.cards.as_slice()).unwrap_or_default();
-    for c in cards {
-        let b = base.and_then(|b| b.cards.iter().find(|x| x.metric == c.metric));
-        let d = r.deltas.iter().find(|d| d.metric == c.metric);
-        let range = |m: f64, lo: f64, hi: f64| {
-            format!(
+    // One row per paired change of the record (the headline metrics and a few more);
+    // means and ranges where the dashboard has a card for the metric.
+    let card = |scenario: Option<&crate::ScenarioView>, metric: &str| {
+        scenario.and_then(|s| s.cards.iter().find(|c| c.metric == metric).cloned())
+    };
+    for d in &r.deltas {
+        let range = |c: Option<crate::HeadlineCard>| match c {
+            Some(c) => format!(
                 "{}<small>{} – {}</small>",
-                value(m, c.unit, cur),
-                value(lo, c.unit, cur),
-                value(hi, c.unit, cur)
-            )
+                value(c.mean, c.unit, cur),
+                value(c.p5, c.unit, cur),
+                value(c.p95, c.unit, cur)
+            ),
+            None => "—".to_string(),
         };
         let _ = write!(
             h,
-            "<tr data-metric=\"{}\"><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
-            esc(&c.metric),
-            esc(total_metric(&c.metric).map_or(c.label.as_str(), |m| m.label)),
-            b.map_or("n/a".to_string(), |b| range(b.mean, b.p5, b.p95)),
-            range(c.mean, c.p5, c.p95),
-            d.map_or("n/a".to_string(), |d| format!(
-                "{}<small>{} – {}{}</small>",
-                delta(d.mean, d.unit, cur),
-                delta(d.p5, d.unit, cur),
-                delta(d.p95, d.unit, cur),
-                if d.clear { " · clear" } else { "" }
-            ))
+            "<tr data-metric=\"{}\"><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}<small>{} – {}{}</small></td></tr>",
+            esc(&d.metric),
+            esc(total_metric(&d.metric).map_or(d.label.as_str(), |m| m.label)),
+            range(card(base, &d.metric)),
+            range(card(this, &d.metric)),
+            delta(d.mean, d.unit, cur),
+            delta(d.p5, d.unit, cur),
+            delta(d.p95, d.unit, cur),
+            if d.clear { " · clear" } else { "" }
         );
     }
     h.push_str("</tbody></table><p class=\"note\">Ranges are across iterations (parameter uncertainty and chance). Changes are paired per iteration (common random numbers); “clear” means the 90 % interval excludes 0.</p></section>\n");
