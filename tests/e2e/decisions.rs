@@ -13,8 +13,8 @@ use thirtyfour::prelude::*;
 
 use crate::harness::{repo_root, temp_dir, App, Ctx, TestResult};
 use crate::steps::{
-    open_run_panel, run_to_dashboard, screenshot_at, screenshots_dir, set_run, set_run_mode,
-    type_into, wait_attr,
+    open_run, open_run_panel, run_to_dashboard, screenshot_at, screenshots_dir, set_run,
+    set_run_mode, type_into, wait_attr,
 };
 
 const MODEL: &str = "consumer-sign-in";
@@ -208,7 +208,7 @@ pub async fn a_scenario_is_decided_packed_and_goes_stale(ctx: &mut Ctx) -> TestR
     app.by_testid("editor-saved").await?;
     app.click("editor-close").await?;
     app.by_testid("model-name").await?;
-    app.click(&format!("history-open-{run_id}")).await?;
+    open_run(app, &run_id.to_string()).await?;
     app.click(&format!("scenario-tab-{SCENARIO}")).await?;
     wait_attr(
         app,

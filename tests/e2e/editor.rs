@@ -41,8 +41,7 @@ pub async fn builds_saves_and_reopens_a_journey(ctx: &mut Ctx) -> TestResult {
 
     // start.next → action_1 by dragging the exit handle onto the step; action_1.next →
     // success with the inspector's exit picker.
-    drag_exit(app, "start", "next", "action_1").await?;
-    wait_for_edge(app, "start", "next", "action_1").await?;
+    connect_by_drag(app, "start", "next", "action_1").await?;
     let exit = app.by_testid("exit-select-next").await?;
     SelectElement::new(&exit)
         .await?
@@ -96,7 +95,27 @@ pub async fn builds_saves_and_reopens_a_journey(ctx: &mut Ctx) -> TestResult {
     ensure_eq!(saved["journeys"][0]["entry"], json!("start"));
     let layout = &saved["x-journeylab-layout"]["journeys"]["journey"];
     ensure_eq!(layout["action_1"]["x"].is_number(), true, "{saved}");
-    ensure_eq!(issues_count(app).await?, 0, "the built model is valid");
+    // Valid; its one warning is governance's: a model nobody owns yet.
+    wait_attr(
+        app,
+        "problems",
+        "data-errors",
+        Duration::from_secs(5),
+        |v| v == "0",
+    )
+    .await?;
+    let warned: Vec<String> = {
+        let mut paths = Vec::new();
+        for item in app
+            .driver
+            .find_all(By::Css("[data-testid=\"problem-item\"]"))
+            .await?
+        {
+            paths.push(item.attr("data-path").await?.unwrap_or_default());
+        }
+        paths
+    };
+    ensure_eq!(warned, vec!["owners".to_string()]);
     // The save is recorded as a model version in the workspace.
     app.click("editor-history")
         .await
@@ -341,12 +360,39 @@ async fn centre(
     }
 }
 
+/// Drags exit `from:handle` onto step `to` until the canvas draws that edge: a drag that
+/// starts while the canvas is still settling (the new step's first layout, the inspector
+/// filling in) can land beside the target, as a person's would; it is tried again, at
+/// most three times.
+async fn connect_by_drag(app: &App, from: &str, handle: &str, to: &str) -> TestResult {
+    let mut last = None;
+    for _ in 0..3 {
+        drag_exit(app, from, handle, to).await?;
+        match wait_for_edge_within(app, from, handle, to, 15).await {
+            Ok(()) => return Ok(()),
+            Err(e) => last = Some(e),
+        }
+    }
+    Err(last.unwrap_or_else(|| "no drag".into()))
+}
+
 /// Waits (up to 10 s) until the canvas draws the edge `from:handle` → `to`.
 async fn wait_for_edge(app: &App, from: &str, handle: &str, to: &str) -> TestResult {
+    wait_for_edge_within(app, from, handle, to, 50).await
+}
+
+/// Waits up to `tries` × 200 ms until the canvas draws the edge `from:handle` → `to`.
+async fn wait_for_edge_within(
+    app: &App,
+    from: &str,
+    handle: &str,
+    to: &str,
+    tries: usize,
+) -> TestResult {
     let selector = format!("[data-testid=\"rf__edge-{from}:{handle}\"]");
     let wanted = format!("Edge from {from} to {to}");
     let mut label = String::new();
-    for _ in 0..50 {
+    for _ in 0..tries {
         let edges = app.driver.find_all(By::Css(selector.as_str())).await?;
         if let Some(edge) = edges.first() {
             label = edge.attr("aria-label").await?.unwrap_or_default();

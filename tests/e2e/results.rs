@@ -14,8 +14,8 @@ use thirtyfour::prelude::*;
 
 use crate::harness::{repo_root, App, Ctx, TestResult};
 use crate::steps::{
-    open_example, open_run_panel, run_to_dashboard, screenshot_at, screenshots_dir, set_run,
-    wait_attr, wait_run_status, Error,
+    open_example, open_run, open_run_panel, run_to_dashboard, screenshot_at, screenshots_dir,
+    set_run, wait_attr, wait_run_status, Error,
 };
 
 const MODEL: &str = "consumer-sign-in";
@@ -54,28 +54,6 @@ async fn tick(app: &App, id: &str) -> TestResult {
         }
     }
     Err(format!("{id} could not be ticked").into())
-}
-
-/// Opens run `run_id` from the history and waits for its dashboard; clicks again if a
-/// layout change (rows or charts arriving) made the click land elsewhere.
-async fn open_run(app: &App, run_id: &str) -> TestResult {
-    let mut last = Err("not clicked".into());
-    for _ in 0..3 {
-        app.click(&format!("history-open-{run_id}")).await?;
-        last = wait_attr(
-            app,
-            "dashboard",
-            "data-run-id",
-            Duration::from_secs(5),
-            |v| v == run_id,
-        )
-        .await
-        .map(|_| ());
-        if last.is_ok() {
-            break;
-        }
-    }
-    last
 }
 
 /// The engine's result document for the fixture with these settings.

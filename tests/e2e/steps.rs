@@ -61,12 +61,17 @@ pub async fn parsed_attr<T: std::str::FromStr>(
         .ok_or_else(|| format!("{id}[{attribute}] does not parse").into())
 }
 
-/// Replaces the text of the input with `data-testid="<id>"` (WebDriver `clear`, then
-/// the keys: enough for inputs whose value React reads on submit or on each key).
+/// Replaces the text of the input with `data-testid="<id>"` by selecting it and typing
+/// over it, as a person does: WebDriver's `clear` does not reach React's onChange, so a
+/// prefilled field could keep its old value under the new keys.
 pub async fn type_into(app: &App, id: &str, text: &str) -> TestResult {
     let el = app.by_testid(id).await?;
-    el.clear().await?;
-    el.send_keys(text).await?;
+    if text.is_empty() {
+        el.send_keys(Key::Control + "a").await?;
+        el.send_keys(Key::Backspace).await?;
+    } else {
+        type_over(&el, text).await?;
+    }
     Ok(())
 }
 
@@ -299,4 +304,26 @@ pub async fn wait_for_quiet_page(max: Duration) -> Duration {
         before = now;
     }
     start.elapsed()
+}
+
+/// Opens run `run_id` from the history and waits for its dashboard; clicks again if a
+/// layout change (rows or charts arriving) made the click land elsewhere.
+pub async fn open_run(app: &App, run_id: &str) -> TestResult {
+    let mut last = Err("not clicked".into());
+    for _ in 0..3 {
+        app.click(&format!("history-open-{run_id}")).await?;
+        last = wait_attr(
+            app,
+            "dashboard",
+            "data-run-id",
+            Duration::from_secs(5),
+            |v| v == run_id,
+        )
+        .await
+        .map(|_| ());
+        if last.is_ok() {
+            break;
+        }
+    }
+    last
 }

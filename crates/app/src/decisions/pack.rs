@@ -153,9 +153,9 @@ fn changes(h: &mut String, r: &DecisionRecordView) {
             esc(&c.after)
         );
     }
-    let _ = write!(
+    let _ = writeln!(
         h,
-        "</tbody></table><p>Decision areas touched: {}.</p></section>\n",
+        "</tbody></table><p>Decision areas touched: {}.</p></section>",
         if r.areas.is_empty() {
             "none".to_string()
         } else {
@@ -310,9 +310,9 @@ fn charts(
         )
         .map(inline_svg)
     };
-    let _ = write!(
+    let _ = writeln!(
         h,
-        "<section class=\"chart\"><h2>Charts</h2><figure>{}</figure><figure>{}</figure></section>\n",
+        "<section class=\"chart\"><h2>Charts</h2><figure>{}</figure><figure>{}</figure></section>",
         chart(ChartKind::Compare, None)?,
         chart(ChartKind::Histogram, Some("fraud_loss"))?
     );
