@@ -171,7 +171,8 @@ fn format_cases_ts() -> Result<String, String> {
 
 /// Real engine answers for the UI's tests, so they test the UI against what the engine
 /// says rather than against a mock: the inspector's quantity views, the flow overlay of
-/// consumer sign-in's login for every population, and one threshold-explorer answer.
+/// consumer sign-in's login for every population, one threshold-explorer answer, and
+/// the routes view of the consumer identity model with and without its recovery fix.
 fn samples_ts() -> Result<String, String> {
     use crate::quantity_view::{describe_quantity, QuantityDomain};
     use serde_json::json;
@@ -229,20 +230,45 @@ fn samples_ts() -> Result<String, String> {
     // The one number that depends on the machine: how long the engine took.
     exploration["compute_ms"] = json!(0.0);
 
+    let identity = "consumer-identity.json";
+    let text = std::fs::read_to_string(repository_root().join("fixtures").join(identity))
+        .map_err(|e| format!("fixtures/{identity}: {e}"))?;
+    let identity_model = crate::load_model_text(text);
+    let routes_of = |scenario: &str| {
+        crate::model_routes(
+            &identity_model,
+            &crate::RoutesRequest {
+                scenario: Some(scenario.to_string()),
+                seed: 24_680,
+                iterations: 200,
+            },
+        )
+        .map_err(|e| e.to_string())
+        .and_then(|v| serde_json::to_value(v).map_err(|e| e.to_string()))
+    };
+    let routes_sample = json!({
+        "fixture": identity,
+        "baseline": routes_of("baseline")?,
+        "fixed": routes_of("recovery_document_check")?,
+    });
+
     let pretty = |v: &serde_json::Value| serde_json::to_string_pretty(v).map_err(|e| e.to_string());
     Ok(format!(
-        "{NOTE}import type {{ GateExploration }} from \"./GateExploration\";\nimport type {{ PopulationFlows }} from \"./PopulationFlows\";\nimport type {{ QuantityDomain }} from \"./QuantityDomain\";\nimport type {{ QuantityView }} from \"./QuantityView\";\n\n\
+        "{NOTE}import type {{ GateExploration }} from \"./GateExploration\";\nimport type {{ PopulationFlows }} from \"./PopulationFlows\";\nimport type {{ QuantityDomain }} from \"./QuantityDomain\";\nimport type {{ QuantityView }} from \"./QuantityView\";\nimport type {{ RoutesView }} from \"./RoutesView\";\n\n\
 /** The engine's `describe_quantity` of a few quantities. */\n\
 export const QUANTITY_SAMPLES: {{ quantity: unknown; domain: QuantityDomain; view: QuantityView }}[] = {};\n\n\
 /** The engine's flows of every population in `journey` of `document` (fixtures/{fixture}), {iterations} expected-mode iterations, seed {seed}. */\n\
 export const FLOW_SAMPLE: {{ fixture: string; document: unknown; journey: string; flows: Record<string, PopulationFlows> }} = {{\n  fixture: \"{fixture}\",\n  journey: \"{journey}\",\n  document: {},\n  flows: {},\n}};\n\n\
 /** The app's `explore_gate` of login/risk in `document` at allow 0.5 / block 0.9 (300 iterations, seed 1; compute_ms zeroed). */\n\
-export const EXPLORE_SAMPLE: {{ document: unknown; gate: string; exploration: GateExploration }} = {{\n  gate: \"login/risk\",\n  document: {},\n  exploration: {},\n}};\n",
+export const EXPLORE_SAMPLE: {{ document: unknown; gate: string; exploration: GateExploration }} = {{\n  gate: \"login/risk\",\n  document: {},\n  exploration: {},\n}};\n\n\
+/** The app's routes view of fixtures/{identity} (seed 24680, 200 iterations): the baseline and the scenario that fixes recovery. */\n\
+export const ROUTES_SAMPLE: {{ fixture: string; baseline: RoutesView; fixed: RoutesView }} = {};\n",
         pretty(&json!(quantity_samples))?,
         pretty(&loaded.document)?,
         pretty(&json!(flows))?,
         pretty(&loaded.document)?,
         pretty(&exploration)?,
+        pretty(&routes_sample)?,
     ))
 }
 

@@ -27,8 +27,8 @@ use crate::runs::history::{RunListItem, RunPairView};
 use crate::runs::job::{RunProgress, RunRequest, WatchedProgress};
 use crate::shell::Shell;
 use crate::{
-    AppError, ExampleSummary, Issue, ModelView, PopulationFlows, PrecisionStatus, SavedModel,
-    SensitivityView, WhatIf,
+    AppError, ExampleSummary, Issue, ModelView, PopulationFlows, PrecisionStatus, RoutesView,
+    SavedModel, SensitivityView, WhatIf,
 };
 
 /// One IPC command.
@@ -431,6 +431,53 @@ command!(
     }
 );
 
+/// The attack surface of the document being edited.
+#[derive(Debug, Clone, Deserialize, TS)]
+pub struct DocumentRoutesArgs {
+    /// The document as JSON text (must be valid).
+    pub json: String,
+    /// Scenario (`baseline` for the model itself).
+    pub scenario: String,
+    /// Seed of the draws (a run's seed gives that run's draws).
+    #[serde(with = "crate::seed")]
+    #[ts(type = "string")]
+    pub seed: u64,
+    /// Expected-mode iterations.
+    pub iterations: u64,
+}
+
+command!(
+    /// Routes, main routes, access table and findings of the edited document (§11).
+    DocumentRoutes = "document_routes" (_shell, a: DocumentRoutesArgs) -> RoutesView {
+        let document = crate::load_model_text(a.json).document;
+        crate::document_routes(
+            &document,
+            &crate::RoutesRequest {
+                scenario: Some(a.scenario),
+                seed: a.seed,
+                iterations: a.iterations,
+            },
+        )
+    }
+);
+
+/// The attack surface of one scenario of a stored run.
+#[derive(Debug, Clone, Deserialize, TS)]
+pub struct RunRoutesArgs {
+    /// The stored run.
+    pub run_id: i64,
+    /// Scenario (`baseline` for the model itself).
+    pub scenario: String,
+}
+
+command!(
+    /// Routes and findings of a stored run's model version and seed, with what the
+    /// scenario changes against the baseline.
+    RunRoutes = "run_routes" (shell, a: RunRoutesArgs) -> RoutesView {
+        crate::run_routes(shell.store()?, a.run_id, Some(&a.scenario))
+    }
+);
+
 /// A decision to request on a stored run.
 #[derive(Debug, Clone, Deserialize, TS)]
 pub struct RequestDecisionArgs {
@@ -557,6 +604,8 @@ macro_rules! for_each_command {
             delete_run => DeleteRun,
             export_run => ExportRun,
             run_flows => RunFlows,
+            document_routes => DocumentRoutes,
+            run_routes => RunRoutes,
             request_decision => RequestDecision,
             record_decision_word => RecordDecisionWord,
             decision_record => DecisionRecord,

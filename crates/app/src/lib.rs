@@ -19,6 +19,7 @@ pub mod ipc;
 mod model;
 mod precision_view;
 mod quantity_view;
+mod routes_view;
 pub mod runs;
 pub mod seed;
 mod sensitivity_view;
@@ -55,6 +56,9 @@ pub use model::{
 };
 pub use precision_view::{run_precision, PrecisionStatus, PrecisionTargetView};
 pub use quantity_view::{describe_quantity, QuantityDomain, QuantityView};
+pub use routes_view::{
+    document_routes, model_routes, run_routes, RoutesRequest, RoutesView, ROUTE_ITERATIONS,
+};
 pub use runs::dashboard::{
     plain_language, run_dashboard, BreakdownRow, DeltaView, HeadlineCard, RunDashboard,
     ScenarioView, TeamGuardrails, HEADLINE_METRICS,

@@ -4,6 +4,7 @@
 
 mod decisions;
 mod progress;
+mod routes;
 mod sweep;
 mod table;
 mod workspace;
@@ -62,6 +63,9 @@ enum Command {
     /// What drives a metric of a stored run (or of a fresh run of a model file): tornado,
     /// rank correlations and the top drivers in words — the app's sensitivity section.
     Sensitivity(sweep::SensitivityArgs),
+    /// How each population gets in (spec §11): routes to success by probability, the
+    /// weakest and main routes, the access table and the findings (warnings: exit 0).
+    Routes(routes::RoutesArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -154,6 +158,7 @@ fn main() -> ExitCode {
         Command::Sweep(args) => sweep::sweep(args),
         Command::Sensitivity(args) => sweep::sensitivity(args, db),
         Command::Decisions(cmd) => decisions::decisions(cmd, db),
+        Command::Routes(args) => routes::routes(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -246,17 +251,24 @@ pub(crate) fn random_seed() -> u64 {
     h.finish() >> 11 // keep seeds exactly representable in JSON numbers read as doubles
 }
 
-fn run(args: RunArgs, db: Option<&Path>) -> Result<(), Failure> {
-    let model = load_model(&args.model).map_err(app_failure)?;
+/// Reads a model file that must be valid: every error on standard error and exit code 2
+/// otherwise (1 when it cannot be read).
+pub(crate) fn load_valid_model(path: &Path) -> Result<journeylab_app::LoadedModel, Failure> {
+    let model = load_model(path).map_err(app_failure)?;
     if !model.validation.is_valid() {
         for i in model.validation.errors() {
-            eprintln!("{}: {i}", args.model.display());
+            eprintln!("{}: {i}", path.display());
         }
         return Err(Failure {
             code: 2,
-            error: anyhow::anyhow!("{} is not a valid model", args.model.display()),
+            error: anyhow::anyhow!("{} is not a valid model", path.display()),
         });
     }
+    Ok(model)
+}
+
+fn run(args: RunArgs, db: Option<&Path>) -> Result<(), Failure> {
+    let model = load_valid_model(&args.model)?;
     let settings = Settings {
         iterations: args.iterations,
         seed: args.seed.unwrap_or_else(random_seed),

@@ -609,3 +609,117 @@ fn every_metric_reads_the_same_in_the_table_the_charts_and_the_app() {
     }
     assert_eq!(checked, TOTAL_METRICS.len(), "every total has a value");
 }
+
+/// `journeylab routes`: findings print and exit 0; the JSON is the engine's report for the
+/// same seed; the fixing scenario loses the recovery finding and says which routes it
+/// closes; an invalid model exits 2.
+#[test]
+fn routes_print_findings_and_what_a_scenario_closes() {
+    let model = fixture("consumer-identity.json");
+    let m = model.to_str().unwrap();
+    let out = run_ok(&["routes", m, "--seed", "5", "--iterations", "200"]);
+    let text = stdout(&out);
+    assert!(text.contains("Access to the account"), "{text}");
+    assert!(
+        text.contains("Account recovery grants the access of Sign-in at AAL1"),
+        "{text}"
+    );
+    assert!(text.contains("HIGH"), "{text}");
+
+    let json = run_json(&[
+        "routes",
+        m,
+        "--seed",
+        "5",
+        "--iterations",
+        "200",
+        "--format",
+        "json",
+    ]);
+    let loaded = journeylab_app::load_model(&model).unwrap();
+    let spec = loaded.validation.spec.as_ref().unwrap();
+    let engine = journeylab_engine::routes::routes(
+        spec,
+        5,
+        200,
+        journeylab_engine::routes::RouteLimits::default(),
+    )
+    .unwrap();
+    assert_eq!(json["seed"], "5");
+    // The engine's numbers for the same seed (JSON text parses back to within an ulp).
+    let main = engine.main_route("sim_swappers").unwrap();
+    let shown = json["report"]["main_routes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["population"] == "sim_swappers")
+        .unwrap();
+    assert_eq!(shown["route"], main.route.as_str());
+    assert!((shown["p"].as_f64().unwrap() - main.p).abs() < 1e-12);
+    assert_eq!(
+        json["report"]["findings"].as_array().unwrap().len(),
+        engine.findings.len()
+    );
+    let codes: Vec<&str> = json["report"]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["code"].as_str().unwrap())
+        .collect();
+    assert!(codes.contains(&"recovery_weaker"), "{codes:?}");
+
+    let fixed = run_json(&[
+        "routes",
+        m,
+        "--seed",
+        "5",
+        "--iterations",
+        "200",
+        "--format",
+        "json",
+        "--scenario",
+        "recovery_document_check",
+    ]);
+    let codes: Vec<&str> = fixed["report"]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["code"].as_str().unwrap())
+        .collect();
+    assert!(!codes.contains(&"recovery_weaker"), "{codes:?}");
+    assert_eq!(
+        fixed["finding_changes"]["resolved"][0]["code"],
+        "recovery_weaker"
+    );
+    let text = stdout(&run_ok(&[
+        "routes",
+        m,
+        "--seed",
+        "5",
+        "--iterations",
+        "200",
+        "--scenario",
+        "recovery_document_check",
+        "--population",
+        "sim_swappers",
+    ]));
+    assert!(
+        text.contains("closes the route “Reset code by SMS” of Account recovery for SIM-swappers"),
+        "{text}"
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.json");
+    std::fs::write(&bad, r#"{"format": "journeylab/1", "name": "x"}"#).unwrap();
+    let out = bin()
+        .args(["routes", bad.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let out = bin()
+        .args(["routes", m, "--population", "nobody"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no population `nobody`"));
+}

@@ -42,7 +42,7 @@ pub struct PopulationFlows {
 }
 
 /// The exits of a step kind with their names, in the order [`exits`] lists them.
-fn exit_names(kind: &StepKind) -> Vec<String> {
+pub(crate) fn exit_names(kind: &StepKind) -> Vec<String> {
     let v = |kind: &str| exit_keys(kind).iter().map(|s| s.to_string()).collect();
     match kind {
         StepKind::Action { .. } => v("action"),

@@ -20,6 +20,7 @@ mod path;
 pub mod quantity;
 pub mod result;
 pub mod rng;
+pub mod routes;
 pub mod run;
 pub mod scenario;
 pub mod sensitivity;

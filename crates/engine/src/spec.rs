@@ -57,6 +57,14 @@ pub type PerPop = Vec<Option<QId>>;
 pub struct ControlSpec {
     /// Id.
     pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Assurance level a pass achieves (§11; 0 when the file gives none).
+    pub aal: u8,
+    /// Whether the control resists phishing (channel- or verifier-bound).
+    pub phishing_resistant: bool,
+    /// What the control runs over (`pstn`, `email`, `app`, …), when given.
+    pub channel: Option<String>,
     /// Cost of one attempt.
     pub cost_per_attempt: Option<QId>,
     /// Customer seconds per attempt.
@@ -179,6 +187,8 @@ pub enum StepKind {
 pub struct StepSpec {
     /// Id.
     pub id: String,
+    /// Display name (the id when the file gives none).
+    pub name: String,
     /// Kind and exits.
     pub kind: StepKind,
 }
@@ -231,6 +241,16 @@ pub struct JourneySpec {
     pub id: String,
     /// Display name.
     pub name: String,
+    /// What the journey is for (§11: `sign_in`, `recovery`, …), when given.
+    pub kind: Option<String>,
+    /// Assurance level every way to success must reach, when given.
+    pub required_aal: Option<u8>,
+    /// Whether it guards a sensitive action (a route passing no control is a finding).
+    pub sensitive: bool,
+    /// Id of the journey whose access this one grants (a recovery journey).
+    pub restores: Option<String>,
+    /// Whether the account holder is told when it completes.
+    pub notifies: bool,
     /// Non-terminal steps.
     pub steps: Vec<StepSpec>,
     /// Outcomes: the three implicit ones first (unless replaced), then declared ones.

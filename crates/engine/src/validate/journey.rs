@@ -134,10 +134,11 @@ impl Ctx {
             if so.contains_key("owner") {
                 self.team_ref(so, "owner", &spath, false);
             }
-            self.string(so, "name", &spath, false);
+            let step_name = self.string(so, "name", &spath, false);
             if let Some(kind) = self.step_kind(so, &spath, &names, controls) {
                 steps.push(StepSpec {
                     id: sid.clone(),
+                    name: step_name.unwrap_or_else(|| sid.clone()),
                     kind,
                 });
             }
@@ -146,7 +147,17 @@ impl Ctx {
             return None; // an invalid step was reported; graph checks would only add noise
         }
         let entry = entry?;
+        let text = |key: &str| jo.get(key).and_then(Value::as_str).map(str::to_string);
+        let flag = |key: &str| jo.get(key).and_then(Value::as_bool).unwrap_or(false);
         let mut journey = JourneySpec {
+            kind: text("kind"),
+            required_aal: jo
+                .get("required_aal")
+                .and_then(Value::as_u64)
+                .map(|a| a.min(3) as u8),
+            sensitive: flag("sensitive"),
+            restores: text("restores"),
+            notifies: flag("notifies"),
             id,
             name,
             steps,

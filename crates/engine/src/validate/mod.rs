@@ -263,7 +263,7 @@ impl Ctx {
             .iter()
             .filter_map(|j| j.get("id").and_then(Value::as_str).map(str::to_string))
             .collect();
-        self.restores(&jlist, &raw_journey_ids);
+        self.restores(jlist, &raw_journey_ids);
         let guardrails = self.guardrails(obj, &journeys, &raw_journey_ids);
         if self.issues.iter().any(Issue::is_error) {
             return None;
@@ -316,7 +316,7 @@ impl Ctx {
             };
             let path = troot.id(&id);
             for (k, m) in self.array(to, "members", &path, false).iter().enumerate() {
-                if !m.as_str().is_some_and(|m| !m.trim().is_empty()) {
+                if m.as_str().is_none_or(|m| m.trim().is_empty()) {
                     self.err(
                         &path.key("members").index(k),
                         "a member must be a non-empty string",
@@ -525,6 +525,23 @@ impl Ctx {
                 .unwrap_or_else(|| self.zero_for_all(&path.key("abandon")));
             self.controls.insert(id.clone(), out.len());
             out.push(crate::spec::ControlSpec {
+                name: co
+                    .get("name")
+                    .and_then(Value::as_str)
+                    .unwrap_or(&id)
+                    .to_string(),
+                aal: co
+                    .get("aal")
+                    .and_then(Value::as_u64)
+                    .map_or(0, |a| a.min(3) as u8),
+                phishing_resistant: co
+                    .get("phishing_resistant")
+                    .and_then(Value::as_bool)
+                    .unwrap_or(false),
+                channel: co
+                    .get("channel")
+                    .and_then(Value::as_str)
+                    .map(str::to_string),
                 id,
                 cost_per_attempt,
                 seconds_per_attempt,

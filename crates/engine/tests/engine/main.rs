@@ -8,6 +8,7 @@
 //! - `validation`: one test per class of validation error
 //! - `governance`: required teams (deciding + veto) and every governance warning
 //! - `properties`: random graphs — no panics, exact conservation
+//! - `routes`: attack routes and findings (§11) against hand-computed values
 //! - `stability`: pinned seeded outputs
 
 // Tests state their expectations with unwrap/expect: a panic is the failure report.
@@ -20,6 +21,7 @@ mod flows;
 mod governance;
 mod precision;
 mod properties;
+mod routes;
 mod samplers;
 mod sensitivity;
 mod stability;

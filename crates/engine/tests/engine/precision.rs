@@ -11,7 +11,7 @@ use crate::common::{fixtures, settings, valid};
 fn stops_when_the_tolerance_is_met_and_matches_a_plain_run() {
     let (_, doc) = fixtures()
         .into_iter()
-        .find(|(n, _)| n.starts_with("consumer"))
+        .find(|(n, _)| n == "consumer-sign-in.json")
         .unwrap();
     let v = valid(&doc);
     let targets = [PrecisionTarget {

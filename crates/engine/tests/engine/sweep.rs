@@ -9,7 +9,7 @@ use crate::common::{fixtures, settings};
 fn consumer() -> serde_json::Value {
     fixtures()
         .into_iter()
-        .find(|(n, _)| n.starts_with("consumer"))
+        .find(|(n, _)| n == "consumer-sign-in.json")
         .unwrap()
         .1
 }

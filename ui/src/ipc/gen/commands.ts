@@ -4,6 +4,7 @@ import type { ChartArgs } from "./ChartArgs";
 import type { CompareArgs } from "./CompareArgs";
 import type { DecisionRecordView } from "./DecisionRecordView";
 import type { DocumentArgs } from "./DocumentArgs";
+import type { DocumentRoutesArgs } from "./DocumentRoutesArgs";
 import type { ExampleSummary } from "./ExampleSummary";
 import type { ExploreGateArgs } from "./ExploreGateArgs";
 import type { ExportArgs } from "./ExportArgs";
@@ -20,12 +21,14 @@ import type { PrecisionStatus } from "./PrecisionStatus";
 import type { QuantityArgs } from "./QuantityArgs";
 import type { QuantityView } from "./QuantityView";
 import type { RequestDecisionArgs } from "./RequestDecisionArgs";
+import type { RoutesView } from "./RoutesView";
 import type { RunArgs } from "./RunArgs";
 import type { RunDashboard } from "./RunDashboard";
 import type { RunListItem } from "./RunListItem";
 import type { RunPairView } from "./RunPairView";
 import type { RunProgress } from "./RunProgress";
 import type { RunRequest } from "./RunRequest";
+import type { RunRoutesArgs } from "./RunRoutesArgs";
 import type { SaveArgs } from "./SaveArgs";
 import type { SavedModel } from "./SavedModel";
 import type { ScenarioArgs } from "./ScenarioArgs";
@@ -61,6 +64,8 @@ export interface Commands {
   delete_run: { args: RunArgs; output: null; event: null };
   export_run: { args: ExportArgs; output: null; event: null };
   run_flows: { args: FlowsArgs; output: PopulationFlows; event: null };
+  document_routes: { args: DocumentRoutesArgs; output: RoutesView; event: null };
+  run_routes: { args: RunRoutesArgs; output: RoutesView; event: null };
   request_decision: { args: RequestDecisionArgs; output: DecisionRecordView; event: null };
   record_decision_word: { args: WordRequest; output: DecisionRecordView; event: null };
   decision_record: { args: ScenarioArgs; output: DecisionRecordView; event: null };
@@ -95,6 +100,8 @@ export const COMMAND_NAMES = [
   "delete_run",
   "export_run",
   "run_flows",
+  "document_routes",
+  "run_routes",
   "request_decision",
   "record_decision_word",
   "decision_record",

@@ -4,6 +4,7 @@ import type { GateExploration } from "./GateExploration";
 import type { PopulationFlows } from "./PopulationFlows";
 import type { QuantityDomain } from "./QuantityDomain";
 import type { QuantityView } from "./QuantityView";
+import type { RoutesView } from "./RoutesView";
 
 /** The engine's `describe_quantity` of a few quantities. */
 export const QUANTITY_SAMPLES: { quantity: unknown; domain: QuantityDomain; view: QuantityView }[] = [
@@ -2177,6 +2178,7 @@ export const FLOW_SAMPLE: { fixture: string; document: unknown; journey: string;
       "id": "rate_limit",
       "name": "Per-account and per-IP rate limiting",
       "factor": "bot_defence",
+      "channel": "other",
       "owner": "identity_platform",
       "pass": {
         "*legitimate": {
@@ -2220,6 +2222,7 @@ export const FLOW_SAMPLE: { fixture: string; document: unknown; journey: string;
       "id": "password",
       "name": "Password",
       "factor": "knowledge",
+      "channel": "knowledge",
       "aal": 1,
       "phishing_resistant": false,
       "owner": "identity_platform",
@@ -2273,6 +2276,7 @@ export const FLOW_SAMPLE: { fixture: string; document: unknown; journey: string;
       "id": "sms_otp",
       "name": "SMS one-time code",
       "factor": "possession",
+      "channel": "pstn",
       "aal": 2,
       "phishing_resistant": false,
       "collects": [
@@ -2345,6 +2349,7 @@ export const FLOW_SAMPLE: { fixture: string; document: unknown; journey: string;
       "id": "email_otp",
       "name": "Email one-time code",
       "factor": "possession",
+      "channel": "email",
       "aal": 1,
       "phishing_resistant": false,
       "collects": [
@@ -2409,6 +2414,7 @@ export const FLOW_SAMPLE: { fixture: string; document: unknown; journey: string;
       "id": "passkey",
       "name": "Passkey (synced, platform)",
       "factor": "possession",
+      "channel": "platform",
       "aal": 2,
       "phishing_resistant": true,
       "owner": "identity_platform",
@@ -4367,6 +4373,7 @@ export const EXPLORE_SAMPLE: { document: unknown; gate: string; exploration: Gat
       "id": "rate_limit",
       "name": "Per-account and per-IP rate limiting",
       "factor": "bot_defence",
+      "channel": "other",
       "owner": "identity_platform",
       "pass": {
         "*legitimate": {
@@ -4410,6 +4417,7 @@ export const EXPLORE_SAMPLE: { document: unknown; gate: string; exploration: Gat
       "id": "password",
       "name": "Password",
       "factor": "knowledge",
+      "channel": "knowledge",
       "aal": 1,
       "phishing_resistant": false,
       "owner": "identity_platform",
@@ -4463,6 +4471,7 @@ export const EXPLORE_SAMPLE: { document: unknown; gate: string; exploration: Gat
       "id": "sms_otp",
       "name": "SMS one-time code",
       "factor": "possession",
+      "channel": "pstn",
       "aal": 2,
       "phishing_resistant": false,
       "collects": [
@@ -4535,6 +4544,7 @@ export const EXPLORE_SAMPLE: { document: unknown; gate: string; exploration: Gat
       "id": "email_otp",
       "name": "Email one-time code",
       "factor": "possession",
+      "channel": "email",
       "aal": 1,
       "phishing_resistant": false,
       "collects": [
@@ -4599,6 +4609,7 @@ export const EXPLORE_SAMPLE: { document: unknown; gate: string; exploration: Gat
       "id": "passkey",
       "name": "Passkey (synced, platform)",
       "factor": "possession",
+      "channel": "platform",
       "aal": 2,
       "phishing_resistant": true,
       "owner": "identity_platform",
@@ -6847,4 +6858,3326 @@ export const EXPLORE_SAMPLE: { document: unknown; gate: string; exploration: Gat
   "compute_ms": 0.0,
   "curve_cached": false
 },
+};
+
+/** The app's routes view of fixtures/consumer-identity.json (seed 24680, 200 iterations): the baseline and the scenario that fixes recovery. */
+export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: RoutesView } = {
+  "fixture": "consumer-identity.json",
+  "baseline": {
+    "seed": "24680",
+    "iterations": 200,
+    "scenario": "baseline",
+    "scenario_name": "Baseline",
+    "scenarios": [
+      [
+        "baseline",
+        "Baseline"
+      ],
+      [
+        "recovery_document_check",
+        "Recovery ends with a document check"
+      ],
+      [
+        "payout_always_steps_up",
+        "Every payout change steps up"
+      ]
+    ],
+    "report": {
+      "iterations": 200,
+      "journeys": [
+        {
+          "journey": "registration",
+          "name": "Registration",
+          "kind": "registration",
+          "required_aal": null,
+          "restores": null,
+          "notifies": false,
+          "sensitive": false,
+          "routes": [
+            {
+              "key": "form.next/captcha.pass/verify_email.pass/account_created",
+              "journey": "registration",
+              "label": "CAPTCHA → Verify the email address",
+              "hops": [
+                {
+                  "step": "form",
+                  "exit": "next",
+                  "target": "captcha"
+                },
+                {
+                  "step": "captcha",
+                  "exit": "pass",
+                  "target": "verify_email"
+                },
+                {
+                  "step": "verify_email",
+                  "exit": "pass",
+                  "target": "account_created"
+                }
+              ],
+              "outcome": "account_created",
+              "controls": [
+                "captcha",
+                "email_verify"
+              ],
+              "aal": 1,
+              "phishing_resistant": false,
+              "pstn_only": false,
+              "desk": false,
+              "odds": [
+                {
+                  "population": "customers",
+                  "p": {
+                    "mean": 0.7837038574779165,
+                    "p5": 0.7060978178441656,
+                    "p95": 0.8496379735235944
+                  },
+                  "successes": 118676.26838625594,
+                  "share": 0.9999999999999993
+                },
+                {
+                  "population": "fake_signups",
+                  "p": {
+                    "mean": 0.9249052135150392,
+                    "p5": 0.7733786656353853,
+                    "p95": 0.9918178450369649
+                  },
+                  "successes": 27933.727333542327,
+                  "share": 1.0000000000000007
+                }
+              ]
+            }
+          ],
+          "enumerated": 1,
+          "complete": true,
+          "populations": [
+            {
+              "population": "customers",
+              "name": "Customers",
+              "kind": "legitimate",
+              "entrants": 151554.16787116803,
+              "p_success": {
+                "mean": 0.7837038574779165,
+                "p5": 0.7060978178441656,
+                "p95": 0.8496379735235944
+              },
+              "successes": 118676.26838625601,
+              "listed": 0.7837038574779165,
+              "unlisted": 0.0,
+              "through_loops": 0.0,
+              "through_desk": -0.0,
+              "main_route": "form.next/captcha.pass/verify_email.pass/account_created"
+            },
+            {
+              "population": "fake_signups",
+              "name": "Automated fake registrations",
+              "kind": "attacker",
+              "entrants": 30256.121573922042,
+              "p_success": {
+                "mean": 0.9249052135150392,
+                "p5": 0.7733786656353853,
+                "p95": 0.9918178450369649
+              },
+              "successes": 27933.72733354231,
+              "listed": 0.9249052135150392,
+              "unlisted": 0.0,
+              "through_loops": 0.0,
+              "through_desk": -0.0,
+              "main_route": "form.next/captcha.pass/verify_email.pass/account_created"
+            }
+          ],
+          "weakest_route": "form.next/captcha.pass/verify_email.pass/account_created"
+        },
+        {
+          "journey": "sign_in",
+          "name": "Sign-in",
+          "kind": "sign_in",
+          "required_aal": 2,
+          "restores": null,
+          "notifies": false,
+          "sensitive": false,
+          "routes": [
+            {
+              "key": "identify.next/rate_limit.pass/password.pass/second_factor.to[1]/sms_code.pass/signed_in",
+              "journey": "sign_in",
+              "label": "Rate limiting → Password → SMS code",
+              "hops": [
+                {
+                  "step": "identify",
+                  "exit": "next",
+                  "target": "rate_limit"
+                },
+                {
+                  "step": "rate_limit",
+                  "exit": "pass",
+                  "target": "password"
+                },
+                {
+                  "step": "password",
+                  "exit": "pass",
+                  "target": "second_factor"
+                },
+                {
+                  "step": "second_factor",
+                  "exit": "to[1]",
+                  "target": "sms_code"
+                },
+                {
+                  "step": "sms_code",
+                  "exit": "pass",
+                  "target": "signed_in"
+                }
+              ],
+              "outcome": "signed_in",
+              "controls": [
+                "rate_limit",
+                "password",
+                "sms_otp"
+              ],
+              "aal": 2,
+              "phishing_resistant": false,
+              "pstn_only": true,
+              "desk": false,
+              "odds": [
+                {
+                  "population": "customers",
+                  "p": {
+                    "mean": 0.5097383579092774,
+                    "p5": 0.4122917824767234,
+                    "p95": 0.6061479330504866
+                  },
+                  "successes": 1023763.0541033278,
+                  "share": 0.7855847533784809
+                },
+                {
+                  "population": "cs_bots",
+                  "p": {
+                    "mean": 0.00011407860591894406,
+                    "p5": 3.6884425495512234e-6,
+                    "p95": 0.00035698988149454646
+                  },
+                  "successes": 55.81508227765074,
+                  "share": 0.8013634966975403
+                },
+                {
+                  "population": "sim_swappers",
+                  "p": {
+                    "mean": 0.9063612729315799,
+                    "p5": 0.8278145116636583,
+                    "p95": 0.9506087238187022
+                  },
+                  "successes": 23.68322553679869,
+                  "share": 0.947286349455085
+                }
+              ]
+            },
+            {
+              "key": "identify.next/rate_limit.pass/password.pass/second_factor.to[0]/passkey.pass/signed_in",
+              "journey": "sign_in",
+              "label": "Rate limiting → Password → Passkey",
+              "hops": [
+                {
+                  "step": "identify",
+                  "exit": "next",
+                  "target": "rate_limit"
+                },
+                {
+                  "step": "rate_limit",
+                  "exit": "pass",
+                  "target": "password"
+                },
+                {
+                  "step": "password",
+                  "exit": "pass",
+                  "target": "second_factor"
+                },
+                {
+                  "step": "second_factor",
+                  "exit": "to[0]",
+                  "target": "passkey"
+                },
+                {
+                  "step": "passkey",
+                  "exit": "pass",
+                  "target": "signed_in"
+                }
+              ],
+              "outcome": "signed_in",
+              "controls": [
+                "rate_limit",
+                "password",
+                "passkey"
+              ],
+              "aal": 2,
+              "phishing_resistant": true,
+              "pstn_only": false,
+              "desk": false,
+              "odds": [
+                {
+                  "population": "customers",
+                  "p": {
+                    "mean": 0.12920617506974108,
+                    "p5": 0.08383311952468407,
+                    "p95": 0.1766696637570793
+                  },
+                  "successes": 259281.3411799704,
+                  "share": 0.19895958117467946
+                },
+                {
+                  "population": "cs_bots",
+                  "p": {
+                    "mean": 0.0,
+                    "p5": 0.0,
+                    "p95": 0.0
+                  },
+                  "successes": 0.0,
+                  "share": 0.0
+                },
+                {
+                  "population": "sim_swappers",
+                  "p": {
+                    "mean": 0.0028427829294887523,
+                    "p5": 0.0004097497319817924,
+                    "p95": 0.006959168128520715
+                  },
+                  "successes": 0.07284111369325019,
+                  "share": 0.002913513303899771
+                }
+              ]
+            },
+            {
+              "key": "identify.next/rate_limit.pass/password.pass/second_factor.to[0]/passkey.fail/sms_code.pass/signed_in",
+              "journey": "sign_in",
+              "label": "Rate limiting → Password → Passkey failed → SMS code",
+              "hops": [
+                {
+                  "step": "identify",
+                  "exit": "next",
+                  "target": "rate_limit"
+                },
+                {
+                  "step": "rate_limit",
+                  "exit": "pass",
+                  "target": "password"
+                },
+                {
+                  "step": "password",
+                  "exit": "pass",
+                  "target": "second_factor"
+                },
+                {
+                  "step": "second_factor",
+                  "exit": "to[0]",
+                  "target": "passkey"
+                },
+                {
+                  "step": "passkey",
+                  "exit": "fail",
+                  "target": "sms_code"
+                },
+                {
+                  "step": "sms_code",
+                  "exit": "pass",
+                  "target": "signed_in"
+                }
+              ],
+              "outcome": "signed_in",
+              "controls": [
+                "rate_limit",
+                "password",
+                "sms_otp"
+              ],
+              "aal": 2,
+              "phishing_resistant": false,
+              "pstn_only": true,
+              "desk": false,
+              "odds": [
+                {
+                  "population": "customers",
+                  "p": {
+                    "mean": 0.010042505094067114,
+                    "p5": 0.001869621841366384,
+                    "p95": 0.023896501960014544
+                  },
+                  "successes": 20141.606864197052,
+                  "share": 0.015455665446840357
+                },
+                {
+                  "population": "cs_bots",
+                  "p": {
+                    "mean": 0.000028473083739540896,
+                    "p5": 9.148851635650882e-7,
+                    "p95": 0.00009720253268979212
+                  },
+                  "successes": 13.8350608941652,
+                  "share": 0.19863650330245952
+                },
+                {
+                  "population": "sim_swappers",
+                  "p": {
+                    "mean": 0.04712875405668471,
+                    "p5": 0.026856844254365995,
+                    "p95": 0.0700321706735148
+                  },
+                  "successes": 1.245059514180629,
+                  "share": 0.04980013724101517
+                }
+              ]
+            }
+          ],
+          "enumerated": 3,
+          "complete": true,
+          "populations": [
+            {
+              "population": "customers",
+              "name": "Customers",
+              "kind": "legitimate",
+              "entrants": 2008667.6625366264,
+              "p_success": {
+                "mean": 0.6489870380730859,
+                "p5": 0.5245763381213806,
+                "p95": 0.7551509996111547
+              },
+              "successes": 1303186.0021474943,
+              "listed": 0.6489870380730856,
+              "unlisted": 5.551115123125783e-16,
+              "through_loops": 2.1926904736346843e-17,
+              "through_desk": -0.0,
+              "main_route": "identify.next/rate_limit.pass/password.pass/second_factor.to[1]/sms_code.pass/signed_in"
+            },
+            {
+              "population": "cs_bots",
+              "name": "Credential-stuffing bots (breached passwords)",
+              "kind": "attacker",
+              "entrants": 503393.6933309694,
+              "p_success": {
+                "mean": 0.00014255168965848495,
+                "p5": 4.606629048895784e-6,
+                "p95": 0.0004474857274821961
+              },
+              "successes": 69.65014317181596,
+              "listed": 0.00014255168965848495,
+              "unlisted": 0.0,
+              "through_loops": 2.6702713662191817e-21,
+              "through_desk": -0.0,
+              "main_route": "identify.next/rate_limit.pass/password.pass/second_factor.to[1]/sms_code.pass/signed_in"
+            },
+            {
+              "population": "sim_swappers",
+              "name": "SIM-swappers (targeted account takeover)",
+              "kind": "attacker",
+              "entrants": 26.11966804848001,
+              "p_success": {
+                "mean": 0.9563328099177524,
+                "p5": 0.8773430548355025,
+                "p95": 0.9921053614177286
+              },
+              "successes": 25.00112616467257,
+              "listed": 0.9563328099177534,
+              "unlisted": 0.0,
+              "through_loops": 1.8873791418627663e-17,
+              "through_desk": -0.0,
+              "main_route": "identify.next/rate_limit.pass/password.pass/second_factor.to[1]/sms_code.pass/signed_in"
+            }
+          ],
+          "weakest_route": "identify.next/rate_limit.pass/password.pass/second_factor.to[1]/sms_code.pass/signed_in"
+        },
+        {
+          "journey": "recovery",
+          "name": "Account recovery",
+          "kind": "recovery",
+          "required_aal": null,
+          "restores": "sign_in",
+          "notifies": true,
+          "sensitive": false,
+          "routes": [
+            {
+              "key": "start.next/choose_method.to[1]/sms_code.pass/new_password.next/notify.next/recovered",
+              "journey": "recovery",
+              "label": "Reset code by SMS",
+              "hops": [
+                {
+                  "step": "start",
+                  "exit": "next",
+                  "target": "choose_method"
+                },
+                {
+                  "step": "choose_method",
+                  "exit": "to[1]",
+                  "target": "sms_code"
+                },
+                {
+                  "step": "sms_code",
+                  "exit": "pass",
+                  "target": "new_password"
+                },
+                {
+                  "step": "new_password",
+                  "exit": "next",
+                  "target": "notify"
+                },
+                {
+                  "step": "notify",
+                  "exit": "next",
+                  "target": "recovered"
+                }
+              ],
+              "outcome": "recovered",
+              "controls": [
+                "sms_code"
+              ],
+              "aal": 1,
+              "phishing_resistant": false,
+              "pstn_only": true,
+              "desk": false,
+              "odds": [
+                {
+                  "population": "customers",
+                  "p": {
+                    "mean": 0.22944807608013737,
+                    "p5": 0.18735258154352213,
+                    "p95": 0.27506330032129866
+                  },
+                  "successes": 27757.955297286186,
+                  "share": 0.2897787628037748
+                },
+                {
+                  "population": "sim_swappers",
+                  "p": {
+                    "mean": 0.6617798729692658,
+                    "p5": 0.5616941390568171,
+                    "p95": 0.763586589708919
+                  },
+                  "successes": 18.971689812099267,
+                  "share": 0.7452130641486104
+                }
+              ]
+            },
+            {
+              "key": "start.next/choose_method.to[0]/email_link.pass/new_password.next/notify.next/recovered",
+              "journey": "recovery",
+              "label": "Reset link by email",
+              "hops": [
+                {
+                  "step": "start",
+                  "exit": "next",
+                  "target": "choose_method"
+                },
+                {
+                  "step": "choose_method",
+                  "exit": "to[0]",
+                  "target": "email_link"
+                },
+                {
+                  "step": "email_link",
+                  "exit": "pass",
+                  "target": "new_password"
+                },
+                {
+                  "step": "new_password",
+                  "exit": "next",
+                  "target": "notify"
+                },
+                {
+                  "step": "notify",
+                  "exit": "next",
+                  "target": "recovered"
+                }
+              ],
+              "outcome": "recovered",
+              "controls": [
+                "email_link"
+              ],
+              "aal": 1,
+              "phishing_resistant": false,
+              "pstn_only": false,
+              "desk": false,
+              "odds": [
+                {
+                  "population": "customers",
+                  "p": {
+                    "mean": 0.43930991498219235,
+                    "p5": 0.3852716618755155,
+                    "p95": 0.487072831822326
+                  },
+                  "successes": 53237.830742051716,
+                  "share": 0.5557755447605603
+                },
+                {
+                  "population": "sim_swappers",
+                  "p": {
+                    "mean": 0.025574939565604086,
+                    "p5": 0.01153553358495948,
+                    "p95": 0.0444538309112468
+                  },
+                  "successes": 0.7334042350199558,
+                  "share": 0.028808315055321502
+                }
+              ]
+            },
+            {
+              "key": "start.next/choose_method.to[2]/call_desk.next/support_desk.resolved/desk_check.pass/agent_reset.next/new_password.next/notify.next/recovered",
+              "journey": "recovery",
+              "label": "Support desk → Security questions",
+              "hops": [
+                {
+                  "step": "start",
+                  "exit": "next",
+                  "target": "choose_method"
+                },
+                {
+                  "step": "choose_method",
+                  "exit": "to[2]",
+                  "target": "call_desk"
+                },
+                {
+                  "step": "call_desk",
+                  "exit": "next",
+                  "target": "support_desk"
+                },
+                {
+                  "step": "support_desk",
+                  "exit": "resolved",
+                  "target": "desk_check"
+                },
+                {
+                  "step": "desk_check",
+                  "exit": "pass",
+                  "target": "agent_reset"
+                },
+                {
+                  "step": "agent_reset",
+                  "exit": "next",
+                  "target": "new_password"
+                },
+                {
+                  "step": "new_password",
+                  "exit": "next",
+                  "target": "notify"
+                },
+                {
+                  "step": "notify",
+                  "exit": "next",
+                  "target": "recovered"
+                }
+              ],
+              "outcome": "recovered",
+              "controls": [
+                "kba"
+              ],
+              "aal": 1,
+              "phishing_resistant": false,
+              "pstn_only": false,
+              "desk": true,
+              "odds": [
+                {
+                  "population": "customers",
+                  "p": {
+                    "mean": 0.08760132591027903,
+                    "p5": 0.052934992130861815,
+                    "p95": 0.1328536073276643
+                  },
+                  "successes": 10615.501514035523,
+                  "share": 0.11082037067692654
+                },
+                {
+                  "population": "sim_swappers",
+                  "p": {
+                    "mean": 0.1339807674691285,
+                    "p5": 0.07519186297963115,
+                    "p95": 0.20806490320898866
+                  },
+                  "successes": 3.822262963148674,
+                  "share": 0.15013951434801515
+                }
+              ]
+            },
+            {
+              "key": "start.next/choose_method.to[2]/call_desk.next/support_desk.resolved/desk_check.fail/idv.pass/new_password.next/notify.next/recovered",
+              "journey": "recovery",
+              "label": "Support desk → Security questions failed → Document and selfie check",
+              "hops": [
+                {
+                  "step": "start",
+                  "exit": "next",
+                  "target": "choose_method"
+                },
+                {
+                  "step": "choose_method",
+                  "exit": "to[2]",
+                  "target": "call_desk"
+                },
+                {
+                  "step": "call_desk",
+                  "exit": "next",
+                  "target": "support_desk"
+                },
+                {
+                  "step": "support_desk",
+                  "exit": "resolved",
+                  "target": "desk_check"
+                },
+                {
+                  "step": "desk_check",
+                  "exit": "fail",
+                  "target": "idv"
+                },
+                {
+                  "step": "idv",
+                  "exit": "pass",
+                  "target": "new_password"
+                },
+                {
+                  "step": "new_password",
+                  "exit": "next",
+                  "target": "notify"
+                },
+                {
+                  "step": "notify",
+                  "exit": "next",
+                  "target": "recovered"
+                }
+              ],
+              "outcome": "recovered",
+              "controls": [
+                "doc_selfie"
+              ],
+              "aal": 2,
+              "phishing_resistant": false,
+              "pstn_only": false,
+              "desk": true,
+              "odds": [
+                {
+                  "population": "customers",
+                  "p": {
+                    "mean": 0.010484039756938922,
+                    "p5": 0.0035216013303492806,
+                    "p95": 0.02140485794217916
+                  },
+                  "successes": 1274.1757179033311,
+                  "share": 0.013301738516912204
+                },
+                {
+                  "population": "sim_swappers",
+                  "p": {
+                    "mean": 0.03274128914093506,
+                    "p5": 0.011858402027016057,
+                    "p95": 0.05839694714561585
+                  },
+                  "successes": 0.9389077239151384,
+                  "share": 0.036880547216483074
+                }
+              ]
+            },
+            {
+              "key": "start.next/choose_method.to[1]/sms_code.fail/call_desk.next/support_desk.resolved/desk_check.pass/agent_reset.next/new_password.next/notify.next/recovered",
+              "journey": "recovery",
+              "label": "Reset code by SMS failed → Support desk → Security questions",
+              "hops": [
+                {
+                  "step": "start",
+                  "exit": "next",
+                  "target": "choose_method"
+                },
+                {
+                  "step": "choose_method",
+                  "exit": "to[1]",
+                  "target": "sms_code"
+                },
+                {
+                  "step": "sms_code",
+                  "exit": "fail",
+                  "target": "call_desk"
+                },
+                {
+                  "step": "call_desk",
+                  "exit": "next",
+                  "target": "support_desk"
+                },
+                {
+                  "step": "support_desk",
+                  "exit": "resolved",
+                  "target": "desk_check"
+                },
+                {
+                  "step": "desk_check",
+                  "exit": "pass",
+                  "target": "agent_reset"
+                },
+                {
+                  "step": "agent_reset",
+                  "exit": "next",
+                  "target": "new_password"
+                },
+                {
+                  "step": "new_password",
+                  "exit": "next",
+                  "target": "notify"
+                },
+                {
+                  "step": "notify",
+                  "exit": "next",
+                  "target": "recovered"
+                }
+              ],
+              "outcome": "recovered",
+              "controls": [
+                "kba"
+              ],
+              "aal": 1,
+              "phishing_resistant": false,
+              "pstn_only": false,
+              "desk": true,
+              "odds": [
+                {
+                  "population": "customers",
+                  "p": {
+                    "mean": 0.009235944325796022,
+                    "p5": 0.0012280953854986332,
+                    "p95": 0.019941435541910822
+                  },
+                  "successes": 1137.3227369600959,
+                  "share": 0.011873063851252792
+                },
+                {
+                  "population": "sim_swappers",
+                  "p": {
+                    "mean": 0.014735302835077523,
+                    "p5": 0.001935464402185465,
+                    "p95": 0.039357566667456115
+                  },
+                  "successes": 0.43609397253161575,
+                  "share": 0.01712988820425296
+                }
+              ]
+            },
+            {
+              "key": "start.next/choose_method.to[0]/email_link.fail/call_desk.next/support_desk.resolved/desk_check.pass/agent_reset.next/new_password.next/notify.next/recovered",
+              "journey": "recovery",
+              "label": "Reset link by email failed → Support desk → Security questions",
+              "hops": [
+                {
+                  "step": "start",
+                  "exit": "next",
+                  "target": "choose_method"
+                },
+                {
+                  "step": "choose_method",
+                  "exit": "to[0]",
+                  "target": "email_link"
+                },
+                {
+                  "step": "email_link",
+                  "exit": "fail",
+                  "target": "call_desk"
+                },
+                {
+                  "step": "call_desk",
+                  "exit": "next",
+                  "target": "support_desk"
+                },
+                {
+                  "step": "support_desk",
+                  "exit": "resolved",
+                  "target": "desk_check"
+                },
+                {
+                  "step": "desk_check",
+                  "exit": "pass",
+                  "target": "agent_reset"
+                },
+                {
+                  "step": "agent_reset",
+                  "exit": "next",
+                  "target": "new_password"
+                },
+                {
+                  "step": "new_password",
+                  "exit": "next",
+                  "target": "notify"
+                },
+                {
+                  "step": "notify",
+                  "exit": "next",
+                  "target": "recovered"
+                }
+              ],
+              "outcome": "recovered",
+              "controls": [
+                "kba"
+              ],
+              "aal": 1,
+              "phishing_resistant": false,
+              "pstn_only": false,
+              "desk": true,
+              "odds": [
+                {
+                  "population": "customers",
+                  "p": {
+                    "mean": 0.01220654624986674,
+                    "p5": 0.0019556357037171673,
+                    "p95": 0.026535370026722484
+                  },
+                  "successes": 1452.9710466202391,
+                  "share": 0.015168269700343618
+                },
+                {
+                  "population": "sim_swappers",
+                  "p": {
+                    "mean": 0.012343170719840202,
+                    "p5": 0.004810503264824473,
+                    "p95": 0.021624494029127164
+                  },
+                  "successes": 0.35509987637201745,
+                  "share": 0.013948418383965894
+                }
+              ]
+            },
+            {
+              "key": "start.next/choose_method.to[1]/sms_code.fail/call_desk.next/support_desk.resolved/desk_check.fail/idv.pass/new_password.next/notify.next/recovered",
+              "journey": "recovery",
+              "label": "Reset code by SMS failed → Support desk → Security questions failed → Document and selfie check",
+              "hops": [
+                {
+                  "step": "start",
+                  "exit": "next",
+                  "target": "choose_method"
+                },
+                {
+                  "step": "choose_method",
+                  "exit": "to[1]",
+                  "target": "sms_code"
+                },
+                {
+                  "step": "sms_code",
+                  "exit": "fail",
+                  "target": "call_desk"
+                },
+                {
+                  "step": "call_desk",
+                  "exit": "next",
+                  "target": "support_desk"
+                },
+                {
+                  "step": "support_desk",
+                  "exit": "resolved",
+                  "target": "desk_check"
+                },
+                {
+                  "step": "desk_check",
+                  "exit": "fail",
+                  "target": "idv"
+                },
+                {
+                  "step": "idv",
+                  "exit": "pass",
+                  "target": "new_password"
+                },
+                {
+                  "step": "new_password",
+                  "exit": "next",
+                  "target": "notify"
+                },
+                {
+                  "step": "notify",
+                  "exit": "next",
+                  "target": "recovered"
+                }
+              ],
+              "outcome": "recovered",
+              "controls": [
+                "doc_selfie"
+              ],
+              "aal": 2,
+              "phishing_resistant": false,
+              "pstn_only": false,
+              "desk": true,
+              "odds": [
+                {
+                  "population": "customers",
+                  "p": {
+                    "mean": 0.0011270570764703278,
+                    "p5": 0.00011840828324105948,
+                    "p95": 0.002783930066948922
+                  },
+                  "successes": 139.71517574237723,
+                  "share": 0.0014585545058319294
+                },
+                {
+                  "population": "sim_swappers",
+                  "p": {
+                    "mean": 0.0038388747935556027,
+                    "p5": 0.0004421789081486153,
+                    "p95": 0.010706326493545948
+                  },
+                  "successes": 0.11190741172910396,
+                  "share": 0.004395753147007512
+                }
+              ]
+            },
+            {
+              "key": "start.next/choose_method.to[0]/email_link.fail/call_desk.next/support_desk.resolved/desk_check.fail/idv.pass/new_password.next/notify.next/recovered",
+              "journey": "recovery",
+              "label": "Reset link by email failed → Support desk → Security questions failed → Document and selfie check",
+              "hops": [
+                {
+                  "step": "start",
+                  "exit": "next",
+                  "target": "choose_method"
+                },
+                {
+                  "step": "choose_method",
+                  "exit": "to[0]",
+                  "target": "email_link"
+                },
+                {
+                  "step": "email_link",
+                  "exit": "fail",
+                  "target": "call_desk"
+                },
+                {
+                  "step": "call_desk",
+                  "exit": "next",
+                  "target": "support_desk"
+                },
+                {
+                  "step": "support_desk",
+                  "exit": "resolved",
+                  "target": "desk_check"
+                },
+                {
+                  "step": "desk_check",
+                  "exit": "fail",
+                  "target": "idv"
+                },
+                {
+                  "step": "idv",
+                  "exit": "pass",
+                  "target": "new_password"
+                },
+                {
+                  "step": "new_password",
+                  "exit": "next",
+                  "target": "notify"
+                },
+                {
+                  "step": "notify",
+                  "exit": "next",
+                  "target": "recovered"
+                }
+              ],
+              "outcome": "recovered",
+              "controls": [
+                "doc_selfie"
+              ],
+              "aal": 2,
+              "phishing_resistant": false,
+              "pstn_only": false,
+              "desk": true,
+              "odds": [
+                {
+                  "population": "customers",
+                  "p": {
+                    "mean": 0.001469654064771529,
+                    "p5": 0.00014399440298050716,
+                    "p95": 0.003922300406711304
+                  },
+                  "successes": 174.6920613318793,
+                  "share": 0.0018236951843979047
+                },
+                {
+                  "population": "sim_swappers",
+                  "p": {
+                    "mean": 0.003099674930148191,
+                    "p5": 0.0009548201218928192,
+                    "p95": 0.006452816277794602
+                  },
+                  "successes": 0.08870864827172344,
+                  "share": 0.0034844994963438877
+                }
+              ]
+            }
+          ],
+          "enumerated": 8,
+          "complete": true,
+          "populations": [
+            {
+              "population": "customers",
+              "name": "Customers",
+              "kind": "legitimate",
+              "entrants": 121105.27129433303,
+              "p_success": {
+                "mean": 0.7908825584464529,
+                "p5": 0.7443198406866284,
+                "p95": 0.8384531195581773
+              },
+              "successes": 95790.16429193133,
+              "listed": 0.7908825584464522,
+              "unlisted": 7.771561172376096e-16,
+              "through_loops": 4.3298697960381107e-17,
+              "through_desk": 0.12212456738412257,
+              "main_route": "start.next/choose_method.to[0]/email_link.pass/new_password.next/notify.next/recovered"
+            },
+            {
+              "population": "sim_swappers",
+              "name": "SIM-swappers (targeted account takeover)",
+              "kind": "attacker",
+              "entrants": 28.67136883649538,
+              "p_success": {
+                "mean": 0.8880938924235554,
+                "p5": 0.8339895294275821,
+                "p95": 0.9302768973621102
+              },
+              "successes": 25.458074643087485,
+              "listed": 0.8880938924235549,
+              "unlisted": 5.551115123125783e-16,
+              "through_loops": 3.3306690738754695e-17,
+              "through_desk": 0.20073907988868506,
+              "main_route": "start.next/choose_method.to[1]/sms_code.pass/new_password.next/notify.next/recovered"
+            }
+          ],
+          "weakest_route": "start.next/choose_method.to[1]/sms_code.pass/new_password.next/notify.next/recovered"
+        },
+        {
+          "journey": "payout_change",
+          "name": "Payout account change",
+          "kind": "step_up",
+          "required_aal": 2,
+          "restores": null,
+          "notifies": false,
+          "sensitive": true,
+          "routes": [
+            {
+              "key": "edit_payout.next/payout_risk.allow/confirm.next/payout_changed",
+              "journey": "payout_change",
+              "label": "Payout risk check: allowed",
+              "hops": [
+                {
+                  "step": "edit_payout",
+                  "exit": "next",
+                  "target": "payout_risk"
+                },
+                {
+                  "step": "payout_risk",
+                  "exit": "allow",
+                  "target": "confirm"
+                },
+                {
+                  "step": "confirm",
+                  "exit": "next",
+                  "target": "payout_changed"
+                }
+              ],
+              "outcome": "payout_changed",
+              "controls": [],
+              "aal": 0,
+              "phishing_resistant": false,
+              "pstn_only": false,
+              "desk": false,
+              "odds": [
+                {
+                  "population": "customers",
+                  "p": {
+                    "mean": 0.9432982160143197,
+                    "p5": 0.9211117240693381,
+                    "p95": 0.9618902429940426
+                  },
+                  "successes": 38519.61728568816,
+                  "share": 0.9913896831495205
+                },
+                {
+                  "population": "sim_swappers",
+                  "p": {
+                    "mean": 0.18749999999999997,
+                    "p5": 0.18749999999999975,
+                    "p95": 0.18749999999999975
+                  },
+                  "successes": 5.184374532850115,
+                  "share": 0.21047251653161947
+                }
+              ]
+            },
+            {
+              "key": "edit_payout.next/payout_risk.challenge/method_choice.to[1]/sms_step_up.pass/confirm.next/payout_changed",
+              "journey": "payout_change",
+              "label": "SMS step-up",
+              "hops": [
+                {
+                  "step": "edit_payout",
+                  "exit": "next",
+                  "target": "payout_risk"
+                },
+                {
+                  "step": "payout_risk",
+                  "exit": "challenge",
+                  "target": "method_choice"
+                },
+                {
+                  "step": "method_choice",
+                  "exit": "to[1]",
+                  "target": "sms_step_up"
+                },
+                {
+                  "step": "sms_step_up",
+                  "exit": "pass",
+                  "target": "confirm"
+                },
+                {
+                  "step": "confirm",
+                  "exit": "next",
+                  "target": "payout_changed"
+                }
+              ],
+              "outcome": "payout_changed",
+              "controls": [
+                "sms_otp"
+              ],
+              "aal": 2,
+              "phishing_resistant": false,
+              "pstn_only": true,
+              "desk": false,
+              "odds": [
+                {
+                  "population": "customers",
+                  "p": {
+                    "mean": 0.006440806544208632,
+                    "p5": 0.005767452488800962,
+                    "p95": 0.00725382078000987
+                  },
+                  "successes": 262.7736164534928,
+                  "share": 0.00676307478404449
+                },
+                {
+                  "population": "sim_swappers",
+                  "p": {
+                    "mean": 0.663669545712463,
+                    "p5": 0.6081514092567046,
+                    "p95": 0.6959114966005294
+                  },
+                  "successes": 18.38448602897432,
+                  "share": 0.7463637156498804
+                }
+              ]
+            },
+            {
+              "key": "edit_payout.next/payout_risk.challenge/method_choice.to[0]/passkey_step_up.fail/sms_step_up.pass/confirm.next/payout_changed",
+              "journey": "payout_change",
+              "label": "Passkey step-up failed → SMS step-up",
+              "hops": [
+                {
+                  "step": "edit_payout",
+                  "exit": "next",
+                  "target": "payout_risk"
+                },
+                {
+                  "step": "payout_risk",
+                  "exit": "challenge",
+                  "target": "method_choice"
+                },
+                {
+                  "step": "method_choice",
+                  "exit": "to[0]",
+                  "target": "passkey_step_up"
+                },
+                {
+                  "step": "passkey_step_up",
+                  "exit": "fail",
+                  "target": "sms_step_up"
+                },
+                {
+                  "step": "sms_step_up",
+                  "exit": "pass",
+                  "target": "confirm"
+                },
+                {
+                  "step": "confirm",
+                  "exit": "next",
+                  "target": "payout_changed"
+                }
+              ],
+              "outcome": "payout_changed",
+              "controls": [
+                "sms_otp"
+              ],
+              "aal": 2,
+              "phishing_resistant": false,
+              "pstn_only": true,
+              "desk": false,
+              "odds": [
+                {
+                  "population": "customers",
+                  "p": {
+                    "mean": 0.00012624468413528116,
+                    "p5": 0.000024789784852437015,
+                    "p95": 0.00030419926036824807
+                  },
+                  "successes": 5.220415897409518,
+                  "share": 0.0001343592389315994
+                },
+                {
+                  "population": "sim_swappers",
+                  "p": {
+                    "mean": 0.03645169097855083,
+                    "p5": 0.02035103487248173,
+                    "p95": 0.05111203309830892
+                  },
+                  "successes": 1.0040699622781928,
+                  "share": 0.04076270539395638
+                }
+              ]
+            },
+            {
+              "key": "edit_payout.next/payout_risk.challenge/method_choice.to[0]/passkey_step_up.pass/confirm.next/payout_changed",
+              "journey": "payout_change",
+              "label": "Passkey step-up",
+              "hops": [
+                {
+                  "step": "edit_payout",
+                  "exit": "next",
+                  "target": "payout_risk"
+                },
+                {
+                  "step": "payout_risk",
+                  "exit": "challenge",
+                  "target": "method_choice"
+                },
+                {
+                  "step": "method_choice",
+                  "exit": "to[0]",
+                  "target": "passkey_step_up"
+                },
+                {
+                  "step": "passkey_step_up",
+                  "exit": "pass",
+                  "target": "confirm"
+                },
+                {
+                  "step": "confirm",
+                  "exit": "next",
+                  "target": "payout_changed"
+                }
+              ],
+              "outcome": "payout_changed",
+              "controls": [
+                "passkey"
+              ],
+              "aal": 2,
+              "phishing_resistant": true,
+              "pstn_only": false,
+              "desk": false,
+              "odds": [
+                {
+                  "population": "customers",
+                  "p": {
+                    "mean": 0.001630479332066297,
+                    "p5": 0.0011375968209762538,
+                    "p95": 0.002214173852386555
+                  },
+                  "successes": 66.55263020395354,
+                  "share": 0.0017128828275035644
+                },
+                {
+                  "population": "sim_swappers",
+                  "p": {
+                    "mean": 0.002175623515540746,
+                    "p5": 0.00031992464655532444,
+                    "p95": 0.004943017188713776
+                  },
+                  "successes": 0.05914314652915132,
+                  "share": 0.0024010624245439094
+                }
+              ]
+            }
+          ],
+          "enumerated": 4,
+          "complete": true,
+          "populations": [
+            {
+              "population": "customers",
+              "name": "Customers",
+              "kind": "legitimate",
+              "entrants": 40832.83719330391,
+              "p_success": {
+                "mean": 0.9514957465747302,
+                "p5": 0.9286789394676456,
+                "p95": 0.9702791922859647
+              },
+              "successes": 38854.16394824301,
+              "listed": 0.9514957465747299,
+              "unlisted": 3.3306690738754696e-16,
+              "through_loops": 2.1649348980190553e-17,
+              "through_desk": -0.0,
+              "main_route": "edit_payout.next/payout_risk.allow/confirm.next/payout_changed"
+            },
+            {
+              "population": "sim_swappers",
+              "name": "SIM-swappers (targeted account takeover)",
+              "kind": "attacker",
+              "entrants": 27.64999750853396,
+              "p_success": {
+                "mean": 0.8897968602065545,
+                "p5": 0.8329586308433997,
+                "p95": 0.9144282134936284
+              },
+              "successes": 24.632073670631776,
+              "listed": 0.8897968602065546,
+              "unlisted": 0.0,
+              "through_loops": 1.8873791418627663e-17,
+              "through_desk": -0.0,
+              "main_route": "edit_payout.next/payout_risk.challenge/method_choice.to[1]/sms_step_up.pass/confirm.next/payout_changed"
+            }
+          ],
+          "weakest_route": "edit_payout.next/payout_risk.allow/confirm.next/payout_changed"
+        }
+      ],
+      "main_routes": [
+        {
+          "population": "customers",
+          "kind": "legitimate",
+          "journey": "sign_in",
+          "route": "identify.next/rate_limit.pass/password.pass/second_factor.to[1]/sms_code.pass/signed_in",
+          "label": "Rate limiting → Password → SMS code",
+          "p": 0.5097383579092774,
+          "successes": 1023763.0541033278,
+          "share": 0.6577312649427609
+        },
+        {
+          "population": "cs_bots",
+          "kind": "attacker",
+          "journey": "sign_in",
+          "route": "identify.next/rate_limit.pass/password.pass/second_factor.to[1]/sms_code.pass/signed_in",
+          "label": "Rate limiting → Password → SMS code",
+          "p": 0.00011407860591894406,
+          "successes": 55.81508227765074,
+          "share": 0.8013634966975403
+        },
+        {
+          "population": "sim_swappers",
+          "kind": "attacker",
+          "journey": "sign_in",
+          "route": "identify.next/rate_limit.pass/password.pass/second_factor.to[1]/sms_code.pass/signed_in",
+          "label": "Rate limiting → Password → SMS code",
+          "p": 0.9063612729315799,
+          "successes": 23.68322553679869,
+          "share": 0.315392509999464
+        },
+        {
+          "population": "fake_signups",
+          "kind": "attacker",
+          "journey": "registration",
+          "route": "form.next/captcha.pass/verify_email.pass/account_created",
+          "label": "CAPTCHA → Verify the email address",
+          "p": 0.9249052135150392,
+          "successes": 27933.727333542327,
+          "share": 1.0000000000000007
+        }
+      ],
+      "access": [
+        {
+          "journey": "sign_in",
+          "name": "Sign-in",
+          "kind": "sign_in",
+          "restores": null,
+          "required_aal": 2,
+          "weakest": [
+            "identify.next/rate_limit.pass/password.pass/second_factor.to[1]/sms_code.pass/signed_in",
+            "Rate limiting → Password → SMS code",
+            2
+          ],
+          "attackers": [
+            [
+              "cs_bots",
+              69.65014317181596,
+              0.00014255168965848495
+            ],
+            [
+              "sim_swappers",
+              25.00112616467257,
+              0.9563328099177524
+            ]
+          ]
+        },
+        {
+          "journey": "recovery",
+          "name": "Account recovery",
+          "kind": "recovery",
+          "restores": "sign_in",
+          "required_aal": null,
+          "weakest": [
+            "start.next/choose_method.to[1]/sms_code.pass/new_password.next/notify.next/recovered",
+            "Reset code by SMS",
+            1
+          ],
+          "attackers": [
+            [
+              "sim_swappers",
+              25.458074643087485,
+              0.8880938924235554
+            ]
+          ]
+        }
+      ],
+      "findings": [
+        {
+          "code": "recovery_weaker",
+          "severity": "high",
+          "journey": "recovery",
+          "route": "start.next/choose_method.to[1]/sms_code.pass/new_password.next/notify.next/recovered",
+          "route_label": "Reset code by SMS",
+          "population": "sim_swappers",
+          "p": 0.6617798729692658,
+          "message": "Account recovery grants the access of Sign-in at AAL1 by route “Reset code by SMS”, weaker than its weakest route “Rate limiting → Password → SMS code” at AAL2 (SIM-swappers (targeted account takeover): 66.2 % of entrants)",
+          "why": "attackers take the weakest way into the account: a recovery weaker than sign-in undoes what sign-in's controls buy"
+        },
+        {
+          "code": "assurance_gap",
+          "severity": "high",
+          "journey": "payout_change",
+          "route": "edit_payout.next/payout_risk.allow/confirm.next/payout_changed",
+          "route_label": "Payout risk check: allowed",
+          "population": "sim_swappers",
+          "p": 0.18749999999999997,
+          "message": "route “Payout risk check: allowed” of Payout account change reaches AAL0, below the required AAL2 (SIM-swappers (targeted account takeover): 18.7 % of entrants)",
+          "why": "the journey promises an assurance level this way in does not give"
+        },
+        {
+          "code": "unguarded_sensitive",
+          "severity": "high",
+          "journey": "payout_change",
+          "route": "edit_payout.next/payout_risk.allow/confirm.next/payout_changed",
+          "route_label": "Payout risk check: allowed",
+          "population": "sim_swappers",
+          "p": 0.18749999999999997,
+          "message": "route “Payout risk check: allowed” of Payout account change completes a sensitive action without passing a control (SIM-swappers (targeted account takeover): 18.7 % of entrants)",
+          "why": "a sensitive action needs a fresh check; this route has none"
+        },
+        {
+          "code": "pstn_only",
+          "severity": "medium",
+          "journey": "sign_in",
+          "route": "identify.next/rate_limit.pass/password.pass/second_factor.to[1]/sms_code.pass/signed_in",
+          "route_label": "Rate limiting → Password → SMS code",
+          "population": "sim_swappers",
+          "p": 0.9063612729315799,
+          "message": "route “Rate limiting → Password → SMS code” of Sign-in rests on SMS or voice alone at AAL2 (SIM-swappers (targeted account takeover): 90.6 % of entrants)",
+          "why": "the phone network is a restricted authenticator (NIST SP 800-63B): SIM swaps and number porting take it over"
+        },
+        {
+          "code": "pstn_only",
+          "severity": "medium",
+          "journey": "payout_change",
+          "route": "edit_payout.next/payout_risk.challenge/method_choice.to[1]/sms_step_up.pass/confirm.next/payout_changed",
+          "route_label": "SMS step-up",
+          "population": "sim_swappers",
+          "p": 0.663669545712463,
+          "message": "route “SMS step-up” of Payout account change rests on SMS or voice alone at AAL2 (SIM-swappers (targeted account takeover): 66.4 % of entrants)",
+          "why": "the phone network is a restricted authenticator (NIST SP 800-63B): SIM swaps and number porting take it over"
+        },
+        {
+          "code": "pstn_only",
+          "severity": "medium",
+          "journey": "sign_in",
+          "route": "identify.next/rate_limit.pass/password.pass/second_factor.to[0]/passkey.fail/sms_code.pass/signed_in",
+          "route_label": "Rate limiting → Password → Passkey failed → SMS code",
+          "population": "sim_swappers",
+          "p": 0.04712875405668471,
+          "message": "route “Rate limiting → Password → Passkey failed → SMS code” of Sign-in rests on SMS or voice alone at AAL2 (SIM-swappers (targeted account takeover): 4.7 % of entrants)",
+          "why": "the phone network is a restricted authenticator (NIST SP 800-63B): SIM swaps and number porting take it over"
+        },
+        {
+          "code": "pstn_only",
+          "severity": "medium",
+          "journey": "payout_change",
+          "route": "edit_payout.next/payout_risk.challenge/method_choice.to[0]/passkey_step_up.fail/sms_step_up.pass/confirm.next/payout_changed",
+          "route_label": "Passkey step-up failed → SMS step-up",
+          "population": "sim_swappers",
+          "p": 0.03645169097855083,
+          "message": "route “Passkey step-up failed → SMS step-up” of Payout account change rests on SMS or voice alone at AAL2 (SIM-swappers (targeted account takeover): 3.6 % of entrants)",
+          "why": "the phone network is a restricted authenticator (NIST SP 800-63B): SIM swaps and number porting take it over"
+        }
+      ]
+    },
+    "changes": [],
+    "finding_changes": {
+      "resolved": [],
+      "introduced": []
+    }
+  },
+  "fixed": {
+    "seed": "24680",
+    "iterations": 200,
+    "scenario": "recovery_document_check",
+    "scenario_name": "Recovery ends with a document check",
+    "scenarios": [
+      [
+        "baseline",
+        "Baseline"
+      ],
+      [
+        "recovery_document_check",
+        "Recovery ends with a document check"
+      ],
+      [
+        "payout_always_steps_up",
+        "Every payout change steps up"
+      ]
+    ],
+    "report": {
+      "iterations": 200,
+      "journeys": [
+        {
+          "journey": "registration",
+          "name": "Registration",
+          "kind": "registration",
+          "required_aal": null,
+          "restores": null,
+          "notifies": false,
+          "sensitive": false,
+          "routes": [
+            {
+              "key": "form.next/captcha.pass/verify_email.pass/account_created",
+              "journey": "registration",
+              "label": "CAPTCHA → Verify the email address",
+              "hops": [
+                {
+                  "step": "form",
+                  "exit": "next",
+                  "target": "captcha"
+                },
+                {
+                  "step": "captcha",
+                  "exit": "pass",
+                  "target": "verify_email"
+                },
+                {
+                  "step": "verify_email",
+                  "exit": "pass",
+                  "target": "account_created"
+                }
+              ],
+              "outcome": "account_created",
+              "controls": [
+                "captcha",
+                "email_verify"
+              ],
+              "aal": 1,
+              "phishing_resistant": false,
+              "pstn_only": false,
+              "desk": false,
+              "odds": [
+                {
+                  "population": "customers",
+                  "p": {
+                    "mean": 0.7837038574779165,
+                    "p5": 0.7060978178441656,
+                    "p95": 0.8496379735235944
+                  },
+                  "successes": 118676.26838625594,
+                  "share": 0.9999999999999993
+                },
+                {
+                  "population": "fake_signups",
+                  "p": {
+                    "mean": 0.9249052135150392,
+                    "p5": 0.7733786656353853,
+                    "p95": 0.9918178450369649
+                  },
+                  "successes": 27933.727333542327,
+                  "share": 1.0000000000000007
+                }
+              ]
+            }
+          ],
+          "enumerated": 1,
+          "complete": true,
+          "populations": [
+            {
+              "population": "customers",
+              "name": "Customers",
+              "kind": "legitimate",
+              "entrants": 151554.16787116803,
+              "p_success": {
+                "mean": 0.7837038574779165,
+                "p5": 0.7060978178441656,
+                "p95": 0.8496379735235944
+              },
+              "successes": 118676.26838625601,
+              "listed": 0.7837038574779165,
+              "unlisted": 0.0,
+              "through_loops": 0.0,
+              "through_desk": -0.0,
+              "main_route": "form.next/captcha.pass/verify_email.pass/account_created"
+            },
+            {
+              "population": "fake_signups",
+              "name": "Automated fake registrations",
+              "kind": "attacker",
+              "entrants": 30256.121573922042,
+              "p_success": {
+                "mean": 0.9249052135150392,
+                "p5": 0.7733786656353853,
+                "p95": 0.9918178450369649
+              },
+              "successes": 27933.72733354231,
+              "listed": 0.9249052135150392,
+              "unlisted": 0.0,
+              "through_loops": 0.0,
+              "through_desk": -0.0,
+              "main_route": "form.next/captcha.pass/verify_email.pass/account_created"
+            }
+          ],
+          "weakest_route": "form.next/captcha.pass/verify_email.pass/account_created"
+        },
+        {
+          "journey": "sign_in",
+          "name": "Sign-in",
+          "kind": "sign_in",
+          "required_aal": 2,
+          "restores": null,
+          "notifies": false,
+          "sensitive": false,
+          "routes": [
+            {
+              "key": "identify.next/rate_limit.pass/password.pass/second_factor.to[1]/sms_code.pass/signed_in",
+              "journey": "sign_in",
+              "label": "Rate limiting → Password → SMS code",
+              "hops": [
+                {
+                  "step": "identify",
+                  "exit": "next",
+                  "target": "rate_limit"
+                },
+                {
+                  "step": "rate_limit",
+                  "exit": "pass",
+                  "target": "password"
+                },
+                {
+                  "step": "password",
+                  "exit": "pass",
+                  "target": "second_factor"
+                },
+                {
+                  "step": "second_factor",
+                  "exit": "to[1]",
+                  "target": "sms_code"
+                },
+                {
+                  "step": "sms_code",
+                  "exit": "pass",
+                  "target": "signed_in"
+                }
+              ],
+              "outcome": "signed_in",
+              "controls": [
+                "rate_limit",
+                "password",
+                "sms_otp"
+              ],
+              "aal": 2,
+              "phishing_resistant": false,
+              "pstn_only": true,
+              "desk": false,
+              "odds": [
+                {
+                  "population": "customers",
+                  "p": {
+                    "mean": 0.5097383579092774,
+                    "p5": 0.4122917824767234,
+                    "p95": 0.6061479330504866
+                  },
+                  "successes": 1023763.0541033278,
+                  "share": 0.7855847533784809
+                },
+                {
+                  "population": "cs_bots",
+                  "p": {
+                    "mean": 0.00011407860591894406,
+                    "p5": 3.6884425495512234e-6,
+                    "p95": 0.00035698988149454646
+                  },
+                  "successes": 55.81508227765074,
+                  "share": 0.8013634966975403
+                },
+                {
+                  "population": "sim_swappers",
+                  "p": {
+                    "mean": 0.9063612729315799,
+                    "p5": 0.8278145116636583,
+                    "p95": 0.9506087238187022
+                  },
+                  "successes": 23.68322553679869,
+                  "share": 0.947286349455085
+                }
+              ]
+            },
+            {
+              "key": "identify.next/rate_limit.pass/password.pass/second_factor.to[0]/passkey.pass/signed_in",
+              "journey": "sign_in",
+              "label": "Rate limiting → Password → Passkey",
+              "hops": [
+                {
+                  "step": "identify",
+                  "exit": "next",
+                  "target": "rate_limit"
+                },
+                {
+                  "step": "rate_limit",
+                  "exit": "pass",
+                  "target": "password"
+                },
+                {
+                  "step": "password",
+                  "exit": "pass",
+                  "target": "second_factor"
+                },
+                {
+                  "step": "second_factor",
+                  "exit": "to[0]",
+                  "target": "passkey"
+                },
+                {
+                  "step": "passkey",
+                  "exit": "pass",
+                  "target": "signed_in"
+                }
+              ],
+              "outcome": "signed_in",
+              "controls": [
+                "rate_limit",
+                "password",
+                "passkey"
+              ],
+              "aal": 2,
+              "phishing_resistant": true,
+              "pstn_only": false,
+              "desk": false,
+              "odds": [
+                {
+                  "population": "customers",
+                  "p": {
+                    "mean": 0.12920617506974108,
+                    "p5": 0.08383311952468407,
+                    "p95": 0.1766696637570793
+                  },
+                  "successes": 259281.3411799704,
+                  "share": 0.19895958117467946
+                },
+                {
+                  "population": "cs_bots",
+                  "p": {
+                    "mean": 0.0,
+                    "p5": 0.0,
+                    "p95": 0.0
+                  },
+                  "successes": 0.0,
+                  "share": 0.0
+                },
+                {
+                  "population": "sim_swappers",
+                  "p": {
+                    "mean": 0.0028427829294887523,
+                    "p5": 0.0004097497319817924,
+                    "p95": 0.006959168128520715
+                  },
+                  "successes": 0.07284111369325019,
+                  "share": 0.002913513303899771
+                }
+              ]
+            },
+            {
+              "key": "identify.next/rate_limit.pass/password.pass/second_factor.to[0]/passkey.fail/sms_code.pass/signed_in",
+              "journey": "sign_in",
+              "label": "Rate limiting → Password → Passkey failed → SMS code",
+              "hops": [
+                {
+                  "step": "identify",
+                  "exit": "next",
+                  "target": "rate_limit"
+                },
+                {
+                  "step": "rate_limit",
+                  "exit": "pass",
+                  "target": "password"
+                },
+                {
+                  "step": "password",
+                  "exit": "pass",
+                  "target": "second_factor"
+                },
+                {
+                  "step": "second_factor",
+                  "exit": "to[0]",
+                  "target": "passkey"
+                },
+                {
+                  "step": "passkey",
+                  "exit": "fail",
+                  "target": "sms_code"
+                },
+                {
+                  "step": "sms_code",
+                  "exit": "pass",
+                  "target": "signed_in"
+                }
+              ],
+              "outcome": "signed_in",
+              "controls": [
+                "rate_limit",
+                "password",
+                "sms_otp"
+              ],
+              "aal": 2,
+              "phishing_resistant": false,
+              "pstn_only": true,
+              "desk": false,
+              "odds": [
+                {
+                  "population": "customers",
+                  "p": {
+                    "mean": 0.010042505094067114,
+                    "p5": 0.001869621841366384,
+                    "p95": 0.023896501960014544
+                  },
+                  "successes": 20141.606864197052,
+                  "share": 0.015455665446840357
+                },
+                {
+                  "population": "cs_bots",
+                  "p": {
+                    "mean": 0.000028473083739540896,
+                    "p5": 9.148851635650882e-7,
+                    "p95": 0.00009720253268979212
+                  },
+                  "successes": 13.8350608941652,
+                  "share": 0.19863650330245952
+                },
+                {
+                  "population": "sim_swappers",
+                  "p": {
+                    "mean": 0.04712875405668471,
+                    "p5": 0.026856844254365995,
+                    "p95": 0.0700321706735148
+                  },
+                  "successes": 1.245059514180629,
+                  "share": 0.04980013724101517
+                }
+              ]
+            }
+          ],
+          "enumerated": 3,
+          "complete": true,
+          "populations": [
+            {
+              "population": "customers",
+              "name": "Customers",
+              "kind": "legitimate",
+              "entrants": 2008667.6625366264,
+              "p_success": {
+                "mean": 0.6489870380730859,
+                "p5": 0.5245763381213806,
+                "p95": 0.7551509996111547
+              },
+              "successes": 1303186.0021474943,
+              "listed": 0.6489870380730856,
+              "unlisted": 5.551115123125783e-16,
+              "through_loops": 2.1926904736346843e-17,
+              "through_desk": -0.0,
+              "main_route": "identify.next/rate_limit.pass/password.pass/second_factor.to[1]/sms_code.pass/signed_in"
+            },
+            {
+              "population": "cs_bots",
+              "name": "Credential-stuffing bots (breached passwords)",
+              "kind": "attacker",
+              "entrants": 503393.6933309694,
+              "p_success": {
+                "mean": 0.00014255168965848495,
+                "p5": 4.606629048895784e-6,
+                "p95": 0.0004474857274821961
+              },
+              "successes": 69.65014317181596,
+              "listed": 0.00014255168965848495,
+              "unlisted": 0.0,
+              "through_loops": 2.6702713662191817e-21,
+              "through_desk": -0.0,
+              "main_route": "identify.next/rate_limit.pass/password.pass/second_factor.to[1]/sms_code.pass/signed_in"
+            },
+            {
+              "population": "sim_swappers",
+              "name": "SIM-swappers (targeted account takeover)",
+              "kind": "attacker",
+              "entrants": 26.11966804848001,
+              "p_success": {
+                "mean": 0.9563328099177524,
+                "p5": 0.8773430548355025,
+                "p95": 0.9921053614177286
+              },
+              "successes": 25.00112616467257,
+              "listed": 0.9563328099177534,
+              "unlisted": 0.0,
+              "through_loops": 1.8873791418627663e-17,
+              "through_desk": -0.0,
+              "main_route": "identify.next/rate_limit.pass/password.pass/second_factor.to[1]/sms_code.pass/signed_in"
+            }
+          ],
+          "weakest_route": "identify.next/rate_limit.pass/password.pass/second_factor.to[1]/sms_code.pass/signed_in"
+        },
+        {
+          "journey": "recovery",
+          "name": "Account recovery",
+          "kind": "recovery",
+          "required_aal": null,
+          "restores": "sign_in",
+          "notifies": true,
+          "sensitive": false,
+          "routes": [
+            {
+              "key": "start.next/choose_method.to[1]/sms_code.pass/idv.pass/new_password.next/notify.next/recovered",
+              "journey": "recovery",
+              "label": "Reset code by SMS → Document and selfie check",
+              "hops": [
+                {
+                  "step": "start",
+                  "exit": "next",
+                  "target": "choose_method"
+                },
+                {
+                  "step": "choose_method",
+                  "exit": "to[1]",
+                  "target": "sms_code"
+                },
+                {
+                  "step": "sms_code",
+                  "exit": "pass",
+                  "target": "idv"
+                },
+                {
+                  "step": "idv",
+                  "exit": "pass",
+                  "target": "new_password"
+                },
+                {
+                  "step": "new_password",
+                  "exit": "next",
+                  "target": "notify"
+                },
+                {
+                  "step": "notify",
+                  "exit": "next",
+                  "target": "recovered"
+                }
+              ],
+              "outcome": "recovered",
+              "controls": [
+                "sms_code",
+                "doc_selfie"
+              ],
+              "aal": 2,
+              "phishing_resistant": false,
+              "pstn_only": false,
+              "desk": false,
+              "odds": [
+                {
+                  "population": "customers",
+                  "p": {
+                    "mean": 0.18482860229041653,
+                    "p5": 0.13371462091304898,
+                    "p95": 0.23130693942285027
+                  },
+                  "successes": 22331.779367381303,
+                  "share": 0.2884389919992038
+                },
+                {
+                  "population": "sim_swappers",
+                  "p": {
+                    "mean": 0.21303761776680571,
+                    "p5": 0.10503035672761278,
+                    "p95": 0.3289137228793953
+                  },
+                  "successes": 6.056856716076031,
+                  "share": 0.6806114598337318
+                }
+              ]
+            },
+            {
+              "key": "start.next/choose_method.to[0]/email_link.pass/idv.pass/new_password.next/notify.next/recovered",
+              "journey": "recovery",
+              "label": "Reset link by email → Document and selfie check",
+              "hops": [
+                {
+                  "step": "start",
+                  "exit": "next",
+                  "target": "choose_method"
+                },
+                {
+                  "step": "choose_method",
+                  "exit": "to[0]",
+                  "target": "email_link"
+                },
+                {
+                  "step": "email_link",
+                  "exit": "pass",
+                  "target": "idv"
+                },
+                {
+                  "step": "idv",
+                  "exit": "pass",
+                  "target": "new_password"
+                },
+                {
+                  "step": "new_password",
+                  "exit": "next",
+                  "target": "notify"
+                },
+                {
+                  "step": "notify",
+                  "exit": "next",
+                  "target": "recovered"
+                }
+              ],
+              "outcome": "recovered",
+              "controls": [
+                "email_link",
+                "doc_selfie"
+              ],
+              "aal": 2,
+              "phishing_resistant": false,
+              "pstn_only": false,
+              "desk": false,
+              "odds": [
+                {
+                  "population": "customers",
+                  "p": {
+                    "mean": 0.35412390072659244,
+                    "p5": 0.27591896204396354,
+                    "p95": 0.41925985423675965
+                  },
+                  "successes": 42860.39668500601,
+                  "share": 0.5535882033012772
+                },
+                {
+                  "population": "sim_swappers",
+                  "p": {
+                    "mean": 0.00831026656883902,
+                    "p5": 0.002803639148584268,
+                    "p95": 0.016505666904291918
+                  },
+                  "successes": 0.23616929927667168,
+                  "share": 0.02653844049537646
+                }
+              ]
+            },
+            {
+              "key": "start.next/choose_method.to[2]/call_desk.next/support_desk.resolved/desk_check.pass/idv.pass/new_password.next/notify.next/recovered",
+              "journey": "recovery",
+              "label": "Support desk → Security questions → Document and selfie check",
+              "hops": [
+                {
+                  "step": "start",
+                  "exit": "next",
+                  "target": "choose_method"
+                },
+                {
+                  "step": "choose_method",
+                  "exit": "to[2]",
+                  "target": "call_desk"
+                },
+                {
+                  "step": "call_desk",
+                  "exit": "next",
+                  "target": "support_desk"
+                },
+                {
+                  "step": "support_desk",
+                  "exit": "resolved",
+                  "target": "desk_check"
+                },
+                {
+                  "step": "desk_check",
+                  "exit": "pass",
+                  "target": "idv"
+                },
+                {
+                  "step": "idv",
+                  "exit": "pass",
+                  "target": "new_password"
+                },
+                {
+                  "step": "new_password",
+                  "exit": "next",
+                  "target": "notify"
+                },
+                {
+                  "step": "notify",
+                  "exit": "next",
+                  "target": "recovered"
+                }
+              ],
+              "outcome": "recovered",
+              "controls": [
+                "kba",
+                "doc_selfie"
+              ],
+              "aal": 2,
+              "phishing_resistant": false,
+              "pstn_only": false,
+              "desk": true,
+              "odds": [
+                {
+                  "population": "customers",
+                  "p": {
+                    "mean": 0.07064154934370037,
+                    "p5": 0.03953007079069216,
+                    "p95": 0.10650222171160857
+                  },
+                  "successes": 8550.343442825537,
+                  "share": 0.11043689816754627
+                },
+                {
+                  "population": "sim_swappers",
+                  "p": {
+                    "mean": 0.04272156825162737,
+                    "p5": 0.0185933964714636,
+                    "p95": 0.07578193766374162
+                  },
+                  "successes": 1.2109265773079798,
+                  "share": 0.1360723134403272
+                }
+              ]
+            },
+            {
+              "key": "start.next/choose_method.to[2]/call_desk.next/support_desk.resolved/desk_check.fail/idv.pass/new_password.next/notify.next/recovered",
+              "journey": "recovery",
+              "label": "Support desk → Security questions failed → Document and selfie check",
+              "hops": [
+                {
+                  "step": "start",
+                  "exit": "next",
+                  "target": "choose_method"
+                },
+                {
+                  "step": "choose_method",
+                  "exit": "to[2]",
+                  "target": "call_desk"
+                },
+                {
+                  "step": "call_desk",
+                  "exit": "next",
+                  "target": "support_desk"
+                },
+                {
+                  "step": "support_desk",
+                  "exit": "resolved",
+                  "target": "desk_check"
+                },
+                {
+                  "step": "desk_check",
+                  "exit": "fail",
+                  "target": "idv"
+                },
+                {
+                  "step": "idv",
+                  "exit": "pass",
+                  "target": "new_password"
+                },
+                {
+                  "step": "new_password",
+                  "exit": "next",
+                  "target": "notify"
+                },
+                {
+                  "step": "notify",
+                  "exit": "next",
+                  "target": "recovered"
+                }
+              ],
+              "outcome": "recovered",
+              "controls": [
+                "doc_selfie"
+              ],
+              "aal": 2,
+              "phishing_resistant": false,
+              "pstn_only": false,
+              "desk": true,
+              "odds": [
+                {
+                  "population": "customers",
+                  "p": {
+                    "mean": 0.010484039756938922,
+                    "p5": 0.0035216013303492806,
+                    "p95": 0.02140485794217916
+                  },
+                  "successes": 1274.1757179033311,
+                  "share": 0.016457352262700394
+                },
+                {
+                  "population": "sim_swappers",
+                  "p": {
+                    "mean": 0.03274128914093506,
+                    "p5": 0.011858402027016057,
+                    "p95": 0.05839694714561585
+                  },
+                  "successes": 0.9389077239151384,
+                  "share": 0.10550544392554971
+                }
+              ]
+            },
+            {
+              "key": "start.next/choose_method.to[0]/email_link.fail/call_desk.next/support_desk.resolved/desk_check.pass/idv.pass/new_password.next/notify.next/recovered",
+              "journey": "recovery",
+              "label": "Reset link by email failed → Support desk → Security questions → Document and selfie check",
+              "hops": [
+                {
+                  "step": "start",
+                  "exit": "next",
+                  "target": "choose_method"
+                },
+                {
+                  "step": "choose_method",
+                  "exit": "to[0]",
+                  "target": "email_link"
+                },
+                {
+                  "step": "email_link",
+                  "exit": "fail",
+                  "target": "call_desk"
+                },
+                {
+                  "step": "call_desk",
+                  "exit": "next",
+                  "target": "support_desk"
+                },
+                {
+                  "step": "support_desk",
+                  "exit": "resolved",
+                  "target": "desk_check"
+                },
+                {
+                  "step": "desk_check",
+                  "exit": "pass",
+                  "target": "idv"
+                },
+                {
+                  "step": "idv",
+                  "exit": "pass",
+                  "target": "new_password"
+                },
+                {
+                  "step": "new_password",
+                  "exit": "next",
+                  "target": "notify"
+                },
+                {
+                  "step": "notify",
+                  "exit": "next",
+                  "target": "recovered"
+                }
+              ],
+              "outcome": "recovered",
+              "controls": [
+                "kba",
+                "doc_selfie"
+              ],
+              "aal": 2,
+              "phishing_resistant": false,
+              "pstn_only": false,
+              "desk": true,
+              "odds": [
+                {
+                  "population": "customers",
+                  "p": {
+                    "mean": 0.009860033770395009,
+                    "p5": 0.001487710293594266,
+                    "p95": 0.021355895712147147
+                  },
+                  "successes": 1171.5265274565866,
+                  "share": 0.01513152736827931
+                },
+                {
+                  "population": "sim_swappers",
+                  "p": {
+                    "mean": 0.003930604964308695,
+                    "p5": 0.0013869592300863633,
+                    "p95": 0.0078064124005191434
+                  },
+                  "successes": 0.11206504020843404,
+                  "share": 0.01259279428059541
+                }
+              ]
+            },
+            {
+              "key": "start.next/choose_method.to[1]/sms_code.fail/call_desk.next/support_desk.resolved/desk_check.pass/idv.pass/new_password.next/notify.next/recovered",
+              "journey": "recovery",
+              "label": "Reset code by SMS failed → Support desk → Security questions → Document and selfie check",
+              "hops": [
+                {
+                  "step": "start",
+                  "exit": "next",
+                  "target": "choose_method"
+                },
+                {
+                  "step": "choose_method",
+                  "exit": "to[1]",
+                  "target": "sms_code"
+                },
+                {
+                  "step": "sms_code",
+                  "exit": "fail",
+                  "target": "call_desk"
+                },
+                {
+                  "step": "call_desk",
+                  "exit": "next",
+                  "target": "support_desk"
+                },
+                {
+                  "step": "support_desk",
+                  "exit": "resolved",
+                  "target": "desk_check"
+                },
+                {
+                  "step": "desk_check",
+                  "exit": "pass",
+                  "target": "idv"
+                },
+                {
+                  "step": "idv",
+                  "exit": "pass",
+                  "target": "new_password"
+                },
+                {
+                  "step": "new_password",
+                  "exit": "next",
+                  "target": "notify"
+                },
+                {
+                  "step": "notify",
+                  "exit": "next",
+                  "target": "recovered"
+                }
+              ],
+              "outcome": "recovered",
+              "controls": [
+                "kba",
+                "doc_selfie"
+              ],
+              "aal": 2,
+              "phishing_resistant": false,
+              "pstn_only": false,
+              "desk": true,
+              "odds": [
+                {
+                  "population": "customers",
+                  "p": {
+                    "mean": 0.0074746165959053215,
+                    "p5": 0.0008260494991117347,
+                    "p95": 0.01651131476082216
+                  },
+                  "successes": 920.2576182225827,
+                  "share": 0.01188611867478055
+                },
+                {
+                  "population": "sim_swappers",
+                  "p": {
+                    "mean": 0.004939580329270981,
+                    "p5": 0.0005658344461117984,
+                    "p95": 0.013957136370572562
+                  },
+                  "successes": 0.14359865581327702,
+                  "share": 0.016136239528967127
+                }
+              ]
+            },
+            {
+              "key": "start.next/choose_method.to[1]/sms_code.fail/call_desk.next/support_desk.resolved/desk_check.fail/idv.pass/new_password.next/notify.next/recovered",
+              "journey": "recovery",
+              "label": "Reset code by SMS failed → Support desk → Security questions failed → Document and selfie check",
+              "hops": [
+                {
+                  "step": "start",
+                  "exit": "next",
+                  "target": "choose_method"
+                },
+                {
+                  "step": "choose_method",
+                  "exit": "to[1]",
+                  "target": "sms_code"
+                },
+                {
+                  "step": "sms_code",
+                  "exit": "fail",
+                  "target": "call_desk"
+                },
+                {
+                  "step": "call_desk",
+                  "exit": "next",
+                  "target": "support_desk"
+                },
+                {
+                  "step": "support_desk",
+                  "exit": "resolved",
+                  "target": "desk_check"
+                },
+                {
+                  "step": "desk_check",
+                  "exit": "fail",
+                  "target": "idv"
+                },
+                {
+                  "step": "idv",
+                  "exit": "pass",
+                  "target": "new_password"
+                },
+                {
+                  "step": "new_password",
+                  "exit": "next",
+                  "target": "notify"
+                },
+                {
+                  "step": "notify",
+                  "exit": "next",
+                  "target": "recovered"
+                }
+              ],
+              "outcome": "recovered",
+              "controls": [
+                "doc_selfie"
+              ],
+              "aal": 2,
+              "phishing_resistant": false,
+              "pstn_only": false,
+              "desk": true,
+              "odds": [
+                {
+                  "population": "customers",
+                  "p": {
+                    "mean": 0.0011270570764703278,
+                    "p5": 0.00011840828324105948,
+                    "p95": 0.002783930066948922
+                  },
+                  "successes": 139.71517574237723,
+                  "share": 0.001804572031415718
+                },
+                {
+                  "population": "sim_swappers",
+                  "p": {
+                    "mean": 0.0038388747935556027,
+                    "p5": 0.0004421789081486153,
+                    "p95": 0.010706326493545948
+                  },
+                  "successes": 0.11190741172910396,
+                  "share": 0.012575081504074964
+                }
+              ]
+            },
+            {
+              "key": "start.next/choose_method.to[0]/email_link.fail/call_desk.next/support_desk.resolved/desk_check.fail/idv.pass/new_password.next/notify.next/recovered",
+              "journey": "recovery",
+              "label": "Reset link by email failed → Support desk → Security questions failed → Document and selfie check",
+              "hops": [
+                {
+                  "step": "start",
+                  "exit": "next",
+                  "target": "choose_method"
+                },
+                {
+                  "step": "choose_method",
+                  "exit": "to[0]",
+                  "target": "email_link"
+                },
+                {
+                  "step": "email_link",
+                  "exit": "fail",
+                  "target": "call_desk"
+                },
+                {
+                  "step": "call_desk",
+                  "exit": "next",
+                  "target": "support_desk"
+                },
+                {
+                  "step": "support_desk",
+                  "exit": "resolved",
+                  "target": "desk_check"
+                },
+                {
+                  "step": "desk_check",
+                  "exit": "fail",
+                  "target": "idv"
+                },
+                {
+                  "step": "idv",
+                  "exit": "pass",
+                  "target": "new_password"
+                },
+                {
+                  "step": "new_password",
+                  "exit": "next",
+                  "target": "notify"
+                },
+                {
+                  "step": "notify",
+                  "exit": "next",
+                  "target": "recovered"
+                }
+              ],
+              "outcome": "recovered",
+              "controls": [
+                "doc_selfie"
+              ],
+              "aal": 2,
+              "phishing_resistant": false,
+              "pstn_only": false,
+              "desk": true,
+              "odds": [
+                {
+                  "population": "customers",
+                  "p": {
+                    "mean": 0.001469654064771529,
+                    "p5": 0.00014399440298050716,
+                    "p95": 0.003922300406711304
+                  },
+                  "successes": 174.6920613318793,
+                  "share": 0.002256336194796421
+                },
+                {
+                  "population": "sim_swappers",
+                  "p": {
+                    "mean": 0.003099674930148191,
+                    "p5": 0.0009548201218928192,
+                    "p95": 0.006452816277794602
+                  },
+                  "successes": 0.08870864827172344,
+                  "share": 0.009968226991377428
+                }
+              ]
+            }
+          ],
+          "enumerated": 8,
+          "complete": true,
+          "populations": [
+            {
+              "population": "customers",
+              "name": "Customers",
+              "kind": "legitimate",
+              "entrants": 121105.27129433303,
+              "p_success": {
+                "mean": 0.6400094536251909,
+                "p5": 0.5086541942924043,
+                "p95": 0.7305586185910131
+              },
+              "successes": 77422.88659586963,
+              "listed": 0.6400094536251905,
+              "unlisted": 3.3306690738754696e-16,
+              "through_loops": 4.08006961549745e-17,
+              "through_desk": 0.10105695060818148,
+              "main_route": "start.next/choose_method.to[0]/email_link.pass/idv.pass/new_password.next/notify.next/recovered"
+            },
+            {
+              "population": "sim_swappers",
+              "name": "SIM-swappers (targeted account takeover)",
+              "kind": "attacker",
+              "entrants": 28.67136883649538,
+              "p_success": {
+                "mean": 0.3126194767454905,
+                "p5": 0.15719427010360887,
+                "p95": 0.4557240535670611
+              },
+              "successes": 8.899140072598358,
+              "listed": 0.3126194767454906,
+              "unlisted": 0.0,
+              "through_loops": 1.769417945496343e-17,
+              "through_desk": 0.0912715924098459,
+              "main_route": "start.next/choose_method.to[1]/sms_code.pass/idv.pass/new_password.next/notify.next/recovered"
+            }
+          ],
+          "weakest_route": "start.next/choose_method.to[1]/sms_code.pass/idv.pass/new_password.next/notify.next/recovered"
+        },
+        {
+          "journey": "payout_change",
+          "name": "Payout account change",
+          "kind": "step_up",
+          "required_aal": 2,
+          "restores": null,
+          "notifies": false,
+          "sensitive": true,
+          "routes": [
+            {
+              "key": "edit_payout.next/payout_risk.allow/confirm.next/payout_changed",
+              "journey": "payout_change",
+              "label": "Payout risk check: allowed",
+              "hops": [
+                {
+                  "step": "edit_payout",
+                  "exit": "next",
+                  "target": "payout_risk"
+                },
+                {
+                  "step": "payout_risk",
+                  "exit": "allow",
+                  "target": "confirm"
+                },
+                {
+                  "step": "confirm",
+                  "exit": "next",
+                  "target": "payout_changed"
+                }
+              ],
+              "outcome": "payout_changed",
+              "controls": [],
+              "aal": 0,
+              "phishing_resistant": false,
+              "pstn_only": false,
+              "desk": false,
+              "odds": [
+                {
+                  "population": "customers",
+                  "p": {
+                    "mean": 0.9432982160143197,
+                    "p5": 0.9211117240693381,
+                    "p95": 0.9618902429940426
+                  },
+                  "successes": 38519.61728568816,
+                  "share": 0.9913896831495205
+                },
+                {
+                  "population": "sim_swappers",
+                  "p": {
+                    "mean": 0.18749999999999997,
+                    "p5": 0.18749999999999975,
+                    "p95": 0.18749999999999975
+                  },
+                  "successes": 5.184374532850115,
+                  "share": 0.21047251653161947
+                }
+              ]
+            },
+            {
+              "key": "edit_payout.next/payout_risk.challenge/method_choice.to[1]/sms_step_up.pass/confirm.next/payout_changed",
+              "journey": "payout_change",
+              "label": "SMS step-up",
+              "hops": [
+                {
+                  "step": "edit_payout",
+                  "exit": "next",
+                  "target": "payout_risk"
+                },
+                {
+                  "step": "payout_risk",
+                  "exit": "challenge",
+                  "target": "method_choice"
+                },
+                {
+                  "step": "method_choice",
+                  "exit": "to[1]",
+                  "target": "sms_step_up"
+                },
+                {
+                  "step": "sms_step_up",
+                  "exit": "pass",
+                  "target": "confirm"
+                },
+                {
+                  "step": "confirm",
+                  "exit": "next",
+                  "target": "payout_changed"
+                }
+              ],
+              "outcome": "payout_changed",
+              "controls": [
+                "sms_otp"
+              ],
+              "aal": 2,
+              "phishing_resistant": false,
+              "pstn_only": true,
+              "desk": false,
+              "odds": [
+                {
+                  "population": "customers",
+                  "p": {
+                    "mean": 0.006440806544208632,
+                    "p5": 0.005767452488800962,
+                    "p95": 0.00725382078000987
+                  },
+                  "successes": 262.7736164534928,
+                  "share": 0.00676307478404449
+                },
+                {
+                  "population": "sim_swappers",
+                  "p": {
+                    "mean": 0.663669545712463,
+                    "p5": 0.6081514092567046,
+                    "p95": 0.6959114966005294
+                  },
+                  "successes": 18.38448602897432,
+                  "share": 0.7463637156498804
+                }
+              ]
+            },
+            {
+              "key": "edit_payout.next/payout_risk.challenge/method_choice.to[0]/passkey_step_up.fail/sms_step_up.pass/confirm.next/payout_changed",
+              "journey": "payout_change",
+              "label": "Passkey step-up failed → SMS step-up",
+              "hops": [
+                {
+                  "step": "edit_payout",
+                  "exit": "next",
+                  "target": "payout_risk"
+                },
+                {
+                  "step": "payout_risk",
+                  "exit": "challenge",
+                  "target": "method_choice"
+                },
+                {
+                  "step": "method_choice",
+                  "exit": "to[0]",
+                  "target": "passkey_step_up"
+                },
+                {
+                  "step": "passkey_step_up",
+                  "exit": "fail",
+                  "target": "sms_step_up"
+                },
+                {
+                  "step": "sms_step_up",
+                  "exit": "pass",
+                  "target": "confirm"
+                },
+                {
+                  "step": "confirm",
+                  "exit": "next",
+                  "target": "payout_changed"
+                }
+              ],
+              "outcome": "payout_changed",
+              "controls": [
+                "sms_otp"
+              ],
+              "aal": 2,
+              "phishing_resistant": false,
+              "pstn_only": true,
+              "desk": false,
+              "odds": [
+                {
+                  "population": "customers",
+                  "p": {
+                    "mean": 0.00012624468413528116,
+                    "p5": 0.000024789784852437015,
+                    "p95": 0.00030419926036824807
+                  },
+                  "successes": 5.220415897409518,
+                  "share": 0.0001343592389315994
+                },
+                {
+                  "population": "sim_swappers",
+                  "p": {
+                    "mean": 0.03645169097855083,
+                    "p5": 0.02035103487248173,
+                    "p95": 0.05111203309830892
+                  },
+                  "successes": 1.0040699622781928,
+                  "share": 0.04076270539395638
+                }
+              ]
+            },
+            {
+              "key": "edit_payout.next/payout_risk.challenge/method_choice.to[0]/passkey_step_up.pass/confirm.next/payout_changed",
+              "journey": "payout_change",
+              "label": "Passkey step-up",
+              "hops": [
+                {
+                  "step": "edit_payout",
+                  "exit": "next",
+                  "target": "payout_risk"
+                },
+                {
+                  "step": "payout_risk",
+                  "exit": "challenge",
+                  "target": "method_choice"
+                },
+                {
+                  "step": "method_choice",
+                  "exit": "to[0]",
+                  "target": "passkey_step_up"
+                },
+                {
+                  "step": "passkey_step_up",
+                  "exit": "pass",
+                  "target": "confirm"
+                },
+                {
+                  "step": "confirm",
+                  "exit": "next",
+                  "target": "payout_changed"
+                }
+              ],
+              "outcome": "payout_changed",
+              "controls": [
+                "passkey"
+              ],
+              "aal": 2,
+              "phishing_resistant": true,
+              "pstn_only": false,
+              "desk": false,
+              "odds": [
+                {
+                  "population": "customers",
+                  "p": {
+                    "mean": 0.001630479332066297,
+                    "p5": 0.0011375968209762538,
+                    "p95": 0.002214173852386555
+                  },
+                  "successes": 66.55263020395354,
+                  "share": 0.0017128828275035644
+                },
+                {
+                  "population": "sim_swappers",
+                  "p": {
+                    "mean": 0.002175623515540746,
+                    "p5": 0.00031992464655532444,
+                    "p95": 0.004943017188713776
+                  },
+                  "successes": 0.05914314652915132,
+                  "share": 0.0024010624245439094
+                }
+              ]
+            }
+          ],
+          "enumerated": 4,
+          "complete": true,
+          "populations": [
+            {
+              "population": "customers",
+              "name": "Customers",
+              "kind": "legitimate",
+              "entrants": 40832.83719330391,
+              "p_success": {
+                "mean": 0.9514957465747302,
+                "p5": 0.9286789394676456,
+                "p95": 0.9702791922859647
+              },
+              "successes": 38854.16394824301,
+              "listed": 0.9514957465747299,
+              "unlisted": 3.3306690738754696e-16,
+              "through_loops": 2.1649348980190553e-17,
+              "through_desk": -0.0,
+              "main_route": "edit_payout.next/payout_risk.allow/confirm.next/payout_changed"
+            },
+            {
+              "population": "sim_swappers",
+              "name": "SIM-swappers (targeted account takeover)",
+              "kind": "attacker",
+              "entrants": 27.64999750853396,
+              "p_success": {
+                "mean": 0.8897968602065545,
+                "p5": 0.8329586308433997,
+                "p95": 0.9144282134936284
+              },
+              "successes": 24.632073670631776,
+              "listed": 0.8897968602065546,
+              "unlisted": 0.0,
+              "through_loops": 1.8873791418627663e-17,
+              "through_desk": -0.0,
+              "main_route": "edit_payout.next/payout_risk.challenge/method_choice.to[1]/sms_step_up.pass/confirm.next/payout_changed"
+            }
+          ],
+          "weakest_route": "edit_payout.next/payout_risk.allow/confirm.next/payout_changed"
+        }
+      ],
+      "main_routes": [
+        {
+          "population": "customers",
+          "kind": "legitimate",
+          "journey": "sign_in",
+          "route": "identify.next/rate_limit.pass/password.pass/second_factor.to[1]/sms_code.pass/signed_in",
+          "label": "Rate limiting → Password → SMS code",
+          "p": 0.5097383579092774,
+          "successes": 1023763.0541033278,
+          "share": 0.6655853862353106
+        },
+        {
+          "population": "cs_bots",
+          "kind": "attacker",
+          "journey": "sign_in",
+          "route": "identify.next/rate_limit.pass/password.pass/second_factor.to[1]/sms_code.pass/signed_in",
+          "label": "Rate limiting → Password → SMS code",
+          "p": 0.00011407860591894406,
+          "successes": 55.81508227765074,
+          "share": 0.8013634966975403
+        },
+        {
+          "population": "sim_swappers",
+          "kind": "attacker",
+          "journey": "sign_in",
+          "route": "identify.next/rate_limit.pass/password.pass/second_factor.to[1]/sms_code.pass/signed_in",
+          "label": "Rate limiting → Password → SMS code",
+          "p": 0.9063612729315799,
+          "successes": 23.68322553679869,
+          "share": 0.4046177817948658
+        },
+        {
+          "population": "fake_signups",
+          "kind": "attacker",
+          "journey": "registration",
+          "route": "form.next/captcha.pass/verify_email.pass/account_created",
+          "label": "CAPTCHA → Verify the email address",
+          "p": 0.9249052135150392,
+          "successes": 27933.727333542327,
+          "share": 1.0000000000000007
+        }
+      ],
+      "access": [
+        {
+          "journey": "sign_in",
+          "name": "Sign-in",
+          "kind": "sign_in",
+          "restores": null,
+          "required_aal": 2,
+          "weakest": [
+            "identify.next/rate_limit.pass/password.pass/second_factor.to[1]/sms_code.pass/signed_in",
+            "Rate limiting → Password → SMS code",
+            2
+          ],
+          "attackers": [
+            [
+              "cs_bots",
+              69.65014317181596,
+              0.00014255168965848495
+            ],
+            [
+              "sim_swappers",
+              25.00112616467257,
+              0.9563328099177524
+            ]
+          ]
+        },
+        {
+          "journey": "recovery",
+          "name": "Account recovery",
+          "kind": "recovery",
+          "restores": "sign_in",
+          "required_aal": null,
+          "weakest": [
+            "start.next/choose_method.to[1]/sms_code.pass/idv.pass/new_password.next/notify.next/recovered",
+            "Reset code by SMS → Document and selfie check",
+            2
+          ],
+          "attackers": [
+            [
+              "sim_swappers",
+              8.899140072598358,
+              0.3126194767454905
+            ]
+          ]
+        }
+      ],
+      "findings": [
+        {
+          "code": "assurance_gap",
+          "severity": "high",
+          "journey": "payout_change",
+          "route": "edit_payout.next/payout_risk.allow/confirm.next/payout_changed",
+          "route_label": "Payout risk check: allowed",
+          "population": "sim_swappers",
+          "p": 0.18749999999999997,
+          "message": "route “Payout risk check: allowed” of Payout account change reaches AAL0, below the required AAL2 (SIM-swappers (targeted account takeover): 18.7 % of entrants)",
+          "why": "the journey promises an assurance level this way in does not give"
+        },
+        {
+          "code": "unguarded_sensitive",
+          "severity": "high",
+          "journey": "payout_change",
+          "route": "edit_payout.next/payout_risk.allow/confirm.next/payout_changed",
+          "route_label": "Payout risk check: allowed",
+          "population": "sim_swappers",
+          "p": 0.18749999999999997,
+          "message": "route “Payout risk check: allowed” of Payout account change completes a sensitive action without passing a control (SIM-swappers (targeted account takeover): 18.7 % of entrants)",
+          "why": "a sensitive action needs a fresh check; this route has none"
+        },
+        {
+          "code": "pstn_only",
+          "severity": "medium",
+          "journey": "sign_in",
+          "route": "identify.next/rate_limit.pass/password.pass/second_factor.to[1]/sms_code.pass/signed_in",
+          "route_label": "Rate limiting → Password → SMS code",
+          "population": "sim_swappers",
+          "p": 0.9063612729315799,
+          "message": "route “Rate limiting → Password → SMS code” of Sign-in rests on SMS or voice alone at AAL2 (SIM-swappers (targeted account takeover): 90.6 % of entrants)",
+          "why": "the phone network is a restricted authenticator (NIST SP 800-63B): SIM swaps and number porting take it over"
+        },
+        {
+          "code": "pstn_only",
+          "severity": "medium",
+          "journey": "payout_change",
+          "route": "edit_payout.next/payout_risk.challenge/method_choice.to[1]/sms_step_up.pass/confirm.next/payout_changed",
+          "route_label": "SMS step-up",
+          "population": "sim_swappers",
+          "p": 0.663669545712463,
+          "message": "route “SMS step-up” of Payout account change rests on SMS or voice alone at AAL2 (SIM-swappers (targeted account takeover): 66.4 % of entrants)",
+          "why": "the phone network is a restricted authenticator (NIST SP 800-63B): SIM swaps and number porting take it over"
+        },
+        {
+          "code": "pstn_only",
+          "severity": "medium",
+          "journey": "sign_in",
+          "route": "identify.next/rate_limit.pass/password.pass/second_factor.to[0]/passkey.fail/sms_code.pass/signed_in",
+          "route_label": "Rate limiting → Password → Passkey failed → SMS code",
+          "population": "sim_swappers",
+          "p": 0.04712875405668471,
+          "message": "route “Rate limiting → Password → Passkey failed → SMS code” of Sign-in rests on SMS or voice alone at AAL2 (SIM-swappers (targeted account takeover): 4.7 % of entrants)",
+          "why": "the phone network is a restricted authenticator (NIST SP 800-63B): SIM swaps and number porting take it over"
+        },
+        {
+          "code": "pstn_only",
+          "severity": "medium",
+          "journey": "payout_change",
+          "route": "edit_payout.next/payout_risk.challenge/method_choice.to[0]/passkey_step_up.fail/sms_step_up.pass/confirm.next/payout_changed",
+          "route_label": "Passkey step-up failed → SMS step-up",
+          "population": "sim_swappers",
+          "p": 0.03645169097855083,
+          "message": "route “Passkey step-up failed → SMS step-up” of Payout account change rests on SMS or voice alone at AAL2 (SIM-swappers (targeted account takeover): 3.6 % of entrants)",
+          "why": "the phone network is a restricted authenticator (NIST SP 800-63B): SIM swaps and number porting take it over"
+        }
+      ]
+    },
+    "changes": [
+      {
+        "kind": "closed",
+        "journey": "recovery",
+        "population": "sim_swappers",
+        "population_kind": "attacker",
+        "route": "start.next/choose_method.to[1]/sms_code.pass/new_password.next/notify.next/recovered",
+        "label": "Reset code by SMS",
+        "before": 0.6617798729692658,
+        "after": 0.0,
+        "sentence": "closes the route “Reset code by SMS” of Account recovery for SIM-swappers (targeted account takeover) (was 66.2 % of entrants)"
+      },
+      {
+        "kind": "closed",
+        "journey": "recovery",
+        "population": "sim_swappers",
+        "population_kind": "attacker",
+        "route": "start.next/choose_method.to[2]/call_desk.next/support_desk.resolved/desk_check.pass/agent_reset.next/new_password.next/notify.next/recovered",
+        "label": "Support desk → Security questions",
+        "before": 0.1339807674691285,
+        "after": 0.0,
+        "sentence": "closes the route “Support desk → Security questions” of Account recovery for SIM-swappers (targeted account takeover) (was 13.4 % of entrants)"
+      },
+      {
+        "kind": "closed",
+        "journey": "recovery",
+        "population": "sim_swappers",
+        "population_kind": "attacker",
+        "route": "start.next/choose_method.to[0]/email_link.pass/new_password.next/notify.next/recovered",
+        "label": "Reset link by email",
+        "before": 0.025574939565604086,
+        "after": 0.0,
+        "sentence": "closes the route “Reset link by email” of Account recovery for SIM-swappers (targeted account takeover) (was 2.6 % of entrants)"
+      },
+      {
+        "kind": "closed",
+        "journey": "recovery",
+        "population": "sim_swappers",
+        "population_kind": "attacker",
+        "route": "start.next/choose_method.to[1]/sms_code.fail/call_desk.next/support_desk.resolved/desk_check.pass/agent_reset.next/new_password.next/notify.next/recovered",
+        "label": "Reset code by SMS failed → Support desk → Security questions",
+        "before": 0.014735302835077523,
+        "after": 0.0,
+        "sentence": "closes the route “Reset code by SMS failed → Support desk → Security questions” of Account recovery for SIM-swappers (targeted account takeover) (was 1.5 % of entrants)"
+      },
+      {
+        "kind": "closed",
+        "journey": "recovery",
+        "population": "sim_swappers",
+        "population_kind": "attacker",
+        "route": "start.next/choose_method.to[0]/email_link.fail/call_desk.next/support_desk.resolved/desk_check.pass/agent_reset.next/new_password.next/notify.next/recovered",
+        "label": "Reset link by email failed → Support desk → Security questions",
+        "before": 0.012343170719840202,
+        "after": 0.0,
+        "sentence": "closes the route “Reset link by email failed → Support desk → Security questions” of Account recovery for SIM-swappers (targeted account takeover) (was 1.2 % of entrants)"
+      },
+      {
+        "kind": "opened",
+        "journey": "recovery",
+        "population": "sim_swappers",
+        "population_kind": "attacker",
+        "route": "start.next/choose_method.to[1]/sms_code.pass/idv.pass/new_password.next/notify.next/recovered",
+        "label": "Reset code by SMS → Document and selfie check",
+        "before": 0.0,
+        "after": 0.21303761776680571,
+        "sentence": "opens the route “Reset code by SMS → Document and selfie check” of Account recovery for SIM-swappers (targeted account takeover) (21.3 % of entrants)"
+      },
+      {
+        "kind": "opened",
+        "journey": "recovery",
+        "population": "sim_swappers",
+        "population_kind": "attacker",
+        "route": "start.next/choose_method.to[2]/call_desk.next/support_desk.resolved/desk_check.pass/idv.pass/new_password.next/notify.next/recovered",
+        "label": "Support desk → Security questions → Document and selfie check",
+        "before": 0.0,
+        "after": 0.04272156825162737,
+        "sentence": "opens the route “Support desk → Security questions → Document and selfie check” of Account recovery for SIM-swappers (targeted account takeover) (4.3 % of entrants)"
+      },
+      {
+        "kind": "opened",
+        "journey": "recovery",
+        "population": "sim_swappers",
+        "population_kind": "attacker",
+        "route": "start.next/choose_method.to[0]/email_link.pass/idv.pass/new_password.next/notify.next/recovered",
+        "label": "Reset link by email → Document and selfie check",
+        "before": 0.0,
+        "after": 0.00831026656883902,
+        "sentence": "opens the route “Reset link by email → Document and selfie check” of Account recovery for SIM-swappers (targeted account takeover) (0.83 % of entrants)"
+      },
+      {
+        "kind": "opened",
+        "journey": "recovery",
+        "population": "sim_swappers",
+        "population_kind": "attacker",
+        "route": "start.next/choose_method.to[1]/sms_code.fail/call_desk.next/support_desk.resolved/desk_check.pass/idv.pass/new_password.next/notify.next/recovered",
+        "label": "Reset code by SMS failed → Support desk → Security questions → Document and selfie check",
+        "before": 0.0,
+        "after": 0.004939580329270981,
+        "sentence": "opens the route “Reset code by SMS failed → Support desk → Security questions → Document and selfie check” of Account recovery for SIM-swappers (targeted account takeover) (0.49 % of entrants)"
+      },
+      {
+        "kind": "opened",
+        "journey": "recovery",
+        "population": "sim_swappers",
+        "population_kind": "attacker",
+        "route": "start.next/choose_method.to[0]/email_link.fail/call_desk.next/support_desk.resolved/desk_check.pass/idv.pass/new_password.next/notify.next/recovered",
+        "label": "Reset link by email failed → Support desk → Security questions → Document and selfie check",
+        "before": 0.0,
+        "after": 0.003930604964308695,
+        "sentence": "opens the route “Reset link by email failed → Support desk → Security questions → Document and selfie check” of Account recovery for SIM-swappers (targeted account takeover) (0.39 % of entrants)"
+      },
+      {
+        "kind": "closed",
+        "journey": "recovery",
+        "population": "customers",
+        "population_kind": "legitimate",
+        "route": "start.next/choose_method.to[0]/email_link.pass/new_password.next/notify.next/recovered",
+        "label": "Reset link by email",
+        "before": 0.43930991498219235,
+        "after": 0.0,
+        "sentence": "closes the route “Reset link by email” of Account recovery for Customers (was 43.9 % of entrants)"
+      },
+      {
+        "kind": "closed",
+        "journey": "recovery",
+        "population": "customers",
+        "population_kind": "legitimate",
+        "route": "start.next/choose_method.to[1]/sms_code.pass/new_password.next/notify.next/recovered",
+        "label": "Reset code by SMS",
+        "before": 0.22944807608013737,
+        "after": 0.0,
+        "sentence": "closes the route “Reset code by SMS” of Account recovery for Customers (was 22.9 % of entrants)"
+      },
+      {
+        "kind": "closed",
+        "journey": "recovery",
+        "population": "customers",
+        "population_kind": "legitimate",
+        "route": "start.next/choose_method.to[2]/call_desk.next/support_desk.resolved/desk_check.pass/agent_reset.next/new_password.next/notify.next/recovered",
+        "label": "Support desk → Security questions",
+        "before": 0.08760132591027903,
+        "after": 0.0,
+        "sentence": "closes the route “Support desk → Security questions” of Account recovery for Customers (was 8.8 % of entrants)"
+      },
+      {
+        "kind": "closed",
+        "journey": "recovery",
+        "population": "customers",
+        "population_kind": "legitimate",
+        "route": "start.next/choose_method.to[0]/email_link.fail/call_desk.next/support_desk.resolved/desk_check.pass/agent_reset.next/new_password.next/notify.next/recovered",
+        "label": "Reset link by email failed → Support desk → Security questions",
+        "before": 0.01220654624986674,
+        "after": 0.0,
+        "sentence": "closes the route “Reset link by email failed → Support desk → Security questions” of Account recovery for Customers (was 1.2 % of entrants)"
+      },
+      {
+        "kind": "closed",
+        "journey": "recovery",
+        "population": "customers",
+        "population_kind": "legitimate",
+        "route": "start.next/choose_method.to[1]/sms_code.fail/call_desk.next/support_desk.resolved/desk_check.pass/agent_reset.next/new_password.next/notify.next/recovered",
+        "label": "Reset code by SMS failed → Support desk → Security questions",
+        "before": 0.009235944325796022,
+        "after": 0.0,
+        "sentence": "closes the route “Reset code by SMS failed → Support desk → Security questions” of Account recovery for Customers (was 0.92 % of entrants)"
+      },
+      {
+        "kind": "opened",
+        "journey": "recovery",
+        "population": "customers",
+        "population_kind": "legitimate",
+        "route": "start.next/choose_method.to[0]/email_link.pass/idv.pass/new_password.next/notify.next/recovered",
+        "label": "Reset link by email → Document and selfie check",
+        "before": 0.0,
+        "after": 0.35412390072659244,
+        "sentence": "opens the route “Reset link by email → Document and selfie check” of Account recovery for Customers (35.4 % of entrants)"
+      },
+      {
+        "kind": "opened",
+        "journey": "recovery",
+        "population": "customers",
+        "population_kind": "legitimate",
+        "route": "start.next/choose_method.to[1]/sms_code.pass/idv.pass/new_password.next/notify.next/recovered",
+        "label": "Reset code by SMS → Document and selfie check",
+        "before": 0.0,
+        "after": 0.18482860229041653,
+        "sentence": "opens the route “Reset code by SMS → Document and selfie check” of Account recovery for Customers (18.5 % of entrants)"
+      },
+      {
+        "kind": "opened",
+        "journey": "recovery",
+        "population": "customers",
+        "population_kind": "legitimate",
+        "route": "start.next/choose_method.to[2]/call_desk.next/support_desk.resolved/desk_check.pass/idv.pass/new_password.next/notify.next/recovered",
+        "label": "Support desk → Security questions → Document and selfie check",
+        "before": 0.0,
+        "after": 0.07064154934370037,
+        "sentence": "opens the route “Support desk → Security questions → Document and selfie check” of Account recovery for Customers (7.1 % of entrants)"
+      },
+      {
+        "kind": "opened",
+        "journey": "recovery",
+        "population": "customers",
+        "population_kind": "legitimate",
+        "route": "start.next/choose_method.to[0]/email_link.fail/call_desk.next/support_desk.resolved/desk_check.pass/idv.pass/new_password.next/notify.next/recovered",
+        "label": "Reset link by email failed → Support desk → Security questions → Document and selfie check",
+        "before": 0.0,
+        "after": 0.009860033770395009,
+        "sentence": "opens the route “Reset link by email failed → Support desk → Security questions → Document and selfie check” of Account recovery for Customers (0.99 % of entrants)"
+      },
+      {
+        "kind": "opened",
+        "journey": "recovery",
+        "population": "customers",
+        "population_kind": "legitimate",
+        "route": "start.next/choose_method.to[1]/sms_code.fail/call_desk.next/support_desk.resolved/desk_check.pass/idv.pass/new_password.next/notify.next/recovered",
+        "label": "Reset code by SMS failed → Support desk → Security questions → Document and selfie check",
+        "before": 0.0,
+        "after": 0.0074746165959053215,
+        "sentence": "opens the route “Reset code by SMS failed → Support desk → Security questions → Document and selfie check” of Account recovery for Customers (0.75 % of entrants)"
+      }
+    ],
+    "finding_changes": {
+      "resolved": [
+        {
+          "code": "recovery_weaker",
+          "severity": "high",
+          "journey": "recovery",
+          "route": "start.next/choose_method.to[1]/sms_code.pass/new_password.next/notify.next/recovered",
+          "route_label": "Reset code by SMS",
+          "population": "sim_swappers",
+          "p": 0.6617798729692658,
+          "message": "Account recovery grants the access of Sign-in at AAL1 by route “Reset code by SMS”, weaker than its weakest route “Rate limiting → Password → SMS code” at AAL2 (SIM-swappers (targeted account takeover): 66.2 % of entrants)",
+          "why": "attackers take the weakest way into the account: a recovery weaker than sign-in undoes what sign-in's controls buy"
+        }
+      ],
+      "introduced": []
+    }
+  }
 };
