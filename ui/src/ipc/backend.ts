@@ -17,6 +17,7 @@ import type {
   RunDashboard,
   RunListItem,
   RunPairView,
+  RoutesView,
   RunProgress,
   RunRequest,
   SavedModel,
@@ -85,6 +86,12 @@ export interface Backend {
   exportRun(runId: number, format: ExportFormat, path: string): Promise<void>;
   /** Per-exit shares of `population` in `journey` for a stored run (its model version and seed). */
   runFlows(runId: number, journey: string, population: string): Promise<PopulationFlows>;
+
+  // Attack surface (spec §11).
+  /** Routes, main routes, access table and findings of the edited document's `scenario` ("baseline" for the model), on the draws of `seed`. */
+  documentRoutes(document: unknown, scenario: string, seed: string, iterations: number): Promise<RoutesView>;
+  /** The same for `scenario` of a stored run (its model version and seed), with what the scenario changes against the baseline. */
+  runRoutes(runId: number, scenario: string): Promise<RoutesView>;
 
   // Analysis of stored runs.
   /** Tornado, rank correlations and drivers of `metric` in `scenario` (default baseline) of a stored run. */

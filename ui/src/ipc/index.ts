@@ -17,6 +17,8 @@ export type { MockRunsOptions, RunsBackend } from "./mockRuns";
 export { createMockAnalysisBackend, mockSensitivity } from "./mockAnalysis";
 export type { AnalysisBackend, MockAnalysisOptions } from "./mockAnalysis";
 export { createMockDecisionsBackend } from "./mockDecisions";
+export { createMockRoutesBackend, ROUTES_SAMPLE_MODEL } from "./mockRoutes";
+export type { RoutesBackend } from "./mockRoutes";
 export type { DecisionsBackend, MockDecisionsOptions } from "./mockDecisions";
 
 /** The real shell inside the desktop app; the mock backend in a plain browser. */

@@ -6,6 +6,7 @@ import { VOCABULARY } from "./gen/vocabularyValues";
 import { createMockAnalysisBackend, type MockAnalysisOptions } from "./mockAnalysis";
 import { createMockDecisionsBackend, type MockDecisionsOptions } from "./mockDecisions";
 import { mockExploreGate } from "./mockExplorer";
+import { createMockRoutesBackend } from "./mockRoutes";
 import { createMockRunsBackend, type MockRunsOptions } from "./mockRuns";
 
 /** What a mock backend serves: models by path, and optional failures. */
@@ -56,6 +57,7 @@ export function createMockBackend(data: MockData = sampleData()): Backend {
     ...runsBackend,
     ...createMockAnalysisBackend(data.analysis),
     ...createMockDecisionsBackend(data.decisions),
+    ...createMockRoutesBackend(async (runId) => (await runsBackend.listRuns("")).find((r) => r.id === runId)?.model_key),
     async runFlows(runId, journey, population) {
       // The run's model: the last version saved in this mock, else the model opened.
       const run = (await runsBackend.listRuns("")).find((r) => r.id === runId);

@@ -86,6 +86,9 @@ export const tauriBackend: Backend = {
     await call("export_run", { run_id: runId, format, path });
   },
   runFlows: (runId, journey, population) => call("run_flows", { run_id: runId, journey, population }),
+  documentRoutes: (document, scenario, seed, iterations) =>
+    call("document_routes", { json: JSON.stringify(document), scenario, seed, iterations }),
+  runRoutes: (runId, scenario) => call("run_routes", { run_id: runId, scenario }),
   runSensitivity: (runId, metric, scenario) => call("run_sensitivity", { run_id: runId, metric, scenario: scenario ?? null }),
   runPrecision: (runId) => call("run_precision", { run_id: runId }),
   requestDecision: (runId, scenario, name, note) => call("request_decision", { run_id: runId, scenario, name, note }),
