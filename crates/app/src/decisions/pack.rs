@@ -6,13 +6,14 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use journeylab_charts::{ChartKind, Format};
-use journeylab_engine::format::{delta, percent, value};
+use journeylab_engine::format::{delta, percent, share, thousands, value};
+use journeylab_engine::routes::{FindingSeverity, RouteReport};
 use journeylab_engine::vocab::{guardrail_metric, total_metric};
 use journeylab_store::{Store, Word};
 
 use super::record::{decision_record, DecisionRecordView};
 use crate::atomic::write_file;
-use crate::{render_run_chart, run_dashboard, AppError, ChartRequest};
+use crate::{render_run_chart, run_dashboard, run_routes, AppError, ChartRequest};
 
 /// Text made safe inside HTML.
 fn esc(text: &str) -> String {
@@ -33,6 +34,7 @@ fn esc(text: &str) -> String {
 const STYLE: &str = r#"
 body { font-family: "DejaVu Sans", "Helvetica Neue", Arial, sans-serif; color: #111827; margin: 2rem auto; max-width: 60rem; line-height: 1.45; padding: 0 1rem; }
 h1 { font-size: 1.6rem; margin-bottom: .2rem; }
+h3 { font-size: 1rem; margin-top: 1.2rem; }
 h2 { font-size: 1.15rem; border-bottom: 2px solid #1f2937; padding-bottom: .2rem; margin-top: 2rem; }
 .meta { color: #4b5563; font-size: .92rem; }
 .status { display: inline-block; padding: .1rem .6rem; border: 2px solid #1f2937; border-radius: .3rem; font-weight: 700; text-transform: uppercase; letter-spacing: .04em; }
@@ -84,7 +86,10 @@ pub fn decision_pack(store: &Store, model_key: &str, scenario: &str) -> Result<S
     } else {
         h.push_str("<section><h2>Results</h2><p>No decision has been requested on a run of this scenario yet: there are no numbers to decide on.</p></section>\n");
     }
-    h.push_str("<section><h2>Attack-surface findings</h2><p class=\"note\">This version of Journey Lab does not yet analyse attack routes and assurance (spec §11); no findings are listed.</p></section>\n");
+    match &r.request {
+        Some(req) => attack_surface(&mut h, store, &r, req.run_id)?,
+        None => h.push_str("<section><h2>Attack-surface findings</h2><p>No run to read the routes from yet.</p></section>\n"),
+    }
     words(&mut h, &r);
     acceptance(&mut h, &r);
     reproduce(&mut h, &r);
@@ -317,6 +322,157 @@ fn charts(
         chart(ChartKind::Histogram, Some("fraud_loss"))?
     );
     Ok(())
+}
+
+/// The routes of the decided run's model version and seed (spec §11): the scenario's
+/// findings, what it closes and opens against the baseline, each attacker's main route
+/// and the access table.
+fn attack_surface(
+    h: &mut String,
+    store: &Store,
+    r: &DecisionRecordView,
+    run_id: i64,
+) -> Result<(), AppError> {
+    let v = run_routes(store, run_id, Some(&r.scenario))?;
+    let rep = &v.report;
+    let _ = writeln!(
+        h,
+        "<section><h2>Attack-surface findings</h2><p class=\"meta\">Routes of the run's model version with this scenario, expected mode, {} iterations, seed {} (spec §11). A route is a simple path to success; each step's exits depend only on the population (Markov assumption).</p>",
+        v.iterations, v.seed
+    );
+    if rep.findings.is_empty() {
+        h.push_str("<p>No finding: every possible route meets its journey's required assurance, no recovery is weaker than what it restores, no sensitive route passes without a control.</p>\n");
+    } else {
+        h.push_str("<table><thead><tr><th style=\"width:7rem\">Severity</th><th style=\"width:9rem\">Journey</th><th>Finding</th></tr></thead><tbody>\n");
+        for f in &rep.findings {
+            let _ = writeln!(
+                h,
+                "<tr><td>{}</td><td>{}</td><td>{}<br><small>{}</small></td></tr>",
+                severity_word(f.severity),
+                esc(&journey_name(rep, &f.journey)),
+                esc(&capitalised(&f.message)),
+                esc(&capitalised(&f.why))
+            );
+        }
+        h.push_str("</tbody></table>\n");
+    }
+    if r.scenario != "baseline" {
+        let fc = &v.finding_changes;
+        // Findings first: they are what the decision is about; then routes closed and
+        // opened for attackers.
+        let lines: Vec<String> = fc
+            .resolved
+            .iter()
+            .map(|f| format!("resolves: {}", f.message))
+            .chain(
+                fc.introduced
+                    .iter()
+                    .map(|f| format!("introduces: {}", f.message)),
+            )
+            .chain(
+                v.changes
+                    .iter()
+                    .filter(|c| c.population_kind == "attacker")
+                    .map(|c| c.sentence.clone()),
+            )
+            .collect();
+        h.push_str("<h3>Against the baseline, for attackers</h3>\n");
+        if lines.is_empty() {
+            h.push_str("<p>No attacker route closes, opens, halves or doubles; no finding is resolved or introduced.</p>\n");
+        } else {
+            h.push_str("<ul>\n");
+            for l in &lines {
+                let _ = writeln!(h, "<li>{}</li>", esc(l));
+            }
+            h.push_str("</ul>\n");
+        }
+    }
+    let attackers: Vec<_> = rep
+        .main_routes
+        .iter()
+        .filter(|m| m.kind == "attacker")
+        .collect();
+    if !attackers.is_empty() {
+        h.push_str("<h3>Each attacker's main route</h3><table><thead><tr><th>Population</th><th>Journey</th><th>Route</th><th style=\"width:6rem\">P</th><th style=\"width:8rem\">Share of their successes</th></tr></thead><tbody>\n");
+        for m in attackers {
+            let _ = writeln!(
+                h,
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+                esc(&population_name(rep, &m.population)),
+                esc(&journey_name(rep, &m.journey)),
+                esc(&m.label),
+                share(m.p),
+                share(m.share)
+            );
+        }
+        h.push_str("</tbody></table>\n");
+    }
+    if !rep.access.is_empty() {
+        h.push_str("<h3>Access to the account</h3><table><thead><tr><th>Journey</th><th style=\"width:7rem\">Restores</th><th style=\"width:6rem\">Required</th><th>Weakest route</th><th>Attackers' successes per period</th></tr></thead><tbody>\n");
+        for a in &rep.access {
+            let weakest = a
+                .weakest
+                .as_ref()
+                .map_or("—".to_string(), |(_, label, aal)| {
+                    format!("{label} (AAL{aal})")
+                });
+            let attackers = a
+                .attackers
+                .iter()
+                .map(|(p, n, _)| format!("{} {}", population_name(rep, p), thousands(*n, 1)))
+                .collect::<Vec<_>>()
+                .join("; ");
+            let _ = writeln!(
+                h,
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                esc(&a.name),
+                esc(&a
+                    .restores
+                    .as_deref()
+                    .map_or("—".to_string(), |j| journey_name(rep, j))),
+                a.required_aal
+                    .map_or("—".to_string(), |x| format!("AAL{x}")),
+                esc(&weakest),
+                esc(if attackers.is_empty() {
+                    "—"
+                } else {
+                    &attackers
+                })
+            );
+        }
+        h.push_str("</tbody></table>\n");
+    }
+    h.push_str("</section>\n");
+    Ok(())
+}
+
+/// A sentence as a table cell starts it: with a capital.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
+fn severity_word(s: FindingSeverity) -> &'static str {
+    match s {
+        FindingSeverity::High => "High",
+        FindingSeverity::Medium => "Medium",
+        FindingSeverity::Low => "Low",
+    }
+}
+
+fn journey_name(rep: &RouteReport, id: &str) -> String {
+    rep.journey(id)
+        .map_or_else(|| id.to_string(), |j| j.name.clone())
+}
+
+fn population_name(rep: &RouteReport, id: &str) -> String {
+    rep.journeys
+        .iter()
+        .flat_map(|j| j.populations.iter())
+        .find(|p| p.population == id)
+        .map_or_else(|| id.to_string(), |p| p.name.clone())
 }
 
 fn words(h: &mut String, r: &DecisionRecordView) {

@@ -226,6 +226,56 @@ fn requests_name_a_finished_run_of_the_scenario() {
     std::fs::remove_dir_all(&dir).ok();
 }
 
+/// The pack reads the routes of the decided run (spec §11): on the consumer identity model
+/// the recovery fix resolves the recovery-weaker finding and closes the SMS recovery route
+/// for SIM-swappers, and the pack says both; the baseline's pack lists that finding.
+#[test]
+fn the_pack_lists_the_attack_surface_of_the_decided_run() {
+    let (dir, store) = temp_workspace("decisions-routes");
+    let key = "consumer-identity";
+    let model = load_model(&fixture_path("consumer-identity.json")).expect("model");
+    let settings = Settings {
+        iterations: 60,
+        seed: 3,
+        mode: Mode::Expected,
+        threads: None,
+    };
+    let (run_id, _) = run_and_store(&store, key, &model, &settings, None, None).expect("run");
+    let fix = "recovery_document_check";
+    request_decision(
+        &store,
+        run_id,
+        fix,
+        "Marcus Lee",
+        "close the SMS recovery route",
+    )
+    .expect("request");
+    let html = decision_pack(&store, key, fix).expect("pack");
+    let section = html
+        .split("<h2>Attack-surface findings</h2>")
+        .nth(1)
+        .and_then(|rest| rest.split("</section>").next())
+        .expect("an attack-surface section");
+    assert!(section.contains("seed 3"), "the run's seed: {section}");
+    assert!(
+        section.contains("resolves: Account recovery grants the access of Sign-in at AAL1"),
+        "{section}"
+    );
+    assert!(
+        section
+            .contains("closes the route “Reset code by SMS” of Account recovery for SIM-swappers"),
+        "{section}"
+    );
+    assert!(
+        !section.contains("recovery_weaker"),
+        "codes stay out of prose"
+    );
+    assert!(section.contains("Access to the account"));
+    // The scenario leaves the payout findings standing: they are listed.
+    assert!(section.contains("completes a sensitive action without passing a control"));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
 #[test]
 fn dates_are_checked_and_computed() {
     assert!(is_date("2026-02-28") && is_date("2024-02-29"));
