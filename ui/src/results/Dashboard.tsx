@@ -4,6 +4,7 @@ import { useStore } from "zustand";
 import { ErrorBanner } from "../components/ErrorBanner";
 import type { ChartKind, DeltaView, ExportFormat, RunDashboard, ScenarioStatus, ScenarioView } from "../ipc";
 import type { Remote } from "../store";
+import { AttackFindings } from "./AttackFindings";
 import { DecisionBadge } from "./DecisionBadge";
 import { DecisionPanel } from "./DecisionPanel";
 import { statusOf, type DecisionStore } from "./decisionStore";
@@ -73,6 +74,7 @@ function DashboardView({ store, decisions, data }: { store: ResultsStore; decisi
       <Cards scenario={scenario} currency={data.currency} />
       <Guardrails scenario={scenario} currency={data.currency} />
       {scenario.id !== "baseline" && <DecisionPanel key={scenario.id} store={decisions} runId={run.id} scenario={scenario.id} />}
+      <AttackFindings key={`${run.id}:${scenario.id}`} store={store} runId={run.id} scenario={scenario.id} />
       {data.scenarios.length > 1 && <Comparison store={store} data={data} statuses={statuses} />}
       <Charts store={store} runId={run.id} />
       <Sensitivity

@@ -1,12 +1,24 @@
 import { describe, expect, it } from "vitest";
 
-import { createMockAnalysisBackend, createMockRunsBackend, type MockAnalysisOptions, type RunProgress, type RunRequest } from "../ipc";
+import {
+  createMockAnalysisBackend,
+  createMockRoutesBackend,
+  createMockRunsBackend,
+  type MockAnalysisOptions,
+  type RunProgress,
+  type RunRequest,
+} from "../ipc";
 import { createResultsStore, scenariosOf, sensitivityKey } from "./resultsStore";
 
-/** The runs mock with the analysis mock: what the results store needs. */
+/** The runs, analysis and routes mocks: what the results store needs. */
 function mockBackend(analysis: MockAnalysisOptions = {}) {
-  return { ...createMockRunsBackend(), ...createMockAnalysisBackend(analysis) };
+  const runs = createMockRunsBackend();
+  const modelOf = async (id: number) => (await runs.listRuns("")).find((r) => r.id === id)?.model_key;
+  return { ...runs, ...createMockAnalysisBackend(analysis), ...createMockRoutesBackend(modelOf) };
 }
+
+/** Routes for stores whose runs never ask for them. */
+const noRoutes = createMockRoutesBackend(async () => undefined);
 
 const scenarios = [
   { id: "stronger_mfa", name: "Stronger MFA" },
@@ -71,7 +83,7 @@ describe("results store", () => {
   });
 
   it("cancels a run and lists it as cancelled", async () => {
-    const store = createResultsStore({ ...createMockRunsBackend({ stepMs: 5 }), ...createMockAnalysisBackend() }, "m.json", scenarios);
+    const store = createResultsStore({ ...createMockRunsBackend({ stepMs: 5 }), ...createMockAnalysisBackend(), ...noRoutes }, "m.json", scenarios);
     const running = store.getState().startRun();
     expect(store.getState().run.status).toBe("running");
     await store.getState().cancelRun();
@@ -84,7 +96,7 @@ describe("results store", () => {
 
   it("reports a failed run with its code", async () => {
     const store = createResultsStore(
-      { ...createMockRunsBackend({ runError: { code: "invalid_model", message: "bad" } }), ...createMockAnalysisBackend() },
+      { ...createMockRunsBackend({ runError: { code: "invalid_model", message: "bad" } }), ...createMockAnalysisBackend(), ...noRoutes },
       "m.json",
       [],
     );

@@ -11,6 +11,8 @@ import type {
   Mode,
   RunPairView,
   RunProgress,
+  RoutesBackend,
+  RoutesView,
   RunsBackend,
   SensitivityView,
 } from "../ipc";
@@ -20,7 +22,7 @@ import type { Remote } from "../store";
 import { exportFileName, parseIterations, parseTolerance, randomSeed, seedProblem } from "./format";
 
 /** What the results screens need of the backend. */
-export type ResultsBackend = RunsBackend & AnalysisBackend;
+export type ResultsBackend = RunsBackend & AnalysisBackend & RoutesBackend;
 
 /** Where the current (or last) run of the panel is. */
 export type RunState =
@@ -60,6 +62,8 @@ export interface ResultsState {
   precision: Remote<PrecisionStatus | null>;
   /** Sensitivity views per `${runId}:${scenario}:${metric}`. */
   sensitivity: Record<string, Remote<SensitivityView>>;
+  /** Attack-surface views (routes and findings, spec §11) per `${runId}:${scenario}`. */
+  routes: Record<string, Remote<RoutesView>>;
   /** SVG text per `${runId}:${kind}:${metric}`. */
   charts: Record<string, Remote<string>>;
   /** Runs ticked for comparison (at most two, oldest pick dropped first). */
@@ -87,6 +91,8 @@ export interface ResultsState {
   compareRuns(): Promise<void>;
   loadChart(runId: number, kind: ChartKind, metric?: string): Promise<void>;
   loadSensitivity(runId: number, metric: string, scenario: string): Promise<void>;
+  /** Reads the routes and findings of `scenario` of a run (once per run and scenario). */
+  loadRoutes(runId: number, scenario: string): Promise<void>;
   setExportPath(path: string): void;
   setExportFormat(format: ExportFormat): void;
   exportRun(): Promise<void>;
@@ -152,6 +158,7 @@ export function createResultsStore(
     dashboard: { status: "idle" },
     precision: { status: "idle" },
     sensitivity: {},
+    routes: {},
     charts: {},
     compareIds: [],
     pair: { status: "idle" },
@@ -329,6 +336,19 @@ export function createResultsStore(
         set({ sensitivity: { ...get().sensitivity, [key]: { status: "ready", data } } });
       } catch (error) {
         set({ sensitivity: { ...get().sensitivity, [key]: { status: "failed", error: toErrorPayload(error) } } });
+      }
+    },
+
+    async loadRoutes(runId, scenario) {
+      const key = `${runId}:${scenario}`;
+      const existing = get().routes[key];
+      if (existing && existing.status !== "failed") return;
+      set({ routes: { ...get().routes, [key]: { status: "loading" } } });
+      try {
+        const data = await backend.runRoutes(runId, scenario);
+        set({ routes: { ...get().routes, [key]: { status: "ready", data } } });
+      } catch (error) {
+        set({ routes: { ...get().routes, [key]: { status: "failed", error: toErrorPayload(error) } } });
       }
     },
 
