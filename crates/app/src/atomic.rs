@@ -8,7 +8,8 @@ use crate::AppError;
 
 /// Writes `bytes` to a temporary file beside `path`, flushes it to disk, then renames it
 /// over `path`: a reader never sees half a file, and a crash or a full disk leaves the
-/// old file intact (the temporary file is removed on failure).
+/// old file intact (the temporary file is removed on failure). A file replaced keeps its
+/// permissions (a 0600 file stays 0600); a new one gets the process's default.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
@@ -19,8 +20,12 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "out".into());
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let kept = std::fs::metadata(path).ok().map(|m| m.permissions());
     let result = (|| {
         let mut file = std::fs::File::create(&tmp)?;
+        if let Some(p) = kept {
+            file.set_permissions(p)?;
+        }
         file.write_all(bytes)?;
         file.sync_all()?;
         std::fs::rename(&tmp, path)
@@ -56,6 +61,25 @@ mod tests {
             .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
             .collect();
         assert_eq!(names, ["out.txt"]);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let private = dir.join("private.json");
+            write_file(&private, b"v1").expect("write");
+            std::fs::set_permissions(&private, std::fs::Permissions::from_mode(0o600))
+                .expect("chmod");
+            write_file(&private, b"v2").expect("overwrite");
+            let mode = std::fs::metadata(&private)
+                .expect("meta")
+                .permissions()
+                .mode();
+            assert_eq!(
+                mode & 0o777,
+                0o600,
+                "replacing a file keeps its permissions"
+            );
+            std::fs::remove_file(&private).ok();
+        }
         let missing = dir.join("no-such-folder").join("x.txt");
         let err = write_file(&missing, b"x").expect_err("no folder");
         assert!(err.to_string().contains("no-such-folder"));

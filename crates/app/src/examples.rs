@@ -112,10 +112,10 @@ pub fn list_examples(dir: &Path) -> Result<Vec<ExampleSummary>, AppError> {
 /// see and fix it); its problems are in [`ModelView::issues`]. Only a file that cannot
 /// be read, or is not JSON at all, is an error.
 pub fn open_model(path: &Path) -> Result<ModelView, AppError> {
-    let text = std::fs::read_to_string(path).map_err(|source| AppError::Io {
-        path: path.display().to_string(),
-        source,
-    })?;
+    let text =
+        crate::model_file::read_model_text(path)?.map_err(|issue| AppError::InvalidModel {
+            message: format!("{}: {issue}", path.display()),
+        })?;
     let document =
         journeylab_engine::parse_json(&text).map_err(|issue| AppError::InvalidModel {
             message: format!("{}: {issue}", path.display()),

@@ -17,6 +17,7 @@ mod flows_view;
 mod guardrail_view;
 pub mod ipc;
 mod model;
+mod model_file;
 mod precision_view;
 mod quantity_view;
 mod routes_view;
@@ -54,6 +55,7 @@ pub use journeylab_store as store;
 pub use model::{
     describe_errors, load_model, load_model_text, run_model, run_model_with, LoadedModel,
 };
+pub use model_file::{read_model_text, MAX_MODEL_BYTES};
 pub use precision_view::{run_precision, PrecisionStatus, PrecisionTargetView};
 pub use quantity_view::{describe_quantity, QuantityDomain, QuantityView};
 pub use routes_view::{

@@ -21,15 +21,22 @@ pub struct LoadedModel {
     pub validation: Validation,
 }
 
-/// Reads and validates a model file. A file that cannot be read is an [`AppError::Io`];
-/// JSON syntax errors and validation errors are in `validation.issues` (so the caller
-/// can show every one), with `validation.spec == None`.
+/// Reads and validates a model file. A file that cannot be read (or is not a regular
+/// file) is an [`AppError::Io`]; a file too large or not UTF-8, JSON syntax errors and
+/// validation errors are in `validation.issues` (so the caller can show every one), with
+/// `validation.spec == None`.
 pub fn load_model(path: &Path) -> Result<LoadedModel, AppError> {
-    let text = std::fs::read_to_string(path).map_err(|source| AppError::Io {
-        path: path.display().to_string(),
-        source,
-    })?;
-    Ok(load_model_text(text))
+    Ok(match crate::model_file::read_model_text(path)? {
+        Ok(text) => load_model_text(text),
+        Err(issue) => LoadedModel {
+            text: String::new(),
+            document: Value::Null,
+            validation: Validation {
+                issues: vec![issue],
+                ..Validation::default()
+            },
+        },
+    })
 }
 
 /// As [`load_model`], from text.

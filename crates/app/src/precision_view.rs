@@ -3,6 +3,7 @@
 //! half-width each target's metric reached, from the stored per-iteration totals.
 
 use journeylab_engine::metrics::summarize;
+use journeylab_engine::run::{target_outcome, PrecisionTarget, TargetOutcome};
 use journeylab_engine::vocab::total_metric;
 use journeylab_store::{RunStatus, Store};
 use serde::Serialize;
@@ -10,9 +11,6 @@ use ts_rs::TS;
 
 use crate::settings::StoredSettings;
 use crate::AppError;
-
-/// z of a two-sided 95 % interval (as the engine's stop rule).
-const Z975: f64 = 1.959964;
 
 /// One precision target of a run and what it reached.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -58,23 +56,25 @@ pub fn run_precision(store: &Store, run_id: i64) -> Result<Option<PrecisionStatu
     }
     let mut targets = Vec::new();
     for target in &settings.precision {
-        let (metric, relative) = (target.metric.clone(), target.relative);
-        let mut met = true;
-        let mut achieved: Option<f64> = None;
+        let mut per_scenario = Vec::new();
         for scenario in &rec.run.scenarios {
             let values = store
-                .run_samples(run_id, scenario, &metric)?
+                .run_samples(run_id, scenario, &target.metric)?
                 .unwrap_or_default();
-            let Some(s) = summarize(values.iter().copied()) else {
-                continue;
-            };
-            let half = Z975 * s.se;
-            met &= half <= relative * s.mean.abs();
-            if s.mean != 0.0 {
-                let r = half / s.mean.abs();
-                achieved = Some(achieved.map_or(r, |a| a.max(r)));
-            }
+            per_scenario.push(summarize(values.iter().copied()));
         }
+        let TargetOutcome {
+            metric,
+            relative,
+            achieved,
+            met,
+        } = target_outcome(
+            &PrecisionTarget {
+                metric: target.metric.clone(),
+                relative: target.relative,
+            },
+            per_scenario,
+        );
         targets.push(PrecisionTargetView {
             label: total_metric(&metric).map_or_else(|| metric.clone(), |m| m.label.to_string()),
             metric,

@@ -138,16 +138,65 @@ impl From<anyhow::Error> for Failure {
 /// as Unix tools do, instead of panicking.
 #[macro_export]
 macro_rules! outln {
+    () => {
+        $crate::outln!("")
+    };
     ($($arg:tt)*) => {{
         use std::io::Write as _;
-        if writeln!(std::io::stdout(), $($arg)*).is_err() {
+        let line = format!($($arg)*);
+        if writeln!(std::io::stdout(), "{}", $crate::terminal_safe(&line)).is_err() {
             std::process::exit(0);
         }
     }};
 }
 
+/// `text` with every control character but newline and tab written as `\u{..}`: names
+/// and ids come from model files, and an escape sequence in one must not reach the
+/// terminal raw (it could recolour, retitle or rewrite what the user sees).
+pub(crate) fn terminal_safe(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t')
+    {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if c.is_control() && c != '\n' && c != '\t' {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Exit code of a usage error (sysexits' EX_USAGE): a bad flag or value, told apart from
+/// 2, an invalid model.
+pub(crate) const EXIT_USAGE: u8 = 64;
+
+/// A usage error: what was asked cannot mean anything (an unknown id, a malformed range).
+pub(crate) fn usage(error: anyhow::Error) -> Failure {
+    Failure {
+        code: EXIT_USAGE,
+        error,
+    }
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // Help and version go to standard output with success; every other parse
+            // failure is a usage error.
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::from(EXIT_USAGE)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
     let db = cli.db.as_deref();
     let result = match cli.command {
         Command::Validate { model, format } => validate(&model, format),
@@ -163,7 +212,7 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(f) => {
-            eprintln!("error: {:#}", f.error);
+            eprintln!("error: {}", terminal_safe(&format!("{:#}", f.error)));
             ExitCode::from(f.code)
         }
     }
@@ -257,7 +306,7 @@ pub(crate) fn load_valid_model(path: &Path) -> Result<journeylab_app::LoadedMode
     let model = load_model(path).map_err(app_failure)?;
     if !model.validation.is_valid() {
         for i in model.validation.errors() {
-            eprintln!("{}: {i}", path.display());
+            eprintln!("{}", terminal_safe(&format!("{}: {i}", path.display())));
         }
         return Err(Failure {
             code: 2,
@@ -322,7 +371,10 @@ pub(crate) fn emit(text: &str, out: Option<&Path>) -> Result<(), Failure> {
         Some(path) => write_atomically(path, text.as_bytes())
             .with_context(|| format!("writing {}", path.display()))?,
         None => {
-            if std::io::stdout().write_all(text.as_bytes()).is_err() {
+            if std::io::stdout()
+                .write_all(terminal_safe(text).as_bytes())
+                .is_err()
+            {
                 std::process::exit(0); // the reader went away (`| head`)
             }
         }

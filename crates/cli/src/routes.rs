@@ -10,7 +10,7 @@ use journeylab_app::{model_routes, RoutesRequest, RoutesView, ROUTE_ITERATIONS};
 use journeylab_engine::format::{share, thousands};
 use journeylab_engine::routes::{FindingSeverity, JourneyRoutes, Route};
 
-use crate::{app_failure, emit, load_valid_model, random_seed, Failure, OutputFormat};
+use crate::{app_failure, emit, load_valid_model, random_seed, usage, Failure, OutputFormat};
 
 #[derive(clap::Args, Debug)]
 pub struct RoutesArgs {
@@ -38,10 +38,10 @@ pub fn routes(args: RoutesArgs) -> Result<(), Failure> {
     if let (Some(p), Some(spec)) = (&args.population, model.validation.spec.as_ref()) {
         if !spec.populations.iter().any(|x| &x.id == p) {
             let known: Vec<&str> = spec.populations.iter().map(|x| x.id.as_str()).collect();
-            return Err(Failure {
-                code: 2,
-                error: anyhow::anyhow!("no population `{p}` (the model has: {})", known.join(", ")),
-            });
+            return Err(usage(anyhow::anyhow!(
+                "no population `{p}` (the model has: {})",
+                known.join(", ")
+            )));
         }
     }
     let request = RoutesRequest {

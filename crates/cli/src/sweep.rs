@@ -51,10 +51,7 @@ pub struct SweepArgs {
 
 pub fn sweep(args: SweepArgs) -> Result<(), Failure> {
     let model = load_model(&args.model).map_err(app_failure)?;
-    let usage = |e: String| Failure {
-        code: 2,
-        error: anyhow::anyhow!(e),
-    };
+    let usage = |e: String| crate::usage(anyhow::anyhow!(e));
     let allow = parse_range(&args.allow).map_err(usage)?;
     let block = match &args.block {
         Some(b) => parse_range(b).map_err(usage)?,

@@ -26,6 +26,23 @@ pub fn render(doc: &ResultDoc, repeat: Option<&str>) -> String {
     if let Some(path) = repeat {
         let _ = writeln!(t, "repeat with: journeylab run {path} --iterations {iterations} --seed {seed} --mode {mode}");
     }
+    // A run that stopped on precision says, per target, whether it got there.
+    for p in &doc.precision {
+        let label = total_metric(&p.metric).map_or(p.metric.as_str(), |m| m.label);
+        let reached = p.achieved.map_or("no value to measure".to_string(), |a| {
+            format!("reached ±{}", percent(a, 2))
+        });
+        let _ = writeln!(
+            t,
+            "precision: {label} ±{} of the mean (95 %) {} — {reached}",
+            percent(p.relative, 2),
+            if p.met {
+                "MET"
+            } else {
+                "NOT MET at the maximum iterations"
+            }
+        );
+    }
     for s in &doc.scenarios {
         let is_base = s.id == "baseline";
         let _ = writeln!(t);

@@ -7,8 +7,7 @@ use anyhow::Context;
 use clap::Subcommand;
 use journeylab_app::store::{RunFilter, Store};
 use journeylab_app::{
-    compare_runs, describe_errors, load_model_text, model_key, open_workspace, result_csv,
-    result_doc,
+    compare_runs, describe_errors, model_key, open_workspace, result_csv, result_doc,
 };
 use journeylab_engine::format::{delta, thousands, value};
 use journeylab_engine::vocab::{total_metric, Unit};
@@ -40,6 +39,9 @@ pub enum ModelsCommand {
         /// Output file (default: standard output).
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Replace `--out` if it exists (its permissions are kept).
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -128,9 +130,7 @@ pub fn models(cmd: ModelsCommand, db: Option<&Path>) -> Result<(), Failure> {
             }
         }
         ModelsCommand::Import { file, note } => {
-            let text = std::fs::read_to_string(&file)
-                .with_context(|| format!("reading {}", file.display()))?;
-            let loaded = load_model_text(text);
+            let loaded = journeylab_app::load_model(&file).map_err(crate::app_failure)?;
             if !loaded.validation.is_valid() {
                 return Err(Failure {
                     code: 2,
@@ -164,7 +164,14 @@ pub fn models(cmd: ModelsCommand, db: Option<&Path>) -> Result<(), Failure> {
             model,
             version,
             out,
+            force,
         } => {
+            if let Some(path) = out.as_deref().filter(|p| p.exists() && !force) {
+                return Err(crate::usage(anyhow::anyhow!(
+                    "{} exists; add --force to replace it",
+                    path.display()
+                )));
+            }
             let m = store.get_model(&model).map_err(store_err)?;
             let v = store.model_version(m.id, version).map_err(store_err)?;
             emit(&v.json, out.as_deref())?;

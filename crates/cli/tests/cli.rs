@@ -443,6 +443,31 @@ fn run_stops_on_precision() {
             0.005 * mean
         );
     }
+    assert_eq!(out["precision"][0]["met"], true);
+    assert_eq!(out["precision"][0]["metric"], "legit_success_rate");
+    // An unreachable target stops at the maximum and says it was not met.
+    let args = [
+        "run",
+        f.to_str().unwrap(),
+        "--mode",
+        "expected",
+        "-n",
+        "2000",
+        "--seed",
+        "5",
+        "--precision",
+        "fraud_loss=0.0001",
+        "--no-store",
+    ];
+    let text = stdout(&run_ok(&args));
+    assert!(
+        text.contains("precision: Fraud loss ±0.01 % of the mean (95 %) NOT MET at the maximum iterations — reached ±"),
+        "{text}"
+    );
+    let json = run_json(&[&args[..], &["--format", "json"]].concat());
+    assert_eq!(json["iterations"], 2000);
+    assert_eq!(json["precision"][0]["met"], false);
+    assert!(json["precision"][0]["achieved"].as_f64().unwrap() > 0.0001);
     let bad = bin()
         .args([
             "run",
@@ -455,8 +480,8 @@ fn run_stops_on_precision() {
         .unwrap();
     assert_eq!(
         bad.status.code(),
-        Some(2),
-        "a malformed flag is a usage error"
+        Some(64),
+        "a malformed flag is a usage error (64), not an invalid model (2)"
     );
 }
 
@@ -720,6 +745,156 @@ fn routes_print_findings_and_what_a_scenario_closes() {
         .args(["routes", m, "--population", "nobody"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        out.status.code(),
+        Some(64),
+        "a usage error, not an invalid model"
+    );
     assert!(String::from_utf8_lossy(&out.stderr).contains("no population `nobody`"));
+}
+
+/// The loader's edges (issue 17): a BOM is accepted; non-UTF-8 and a repeated key are
+/// invalid models (exit 2) that say where; a FIFO or a device is refused at once (exit 1)
+/// instead of blocking or reading forever; a bad flag is a usage error (64); an escape
+/// sequence in a model's name never reaches the terminal raw; an export does not replace
+/// a file without --force and keeps its permissions when it does.
+#[test]
+fn the_loader_and_the_terminal_are_safe_at_the_edges() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(fixture("consumer-sign-in.json")).unwrap();
+    let bom = dir.path().join("bom.json");
+    std::fs::write(&bom, format!("\u{feff}{text}")).unwrap();
+    run_ok(&["validate", bom.to_str().unwrap()]);
+
+    let latin1 = dir.path().join("latin1.json");
+    let mut bytes = text.clone().into_bytes();
+    let at = text.find("Returning customers").unwrap();
+    bytes[at] = 0xe9;
+    std::fs::write(&latin1, &bytes).unwrap();
+    let out = bin()
+        .args(["validate", latin1.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stdout(&out).contains(&format!("byte {at} (0xe9)")),
+        "{}",
+        stdout(&out)
+    );
+
+    let dup = dir.path().join("dup.json");
+    std::fs::write(
+        &dup,
+        text.replacen(
+            "\"name\": \"Returning customers\",",
+            "\"name\": \"A\", \"name\": \"B\",",
+            1,
+        ),
+    )
+    .unwrap();
+    let out = bin()
+        .args(["validate", dup.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stdout(&out).contains("the key `name` is written twice in one object: at line"),
+        "{}",
+        stdout(&out)
+    );
+
+    let fifo = dir.path().join("model.fifo");
+    let made = Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success());
+    let specials: Vec<PathBuf> = [made.then(|| fifo.clone()), Some(PathBuf::from("/dev/zero"))]
+        .into_iter()
+        .flatten()
+        .filter(|p| p.exists())
+        .collect();
+    for special in specials {
+        let started = Instant::now();
+        let out = bin()
+            .args(["validate", special.to_str().unwrap()])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{}", special.display());
+        assert!(String::from_utf8_lossy(&out.stderr).contains("not a regular file"));
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "refused without reading"
+        );
+    }
+
+    let out = bin()
+        .args(["run", "--iterations", "many", "x.json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(64));
+
+    let escaped = dir.path().join("escape.json");
+    let mut doc: Value = serde_json::from_str(&text).unwrap();
+    doc["name"] = Value::from("Sign-in \u{1b}[2J\u{1b}]0;pwned\u{7}");
+    std::fs::write(&escaped, doc.to_string()).unwrap();
+    let out = run_ok(&[
+        "run",
+        escaped.to_str().unwrap(),
+        "-n",
+        "20",
+        "--no-store",
+        "--mode",
+        "expected",
+    ]);
+    let shown = stdout(&out);
+    assert!(
+        !shown.contains('\u{1b}') && !shown.contains('\u{7}'),
+        "no raw control character"
+    );
+    assert!(shown.contains("Sign-in \\u{1b}[2J"), "{shown}");
+
+    let db = dir.path().join("ws.db");
+    let db = db.to_str().unwrap();
+    let target = dir.path().join("exported.json");
+    std::fs::write(&target, "keep me").unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o600)).unwrap();
+    }
+    let t = target.to_str().unwrap();
+    let out = bin()
+        .args([
+            "--db",
+            db,
+            "models",
+            "export",
+            "consumer-sign-in",
+            "--out",
+            t,
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(64));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--force"));
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "keep me");
+    run_ok(&[
+        "--db",
+        db,
+        "models",
+        "export",
+        "consumer-sign-in",
+        "--out",
+        t,
+        "--force",
+    ]);
+    assert!(std::fs::read_to_string(&target)
+        .unwrap()
+        .contains("journeylab/1"));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&target).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
 }

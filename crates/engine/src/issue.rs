@@ -90,13 +90,3 @@ impl fmt::Display for Issue {
         Ok(())
     }
 }
-
-/// Parses JSON text, turning a syntax error into an [`Issue`] with line and column.
-pub fn parse_json(text: &str) -> Result<serde_json::Value, Issue> {
-    serde_json::from_str(text).map_err(|e| Issue {
-        line: Some(e.line()),
-        column: Some(e.column()),
-        ..Issue::error("", format!("the file is not valid JSON: {e}"))
-            .hint("fix the JSON syntax at that position")
-    })
-}

@@ -15,6 +15,7 @@ pub mod flows;
 pub mod format;
 pub mod governance;
 mod issue;
+mod json;
 pub mod metrics;
 mod path;
 pub mod quantity;
@@ -30,7 +31,8 @@ pub mod sweep;
 pub mod validate;
 pub mod vocab;
 
-pub use issue::{parse_json, Issue, Severity};
+pub use issue::{Issue, Severity};
+pub use json::parse_json;
 pub use metrics::Summary;
 pub use result::{result_doc, result_json, ResultDoc, ScenarioResult};
 pub use run::{run, RunError, RunOutput, ScenarioRun};

@@ -8,7 +8,9 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::metrics::{self, summarize, Summary};
-use crate::run::{guardrails, paired_delta, GuardrailResult, RunOutput, ScenarioRun};
+use crate::run::{
+    guardrails, paired_delta, GuardrailResult, RunOutput, ScenarioRun, TargetOutcome,
+};
 use crate::sim::JP_FIELDS;
 use crate::vocab::{total_index, TOTAL_METRICS};
 
@@ -49,6 +51,10 @@ pub struct ResultDoc {
     pub run_id: Option<i64>,
     /// Baseline first, then the scenarios run.
     pub scenarios: Vec<ScenarioResult>,
+    /// For a run that stopped on precision: each target, what it reached and whether it
+    /// was met (absent for a plain run). An extension of spec §7's document.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub precision: Vec<TargetOutcome>,
 }
 
 fn default_currency() -> String {
@@ -167,6 +173,7 @@ pub fn result_doc(out: &RunOutput) -> ResultDoc {
         mode: out.settings.mode.as_str().to_string(),
         engine_version: ENGINE_VERSION.to_string(),
         run_id: None,
+        precision: out.precision.clone(),
         scenarios: out
             .scenarios
             .iter()

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::metrics::{self, summarize};
+use crate::metrics::{self, summarize, Summary};
 use crate::sim::{simulate, Progress, Samples, Settings, SimError};
 use crate::spec::Spec;
 use crate::validate::Validation;
@@ -37,6 +37,9 @@ pub struct RunOutput {
     pub settings: Settings,
     /// Baseline first, then scenarios in file order.
     pub scenarios: Vec<ScenarioRun>,
+    /// For a run that stopped on precision: each target and whether it was met (empty
+    /// for a plain run).
+    pub precision: Vec<TargetOutcome>,
 }
 
 /// Why a run could not be made.
@@ -54,6 +57,17 @@ pub enum RunError {
     /// The simulation stopped.
     #[error(transparent)]
     Sim(#[from] SimError),
+    /// A model total overflowed (validation bounds inputs; this is the last line of
+    /// defence: an overflow is never shown as a number, nor as "no entrants").
+    #[error("scenario `{scenario}`: {metric} is not a finite number in iteration {iteration} (the inputs multiply beyond what can be counted; lower volumes or amounts)")]
+    NotFinite {
+        /// Scenario id.
+        scenario: String,
+        /// Model total.
+        metric: String,
+        /// First iteration where it overflowed.
+        iteration: usize,
+    },
 }
 
 /// A precision target: run until the 95 % confidence interval of the mean of `metric`
@@ -69,20 +83,63 @@ pub struct PrecisionTarget {
 /// z of a two-sided 95 % interval.
 const Z975: f64 = 1.959964;
 
-/// Whether every target is met by every scenario of `out`. A metric that is never
-/// present (no entrants) or whose mean is 0 with no spread counts as met.
+/// What a precision target reached.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TargetOutcome {
+    /// Model total.
+    pub metric: String,
+    /// Asked relative half-width of the 95 % interval (0.01 = ±1 %).
+    pub relative: f64,
+    /// Reached relative half-width, 1.96 × SE / |mean|, in the least precise scenario
+    /// (`None` when the metric has no value or a zero mean in every scenario).
+    pub achieved: Option<f64>,
+    /// Met in every scenario. A metric never present (no entrants) or whose mean is 0
+    /// with no spread counts as met.
+    pub met: bool,
+}
+
+/// The outcome of `target` over each scenario's summary of its metric (`None` where the
+/// metric is absent): the one rule the stopping, the CLI and the app's history share.
+pub fn target_outcome(
+    target: &PrecisionTarget,
+    per_scenario: impl IntoIterator<Item = Option<Summary>>,
+) -> TargetOutcome {
+    let (mut met, mut achieved) = (is_total_metric(&target.metric), None::<f64>);
+    for sum in per_scenario.into_iter().flatten() {
+        let half = Z975 * sum.se;
+        met &= half <= target.relative * sum.mean.abs();
+        if sum.mean != 0.0 {
+            let r = half / sum.mean.abs();
+            achieved = Some(achieved.map_or(r, |a| a.max(r)));
+        }
+    }
+    TargetOutcome {
+        metric: target.metric.clone(),
+        relative: target.relative,
+        achieved,
+        met,
+    }
+}
+
+/// Each target's outcome over the scenarios of `out`.
+pub fn precision_outcomes(out: &RunOutput, targets: &[PrecisionTarget]) -> Vec<TargetOutcome> {
+    targets
+        .iter()
+        .map(|t| {
+            let m = total_index(&t.metric);
+            target_outcome(
+                t,
+                out.scenarios
+                    .iter()
+                    .map(|s| m.and_then(|m| summarize(s.totals[m].iter().copied()))),
+            )
+        })
+        .collect()
+}
+
+/// Whether every target is met by every scenario of `out`.
 pub fn precision_met(out: &RunOutput, targets: &[PrecisionTarget]) -> bool {
-    targets.iter().all(|t| {
-        let Some(m) = total_index(&t.metric) else {
-            return false;
-        };
-        out.scenarios
-            .iter()
-            .all(|s| match summarize(s.totals[m].iter().copied()) {
-                None => true,
-                Some(sum) => Z975 * sum.se <= t.relative * sum.mean.abs(),
-            })
-    })
+    precision_outcomes(out, targets).iter().all(|o| o.met)
 }
 
 /// Runs in growing batches until every precision target is met or `settings.iterations`
@@ -124,9 +181,11 @@ pub fn run_to_precision(
             s.samples.data.extend_from_slice(&add.data);
             s.samples.iterations += add.iterations;
             s.totals = metrics::totals(&s.spec, &s.samples);
+            check_finite(&s.id, &s.totals)?;
         }
         out.settings.iterations += batch;
     }
+    out.precision = precision_outcomes(&out, targets);
     Ok(out)
 }
 
@@ -200,6 +259,7 @@ pub fn run(
         };
         let samples = simulate(spec, settings, &p)?;
         let totals = metrics::totals(spec, &samples);
+        check_finite(&id, &totals)?;
         out.push(ScenarioRun {
             id,
             name,
@@ -214,7 +274,25 @@ pub fn run(
         period: base.period.clone(),
         settings: settings.clone(),
         scenarios: out,
+        precision: Vec::new(),
     })
+}
+
+/// Fails on the first infinite value of a model total (NaN means "absent" and is fine).
+fn check_finite(scenario: &str, totals: &[Vec<f64>]) -> Result<(), RunError> {
+    for (m, values) in totals.iter().enumerate() {
+        if let Some(iteration) = values.iter().position(|x| x.is_infinite()) {
+            return Err(RunError::NotFinite {
+                scenario: scenario.to_string(),
+                metric: crate::vocab::TOTAL_METRICS
+                    .get(m)
+                    .map_or("a model total", |t| t.id)
+                    .to_string(),
+                iteration,
+            });
+        }
+    }
+    Ok(())
 }
 
 /// Per-iteration paired differences `scenario − baseline` of a total metric (NaN where
@@ -293,4 +371,29 @@ pub struct GuardrailResult {
     pub probability_met: Option<f64>,
     /// Whether `probability_met ≥ confidence`.
     pub met: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_infinite_total_is_an_error_naming_the_metric_and_absent_is_not() {
+        let mut totals = vec![vec![1.0, f64::NAN]; crate::vocab::TOTAL_METRICS.len()];
+        assert!(
+            check_finite("baseline", &totals).is_ok(),
+            "NaN is absent, not an overflow"
+        );
+        let fraud = crate::vocab::TOTAL_METRICS
+            .iter()
+            .position(|t| t.id == "fraud_loss")
+            .expect("fraud_loss is a total");
+        totals[fraud][1] = f64::INFINITY;
+        let e = check_finite("baseline", &totals).expect_err("overflow");
+        assert!(
+            e.to_string()
+                .contains("fraud_loss is not a finite number in iteration 1"),
+            "{e}"
+        );
+    }
 }

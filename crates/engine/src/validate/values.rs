@@ -13,6 +13,12 @@ use crate::spec::{PerPop, PopulationKind, QId, QuantitySpec};
 use crate::vocab::{is_extension_key, DIST_KEYS};
 use crate::Issue;
 
+/// The largest count (entrants per period) or amount (money, seconds, minutes per user)
+/// a model may give: 10¹². Totals are sums of products of these over journeys and
+/// populations, kept in f64 (exact integers to 2⁵³ ≈ 9·10¹⁵): below the limit a period's
+/// entrants stay exact and money keeps its cents, and nothing overflows.
+pub const MAX_AMOUNT: f64 = 1e12;
+
 /// What values a Quantity may take.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Domain {
@@ -290,6 +296,25 @@ impl Ctx {
                 hint,
             );
             return None;
+        }
+        if domain == Domain::NonNegative {
+            // Unbounded tails: judged at the 1 − 10⁻⁶ quantile (one draw in a million;
+            // a rarer draw past the limit is still far from overflowing).
+            let top = if hi.is_finite() {
+                hi
+            } else {
+                dist.quantile(1.0 - 1e-6)
+            };
+            if top.is_nan() || top > MAX_AMOUNT {
+                self.err(
+                    path,
+                    format!(
+                        "reaches {top:e}, above Journey Lab's limit of 1e12 for a count or an amount"
+                    ),
+                    "entrants per period and money per user stay below a trillion: beyond that, totals over a run lose the precision of one user or one cent, and counts the exactness of whole numbers",
+                );
+                return None;
+            }
         }
         self.quantities.push(QuantitySpec {
             key: path.slash(),

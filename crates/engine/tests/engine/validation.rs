@@ -2,6 +2,8 @@
 //! that the error names the right place and says what is wrong.
 
 use journeylab_engine::{parse_json, validate};
+
+use crate::common::model;
 use serde_json::{json, Value};
 
 fn base() -> Value {
@@ -518,5 +520,36 @@ fn dangling_branch_remainder_is_one_error() {
             .iter()
             .any(|e| e.contains("exactly one entry without `p`")),
         "no follow-on error: {errs:#?}"
+    );
+}
+
+/// Issue 17: counts and amounts are bounded (1e12) where validation can see them,
+/// including an unbounded lognormal's far tail; what still overflows at run time is an
+/// error naming the metric, never a `null` shown as "no entrants".
+#[test]
+fn huge_volumes_and_amounts_are_refused_with_the_limit() {
+    let steps = json!([{ "id": "a", "kind": "action", "next": "success" }]);
+    for (path, value) in [
+        ("volume", json!(1e13)),
+        ("volume", json!({ "lognormal": [1e10, 1e12] })),
+        ("value", json!(1e300)),
+    ] {
+        let mut doc = model("legitimate", json!([]), steps.clone(), json!({}));
+        match path {
+            "volume" => doc["journeys"][0]["entrants"][0]["volume"] = value,
+            _ => doc["populations"][0]["value_per_success"] = value,
+        }
+        let v = validate(&doc);
+        let e = v
+            .errors()
+            .find(|i| i.message.contains("limit of 1e12"))
+            .unwrap_or_else(|| panic!("{path}: no limit error in {:?}", v.issues));
+        assert!(e.hint.as_deref().unwrap_or("").contains("trillion"));
+    }
+    let mut ok = model("legitimate", json!([]), steps, json!({}));
+    ok["journeys"][0]["entrants"][0]["volume"] = json!({ "lognormal": [1e6, 1e9] });
+    assert!(
+        validate(&ok).is_valid(),
+        "a wide but bounded-enough lognormal is fine"
     );
 }
