@@ -35,6 +35,17 @@ pub enum AppError {
     /// The run was cancelled by the user.
     #[error("the run was cancelled")]
     Cancelled,
+    /// The run finished but its results could not be stored (a full disk, a database
+    /// gone read-only): the results are here, so the caller can still write them out.
+    #[error("run {run_id} finished but was not stored: {reason}")]
+    NotStored {
+        /// The run's row (marked failed with the reason when the database let us).
+        run_id: i64,
+        /// Why storing failed.
+        reason: String,
+        /// The results computed.
+        output: Box<journeylab_engine::RunOutput>,
+    },
 }
 
 impl AppError {
@@ -45,6 +56,7 @@ impl AppError {
             AppError::InvalidModel { .. } => "invalid_model",
             AppError::Run { .. } => "run_failed",
             AppError::Cancelled => "cancelled",
+            AppError::NotStored { .. } => "not_stored",
             AppError::Store { .. } => "store",
         }
     }

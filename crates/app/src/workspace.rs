@@ -155,7 +155,21 @@ pub fn run_and_store_with(
             let text = serde_json::to_string(&doc).map_err(|e| AppError::Run {
                 message: format!("writing the result document: {e}"),
             })?;
-            store.finish_run(run_id, &text, &samples)?;
+            if let Err(e) = store.finish_run(run_id, &text, &samples) {
+                let reason = e.to_string();
+                // Best effort: a database that cannot take the results may still take
+                // one line, and then the history shows the real reason, not
+                // "interrupted".
+                let _ = store.fail_run(
+                    run_id,
+                    &format!("the results could not be stored: {reason}"),
+                );
+                return Err(AppError::NotStored {
+                    run_id,
+                    reason,
+                    output: Box::new(out),
+                });
+            }
             Ok((run_id, out))
         }
         Err(AppError::Cancelled) => {

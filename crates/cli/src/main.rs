@@ -197,6 +197,7 @@ fn main() -> ExitCode {
             };
         }
     };
+    progress::catch_interrupts();
     let db = cli.db.as_deref();
     let result = match cli.command {
         Command::Validate { model, format } => validate(&model, format),
@@ -329,17 +330,14 @@ fn run(args: RunArgs, db: Option<&Path>) -> Result<(), Failure> {
     };
     let scenarios = (!args.scenarios.is_empty()).then_some(args.scenarios.as_slice());
     let bar = progress::Bar::new(settings.iterations * (1 + scenario_count(&model, scenarios)));
-    let (run_id, out) = if args.no_store {
-        (
-            None,
-            run_model_with(&model, &settings, scenarios, &args.precision, Some(&bar))
-                .map_err(app_failure)?,
-        )
+    let stored = if args.no_store {
+        run_model_with(&model, &settings, scenarios, &args.precision, Some(&bar))
+            .map(|out| (None, out))
     } else {
         let store = open_workspace(db).map_err(app_failure)?;
         workspace::report_interrupted(&store);
         let key = model_key(&args.model);
-        let (id, out) = run_and_store_with(
+        run_and_store_with(
             &store,
             &key,
             &model,
@@ -348,10 +346,33 @@ fn run(args: RunArgs, db: Option<&Path>) -> Result<(), Failure> {
             &args.precision,
             Some(&bar),
         )
-        .map_err(app_failure)?;
-        (Some(id), out)
+        .map(|(id, out)| (Some(id), out))
     };
     bar.finish();
+    // Results that could not be stored are still written where they were asked for:
+    // the computation is not thrown away with the database's failure.
+    let (run_id, out, not_stored) = match stored {
+        Ok((id, out)) => (id, out, None),
+        Err(AppError::NotStored {
+            run_id,
+            reason,
+            output,
+        }) => (None, *output, Some((run_id, reason))),
+        Err(AppError::Cancelled) => {
+            return Err(Failure {
+                code: progress::EXIT_INTERRUPTED,
+                error: anyhow::anyhow!(
+                    "the run was cancelled{}",
+                    if args.no_store {
+                        ""
+                    } else {
+                        " (it is stored as cancelled)"
+                    }
+                ),
+            });
+        }
+        Err(e) => return Err(app_failure(e)),
+    };
     let mut doc = result_doc(&out);
     doc.run_id = run_id;
     let text = match args.format {
@@ -359,6 +380,11 @@ fn run(args: RunArgs, db: Option<&Path>) -> Result<(), Failure> {
         OutputFormat::Table => table::render(&doc, Some(&args.model.display().to_string())),
     };
     emit(&text, args.out.as_deref())?;
+    if let Some((id, reason)) = not_stored {
+        return Err(Failure::from(anyhow::anyhow!(
+            "the results above are complete but run {id} was not stored: {reason} (free disk space, or check that the database and its folder are writable, then run again)"
+        )));
+    }
     if let (Some(id), Some(_)) = (run_id, &args.out) {
         eprintln!("stored as run {id}");
     }

@@ -1,5 +1,7 @@
 //! A progress bar on stderr, shown only on a terminal and only once a run has taken
-//! more than a second (short runs stay quiet, pipes and CI logs stay clean).
+//! more than a second (short runs stay quiet, pipes and CI logs stay clean); it is also
+//! how a run hears SIGINT or SIGTERM ([`interrupted`]): the engine asks it whether to
+//! stop, so an interrupted run ends cleanly and is stored as cancelled.
 
 use std::io::IsTerminal;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -7,6 +9,28 @@ use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use journeylab_engine::Progress;
+
+/// Set by the first SIGINT or SIGTERM (a second one exits at once).
+static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
+/// Exit code after an interrupt (128 + SIGINT, as shells report it).
+pub const EXIT_INTERRUPTED: u8 = 130;
+
+/// Installs the handler: the first signal asks the running command to stop; a second
+/// ends the process.
+pub fn catch_interrupts() {
+    let _ = ctrlc::set_handler(|| {
+        if INTERRUPTED.swap(true, Ordering::SeqCst) {
+            std::process::exit(i32::from(EXIT_INTERRUPTED));
+        }
+        eprintln!("\ninterrupted: stopping the run (press Ctrl-C again to quit at once)");
+    });
+}
+
+/// Whether a SIGINT or SIGTERM has arrived.
+pub fn interrupted() -> bool {
+    INTERRUPTED.load(Ordering::SeqCst)
+}
 
 pub struct Bar {
     bar: ProgressBar,
@@ -48,5 +72,9 @@ impl Progress for Bar {
             self.bar.set_draw_target(ProgressDrawTarget::stderr());
         }
         self.bar.set_position(done.max(self.bar.position()));
+    }
+
+    fn cancelled(&self) -> bool {
+        interrupted()
     }
 }

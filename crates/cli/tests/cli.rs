@@ -898,3 +898,66 @@ fn the_loader_and_the_terminal_are_safe_at_the_edges() {
         assert_eq!(mode & 0o777, 0o600);
     }
 }
+
+/// SIGINT (as Ctrl-C sends) and SIGTERM stop a run cleanly: exit 130, a message, and the
+/// run stored as cancelled — not left "running" to be called interrupted later.
+#[test]
+fn an_interrupted_run_is_stored_as_cancelled() {
+    for signal in ["-INT", "-TERM"] {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("i.db");
+        let dbs = db.to_str().unwrap();
+        let f = fixture("consumer-sign-in.json");
+        let child = bin()
+            .args([
+                "--db",
+                dbs,
+                "run",
+                f.to_str().unwrap(),
+                "-n",
+                "5000000",
+                "--seed",
+                "9",
+            ])
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let started = Instant::now();
+        loop {
+            let running = Store::open(&db).is_ok_and(|store| {
+                store
+                    .list_runs(&RunFilter::default())
+                    .is_ok_and(|runs| runs.iter().any(|r| r.status == RunStatus::Running))
+            });
+            if running {
+                break;
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(60),
+                "the run never started"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let sent = Command::new("kill")
+            .args([signal, &child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(sent.success());
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(130), "{signal}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("the run was cancelled (it is stored as cancelled)"),
+            "{err}"
+        );
+        let store = Store::open(&db).unwrap();
+        let runs = store.list_runs(&RunFilter::default()).unwrap();
+        assert_eq!(runs.len(), 1);
+        assert_eq!(runs[0].status, RunStatus::Cancelled, "{signal}");
+        assert!(
+            store.interrupted_at_open().is_empty(),
+            "not mistaken for an interrupted run"
+        );
+    }
+}

@@ -134,6 +134,22 @@ pub enum StoreError {
         id: i64,
     },
 
+    /// SQLite could not write: a file or the folder is read-only. Says which.
+    #[error("cannot write to the Journey Lab database: {detail}")]
+    ReadOnly {
+        /// The database file.
+        path: PathBuf,
+        /// Which file or folder is read-only, and what to do.
+        detail: String,
+    },
+
+    /// The disk holding the database is full.
+    #[error("the disk holding {path} is full: free some space (`journeylab runs delete` removes stored runs and gives their space back) and try again")]
+    DiskFull {
+        /// The database file.
+        path: PathBuf,
+    },
+
     /// Stored data could not be decoded (for example a sample BLOB whose length is not a
     /// multiple of 8). Points at a bug or at a file edited by hand.
     #[error("stored data in {path} is malformed: {detail}")]
@@ -156,9 +172,74 @@ pub(crate) fn sql_error(path: &Path, source: rusqlite::Error) -> StoreError {
             path: path.to_path_buf(),
             detail: source.to_string(),
         },
+        Some(ErrorCode::ReadOnly) | Some(ErrorCode::CannotOpen)
+            if read_only_culprit(path).is_some() =>
+        {
+            StoreError::ReadOnly {
+                path: path.to_path_buf(),
+                detail: read_only_culprit(path).unwrap_or_default(),
+            }
+        }
+        Some(ErrorCode::DiskFull) => StoreError::DiskFull {
+            path: path.to_path_buf(),
+        },
         _ => StoreError::Sqlite {
             path: path.to_path_buf(),
             source,
         },
+    }
+}
+
+/// Which of the files SQLite writes (the database, its `-wal` and `-shm` beside it) or
+/// their folder is read-only, in words; `None` when none is (then SQLite's own message
+/// stands).
+pub fn read_only_culprit(path: &Path) -> Option<String> {
+    let with = |suffix: &str| {
+        let mut p = path.as_os_str().to_owned();
+        p.push(suffix);
+        PathBuf::from(p)
+    };
+    let read_only = |p: &Path| {
+        std::fs::metadata(p)
+            .map(|m| m.permissions().readonly())
+            .unwrap_or(false)
+    };
+    for (file, what) in [
+        (with("-shm"), "its shared-memory file"),
+        (with("-wal"), "its write-ahead log"),
+    ] {
+        if read_only(&file) {
+            return Some(format!(
+                "{what} {} is read-only (left so by an earlier read-only session?); make it writable or remove it while no Journey Lab is running",
+                file.display()
+            ));
+        }
+    }
+    if read_only(path) {
+        return Some(format!("the database file {} is read-only", path.display()));
+    }
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    if !folder_writable(&dir) {
+        return Some(format!(
+            "the folder {} is read-only (SQLite keeps its -wal and -shm files beside the database); choose a writable place with --db or JOURNEYLAB_DB",
+            dir.display()
+        ));
+    }
+    None
+}
+
+/// Whether a file can be created in `dir` (permission bits say too little: ACLs, read-only
+/// mounts, root).
+fn folder_writable(dir: &Path) -> bool {
+    let probe = dir.join(format!(".journeylab-write-probe-{}", std::process::id()));
+    match std::fs::File::create(&probe) {
+        Ok(_) => {
+            let _ = std::fs::remove_file(&probe);
+            true
+        }
+        Err(_) => false,
     }
 }

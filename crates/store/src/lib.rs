@@ -106,7 +106,7 @@ pub use decisions::{
     decision_subject, derive_status, Decision, DecisionEntry, DecisionStatus, RiskAcceptance, Word,
     WordDetail,
 };
-pub use error::{Result, StoreError};
+pub use error::{read_only_culprit, Result, StoreError};
 pub use models::{slugify, ModelRow, ModelVersion, ModelVersionRef, ModelVersionRow};
 pub use process::STALE_AFTER_HOURS;
 pub use runs::{
@@ -346,6 +346,26 @@ impl Store {
             Ok(v)
         })();
         out.map_err(|e| self.finish_error(e))
+    }
+
+    /// Gives freed space back to the file system after a delete: the write-ahead log is
+    /// checkpointed and truncated (deleted pages sit in it until then), and the file is
+    /// vacuumed when at least a quarter of it (and 1 MiB) is free pages. Without this a
+    /// deleted run frees nothing on disk — and a full disk cannot checkpoint.
+    pub fn reclaim_space(&self) -> Result<()> {
+        let conn = lock(&self.write);
+        let out = (|| {
+            conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+            let free: i64 = conn.query_row("PRAGMA freelist_count", [], |r| r.get(0))?;
+            let pages: i64 = conn.query_row("PRAGMA page_count", [], |r| r.get(0))?;
+            let page_size: i64 = conn.query_row("PRAGMA page_size", [], |r| r.get(0))?;
+            if free * 4 >= pages && free * page_size >= 1 << 20 {
+                conn.execute_batch("VACUUM")?;
+                conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+            }
+            Ok(())
+        })();
+        out.map_err(|e: rusqlite::Error| self.finish_error(Fail::Sql(e)))
     }
 
     fn finish_error(&self, e: Fail) -> StoreError {

@@ -599,7 +599,8 @@ impl Store {
             }
             tx.execute("DELETE FROM runs WHERE id = ?1", [run_id])?;
             Ok(())
-        })
+        })?;
+        self.reclaim_space()
     }
 
     /// Marks as `failed` with the error [`INTERRUPTED`] every `running` run whose process

@@ -831,3 +831,92 @@ fn decision_status_is_derived_from_the_words() {
         .is_err());
     assert_eq!(store.decision_record("m", "a").expect("a").len(), 8);
 }
+
+/// Bytes the database occupies on disk: the file and its write-ahead log.
+fn on_disk(path: &Path) -> u64 {
+    let size = |p: PathBuf| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    size(path.to_path_buf()) + size(PathBuf::from(wal))
+}
+
+/// Issue 17: deleting a run gives its space back (the WAL is checkpointed and truncated,
+/// the file vacuumed when worth it); before, deleted pages sat in the WAL.
+#[test]
+fn deleting_runs_reclaims_their_space() {
+    let (_dir, path) = temp();
+    let store = Store::open(&path).expect("open");
+    let version = model_version_id(&store);
+    let values: Vec<f64> = (0..200_000).map(|i| i as f64 * 0.5).collect();
+    let mut runs = Vec::new();
+    for seed in 0..3 {
+        let run = store
+            .begin_run(version, &settings(values.len() as u64, seed))
+            .expect("begin");
+        store
+            .finish_run(
+                run,
+                &doc(&["baseline", "otp"]),
+                &[
+                    series("baseline", "net_value", &values),
+                    series("otp", "net_value", &values),
+                ],
+            )
+            .expect("finish");
+        runs.push(run);
+    }
+    let full = on_disk(&path);
+    assert!(
+        full > 9_000_000,
+        "three runs of 2 × 200,000 samples: {full} bytes"
+    );
+    for run in runs {
+        store.delete_run(run).expect("delete");
+    }
+    let after = on_disk(&path);
+    assert!(
+        after < full / 4,
+        "{full} bytes before, {after} after deleting every run"
+    );
+    assert_eq!(
+        store.integrity_check().expect("check"),
+        vec!["ok".to_string()]
+    );
+}
+
+/// A read-only `-shm` left by an earlier session is named (it used to read "attempt to
+/// write a readonly database" with no file).
+#[test]
+fn a_read_only_side_file_is_named() {
+    let (_dir, path) = temp();
+    drop(Store::open(&path).expect("create"));
+    let mut shm = path.as_os_str().to_owned();
+    shm.push("-shm");
+    let shm = PathBuf::from(shm);
+    std::fs::write(&shm, []).expect("shm");
+    let mut perms = std::fs::metadata(&shm).expect("meta").permissions();
+    perms.set_readonly(true);
+    std::fs::set_permissions(&shm, perms).expect("chmod");
+    let err = StoreError::ReadOnly {
+        path: path.clone(),
+        detail: journeylab_store::read_only_culprit(&path).expect("a culprit"),
+    };
+    let text = err.to_string();
+    assert!(
+        text.contains(&format!("{}-shm is read-only", path.display())),
+        "{text}"
+    );
+    // As a normal user SQLite itself refuses to write; root is allowed to, so the
+    // message is checked through the classifier rather than a failing write.
+    let is_root = std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0");
+    if !is_root {
+        let e =
+            Store::open(&path).and_then(|s| s.import_model("x.json", "X", MODEL, None).map(|_| ()));
+        if let Err(e) = e {
+            assert!(e.to_string().contains("-shm"), "{e}");
+        }
+    }
+}
