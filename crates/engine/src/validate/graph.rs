@@ -87,22 +87,26 @@ impl Ctx {
             }
         }
 
-        // Every step must be able to reach an outcome.
+        // Every step must be able to reach an outcome: a search backwards from the steps
+        // with an exit to an outcome (linear; a forward fixpoint would be quadratic).
         let mut to_outcome: Vec<bool> = j
             .steps
             .iter()
             .map(|s| s.targets().iter().any(|t| matches!(t, Target::Outcome(_))))
             .collect();
-        loop {
-            let mut changed = false;
-            for i in 0..n {
-                if !to_outcome[i] && succ[i].iter().any(|&k| to_outcome[k]) {
-                    to_outcome[i] = true;
-                    changed = true;
-                }
+        let mut pred: Vec<Vec<usize>> = vec![Vec::new(); n];
+        for (i, ks) in succ.iter().enumerate() {
+            for &k in ks {
+                pred[k].push(i);
             }
-            if !changed {
-                break;
+        }
+        let mut stack: Vec<usize> = (0..n).filter(|&i| to_outcome[i]).collect();
+        while let Some(k) = stack.pop() {
+            for &i in &pred[k] {
+                if !to_outcome[i] {
+                    to_outcome[i] = true;
+                    stack.push(i);
+                }
             }
         }
         for (i, s) in j.steps.iter().enumerate() {
@@ -119,7 +123,7 @@ impl Ctx {
         }
 
         let (order, cyclic) = topo_order(&succ, j.entry);
-        j.components = components_in_order(&succ, &order);
+        j.components = components_in_order(&succ);
         j.order = order;
         j.cyclic = cyclic;
 
@@ -482,56 +486,51 @@ fn topo_order(succ: &[Vec<usize>], entry: Target) -> (Vec<usize>, bool) {
     (post, cyclic)
 }
 
-/// Every strongly connected component, in topological order of the condensed graph.
-/// `order` is a reverse post-order of a depth-first search, so ordering components by
-/// their first step in it orders them topologically.
-fn components_in_order(succ: &[Vec<usize>], order: &[usize]) -> Vec<Component> {
-    let n = succ.len();
-    let reach_from: Vec<Vec<bool>> = (0..n)
-        .map(|i| reach(succ, Target::Step(i), |_, _| true))
-        .collect();
-    let mut assigned = vec![false; n];
-    let mut out = Vec::new();
-    for &i in order {
-        if assigned[i] {
-            continue;
+/// Strongly connected components by Tarjan's algorithm (petgraph), in topological order
+/// of the condensed graph: every exit of a component leads to itself or to a later one.
+/// Each component lists its steps in ascending index. Linear in steps and exits.
+fn sccs(succ: &[Vec<usize>]) -> Vec<Vec<usize>> {
+    let mut g = petgraph::graph::DiGraph::<(), ()>::with_capacity(succ.len(), succ.len() * 2);
+    let nodes: Vec<_> = (0..succ.len()).map(|_| g.add_node(())).collect();
+    for (i, ks) in succ.iter().enumerate() {
+        for &k in ks {
+            g.add_edge(nodes[i], nodes[k], ());
         }
-        let steps: Vec<usize> = order
-            .iter()
-            .copied()
-            .filter(|&k| reach_from[i][k] && reach_from[k][i])
-            .collect();
-        for &k in &steps {
-            assigned[k] = true;
-        }
-        let cyclic = steps.len() > 1 || succ[i].contains(&i);
-        out.push(Component { steps, cyclic });
     }
+    // Tarjan emits components in reverse topological order.
+    let mut out: Vec<Vec<usize>> = petgraph::algo::tarjan_scc(&g)
+        .into_iter()
+        .rev()
+        .map(|c| {
+            let mut steps: Vec<usize> = c.into_iter().map(|n| n.index()).collect();
+            steps.sort_unstable();
+            steps
+        })
+        .collect();
+    out.shrink_to_fit();
     out
+}
+
+/// Whether a component holds a cycle: more than one step, or a step that exits to itself.
+fn is_cycle(succ: &[Vec<usize>], steps: &[usize]) -> bool {
+    steps.len() > 1 || steps.first().is_some_and(|&i| succ[i].contains(&i))
+}
+
+/// Every strongly connected component, in topological order of the condensed graph.
+fn components_in_order(succ: &[Vec<usize>]) -> Vec<Component> {
+    sccs(succ)
+        .into_iter()
+        .map(|steps| Component {
+            cyclic: is_cycle(succ, &steps),
+            steps,
+        })
+        .collect()
 }
 
 /// Strongly connected components that contain a cycle (size > 1, or a self-loop).
 fn cycles(succ: &[Vec<usize>]) -> Vec<Vec<usize>> {
-    let n = succ.len();
-    let reach_from: Vec<Vec<bool>> = (0..n)
-        .map(|i| reach(succ, Target::Step(i), |_, _| true))
-        .collect();
-    let mut assigned = vec![false; n];
-    let mut out = Vec::new();
-    for i in 0..n {
-        if assigned[i] {
-            continue;
-        }
-        let comp: Vec<usize> = (0..n)
-            .filter(|&k| reach_from[i][k] && reach_from[k][i])
-            .collect();
-        for &k in &comp {
-            assigned[k] = true;
-        }
-        let has_cycle = comp.len() > 1 || succ[i].contains(&i);
-        if has_cycle {
-            out.push(comp);
-        }
-    }
-    out
+    sccs(succ)
+        .into_iter()
+        .filter(|c| is_cycle(succ, c))
+        .collect()
 }

@@ -166,3 +166,30 @@ fn declared_outcome_replaces_the_implicit_one() {
         "success, abandoned, blocked, locked"
     );
 }
+
+/// A 550-step loop (solved by the sparse LU): n actions with abandonment a, then back to
+/// the start with probability r. Success = (1−a)ⁿ(1−r) / (1 − (1−a)ⁿ·r) per entrant.
+#[test]
+fn a_long_loop_solves_to_its_closed_form() {
+    let (n, a, r) = (550usize, 0.001, 0.4);
+    let mut steps: Vec<serde_json::Value> = (0..n)
+        .map(|i| {
+            let next = if i + 1 < n {
+                format!("s{}", i + 1)
+            } else {
+                "back".into()
+            };
+            json!({ "id": format!("s{i}"), "kind": "action", "abandon": a, "next": next })
+        })
+        .collect();
+    steps.push(json!({ "id": "back", "kind": "branch", "to": [ { "target": "s0", "p": r }, { "target": "success" } ] }));
+    let doc = model("legitimate", json!([]), json!(steps), json!({}));
+    let out = run_doc(&doc, &settings(2, 1, Mode::Expected));
+    let pass = (1.0 - a as f64).powi(n as i32);
+    let expected = 1000.0 * pass * (1.0 - r) / (1.0 - pass * r);
+    close(
+        cell(&out, 0, "success"),
+        expected,
+        "success through a 550-step loop",
+    );
+}
