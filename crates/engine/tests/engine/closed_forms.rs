@@ -185,7 +185,7 @@ fn a_long_loop_solves_to_its_closed_form() {
     steps.push(json!({ "id": "back", "kind": "branch", "to": [ { "target": "s0", "p": r }, { "target": "success" } ] }));
     let doc = model("legitimate", json!([]), json!(steps), json!({}));
     let out = run_doc(&doc, &settings(2, 1, Mode::Expected));
-    let pass = (1.0 - a as f64).powi(n as i32);
+    let pass = (1.0_f64 - a).powi(n as i32);
     let expected = 1000.0 * pass * (1.0 - r) / (1.0 - pass * r);
     close(
         cell(&out, 0, "success"),
