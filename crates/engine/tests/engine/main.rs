@@ -8,6 +8,7 @@
 //! - `validation`: one test per class of validation error
 //! - `governance`: required teams (deciding + veto) and every governance warning
 //! - `properties`: random graphs — no panics, exact conservation
+//! - `fuzz`: a seeded mutation fuzz of the loader over the fixtures
 //! - `routes`: attack routes and findings (§11) against hand-computed values
 //! - `stability`: pinned seeded outputs
 
@@ -18,6 +19,7 @@ mod agreement;
 mod closed_forms;
 mod common;
 mod flows;
+mod fuzz;
 mod governance;
 mod precision;
 mod properties;
