@@ -71,3 +71,64 @@ fn every_command_is_in_the_generated_table() {
         assert!(table.contains(&format!("  \"{name}\",")), "{name}");
     }
 }
+
+/// Least privilege (issue 17): every IPC command is a Tauri permission (listed in
+/// `src-tauri/commands.txt`, which build.rs turns into `allow-<command>`), and the main
+/// window's capability grants exactly the commands the UI's Tauri binding calls — no
+/// command exists without a permission entry, and none is granted that the UI never uses.
+#[test]
+fn every_command_is_a_permission_and_the_window_grants_exactly_what_the_ui_calls() {
+    let root = repository_root();
+    let listed: Vec<String> = std::fs::read_to_string(root.join("src-tauri/commands.txt"))
+        .expect("src-tauri/commands.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_string)
+        .collect();
+    let contract: Vec<String> = journeylab_app::ipc::command_names()
+        .into_iter()
+        .map(str::to_string)
+        .collect();
+    assert_eq!(
+        listed, contract,
+        "src-tauri/commands.txt lists every IPC command, in order"
+    );
+
+    let capability: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root.join("src-tauri/capabilities/default.json"))
+            .expect("capability"),
+    )
+    .expect("capability JSON");
+    let mut granted: Vec<String> = capability["permissions"]
+        .as_array()
+        .expect("permissions")
+        .iter()
+        .filter_map(|p| p.as_str())
+        .filter_map(|p| p.strip_prefix("allow-"))
+        .map(|p| p.replace('-', "_"))
+        .collect();
+    granted.sort();
+
+    let binding = std::fs::read_to_string(root.join("ui/src/ipc/tauri.ts")).expect("tauri.ts");
+    let mut called: Vec<String> = binding
+        .split("call(\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .map(str::to_string)
+        .collect();
+    called.sort();
+    called.dedup();
+    assert_eq!(
+        granted, called,
+        "the window is granted exactly the commands the UI calls"
+    );
+    let mut contract_sorted = contract.clone();
+    contract_sorted.sort();
+    for c in &called {
+        assert!(
+            contract_sorted.contains(c),
+            "the UI calls `{c}`, which is no IPC command"
+        );
+    }
+}

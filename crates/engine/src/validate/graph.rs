@@ -123,7 +123,7 @@ impl Ctx {
         }
 
         let (order, cyclic) = topo_order(&succ, j.entry);
-        j.components = components_in_order(&succ);
+        j.components = components_in_order(&succ, &order);
         j.order = order;
         j.cyclic = cyclic;
 
@@ -517,8 +517,24 @@ fn is_cycle(succ: &[Vec<usize>], steps: &[usize]) -> bool {
 }
 
 /// Every strongly connected component, in topological order of the condensed graph.
-fn components_in_order(succ: &[Vec<usize>]) -> Vec<Component> {
-    sccs(succ)
+/// `order` is a reverse post-order of a depth-first search, so ordering components by
+/// their first step in it orders them topologically; steps within a component follow it
+/// too. (Tarjan finds the components; this order keeps expected mode's sums in the same
+/// sequence as before, so results are bit for bit what they were.)
+fn components_in_order(succ: &[Vec<usize>], order: &[usize]) -> Vec<Component> {
+    let mut rank = vec![usize::MAX; succ.len()];
+    for (r, &i) in order.iter().enumerate() {
+        rank[i] = r;
+    }
+    let mut comps: Vec<Vec<usize>> = sccs(succ)
+        .into_iter()
+        .map(|mut steps| {
+            steps.sort_by_key(|&i| rank[i]);
+            steps
+        })
+        .collect();
+    comps.sort_by_key(|c| c.first().map_or(usize::MAX, |&i| rank[i]));
+    comps
         .into_iter()
         .map(|steps| Component {
             cyclic: is_cycle(succ, &steps),
