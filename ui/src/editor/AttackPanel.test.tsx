@@ -143,13 +143,15 @@ describe("attack surface panel", () => {
       "Restores",
       "Required",
       "Weakest route",
-      "Attackers' successes a month",
     ]);
+    expect(screen.getByTestId("attack-access-attackers-sign_in").textContent).toMatch(
+      /^Attackers' successes a month: Credential-stuffing bots \(breached passwords\) [\d,.]+ · SIM-swappers \(targeted account takeover\) [\d,.]+$/,
+    );
     const recovery = screen.getByTestId("attack-access-recovery");
     expect(recovery.getAttribute("data-weaker")).toBe("true");
     expect(recovery.textContent).toContain("Reset code by SMS");
     expect(recovery.textContent).toContain("AAL1");
-    expect(recovery.textContent).toContain("Sign-in");
+    expect(recovery.textContent).toContain("weaker than Sign-in (AAL2)");
     expect(screen.getByTestId("attack-access-sign_in").getAttribute("data-weaker")).toBeNull();
   });
 

@@ -1,7 +1,7 @@
 // The "Attack surface" side panel (spec §11): the engine's routes of the edited document
 // (saved or not) in expected mode — settings (seed, scenario, population), the selected
-// route and what it grants, a scenario's changes, the population's ranked routes, the
-// findings and the access table. Recomputed 300 ms after the document or a setting
+// route and what it grants, a scenario's changes, the access table, the findings and the
+// population's ranked routes. Recomputed 300 ms after the document or a setting
 // changes; a route selected here is drawn on the canvas of its journey.
 
 import "./attack.css";
@@ -10,9 +10,10 @@ import { useEffect, useMemo } from "react";
 import { useStore } from "zustand";
 
 import { thousands } from "../format/numbers";
+import type { RoutesView } from "../ipc";
 import { AccessTable, ChangeList, FindingList, RouteList } from "./AttackSections";
-import { findRoute, hopsElsewhere, journeyName, populationChoices, rankedRoutes, seedProblem } from "./attackSurface";
-import type { AttackStore } from "./attackStore";
+import { findRoute, hopsElsewhere, journeyName, populationChoices, rankedRoutes, routeSteps, seedProblem } from "./attackSurface";
+import type { AttackStore, SelectedRoute } from "./attackStore";
 import type { EditorStore } from "./editorStore";
 import type { FlowStore } from "./flowStore";
 
@@ -96,7 +97,7 @@ export function AttackPanel({ store, attack, flow, onClose }: { store: EditorSto
           Expected mode, {thousands(iterations)} iterations, seed {seed.trim() || "—"}
           {view && view.seed !== seed.trim() && !problem && <span className="muted"> (updating)</span>}
         </p>
-        <label className="field-inline attack-field">
+        <label className="attack-field">
           <span>seed</span>
           <input
             className="mono"
@@ -111,7 +112,7 @@ export function AttackPanel({ store, attack, flow, onClose }: { store: EditorSto
             {problem ?? (seedSource.from === "run" ? `the seed of run #${seedSource.runId}, the newest finished run of this file` : seedSource.from === "typed" ? "typed" : "no finished run of this file: default seed")}
           </span>
         </label>
-        <label className="field-inline attack-field">
+        <label className="attack-field">
           <span>scenario</span>
           <select data-testid="attack-scenario" value={scenario} onChange={(e) => attack.getState().setScenario(e.target.value)}>
             {scenarios.map(([id, name]) => (
@@ -121,7 +122,7 @@ export function AttackPanel({ store, attack, flow, onClose }: { store: EditorSto
             ))}
           </select>
         </label>
-        <label className="field-inline attack-field">
+        <label className="attack-field">
           <span>population</span>
           <select data-testid="attack-population" value={chosen?.id ?? ""} disabled={choices.length === 0} onChange={(e) => attack.getState().setPopulation(e.target.value)}>
             {choices.length === 0 && <option value="">—</option>}
@@ -152,11 +153,20 @@ export function AttackPanel({ store, attack, flow, onClose }: { store: EditorSto
 
       {view && <SelectedNote store={store} attack={attack} />}
       {view && view.scenario !== "baseline" && <ChangeList key={view.scenario} view={view} />}
-      {view && chosen && <RouteList view={view} population={chosen} period={period} selected={selected} onSelect={(j, k) => selectRoute(j, k)} />}
-      {view && <FindingList view={view} selected={selected} onSelect={(j, k, p) => selectRoute(j, k, p)} />}
+      {/* From the summary to the detail: who gets into the account and how weakly, what is wrong, then every route of one population. */}
       {view && <AccessTable view={view} period={period} />}
+      {view && <FindingList view={view} selected={selected} onSelect={(j, k, p) => selectRoute(j, k, p)} />}
+      {view && chosen && <RouteList view={view} population={chosen} period={period} selected={selected} onSelect={(j, k) => selectRoute(j, k)} />}
     </aside>
   );
+}
+
+/** Why a selected route is not in the answer shown: a scenario closed it, or it is no longer listed. */
+function goneNote(view: RoutesView, selected: SelectedRoute): string {
+  const closed = view.changes.find((c) => c.journey === selected.journey && c.route === selected.key && c.kind === "closed");
+  return closed
+    ? `“${closed.label}” of ${journeyName(view, selected.journey)} is closed in “${view.scenario_name}”: nothing to draw.`
+    : `The selected route of ${journeyName(view, selected.journey)} is not among the routes of “${view.scenario_name}”.`;
 }
 
 /** The selected route: what it is, what access it grants, and how to take it off the canvas. */
@@ -179,13 +189,23 @@ function SelectedNote({ store, attack }: { store: EditorStore; attack: AttackSto
               Shown on the canvas: <strong>{route.label}</strong> of {journeyName(view, selected.journey)}
             </>
           ) : (
-            <>The selected route is not among this answer's routes.</>
+            <>{goneNote(view, selected)}</>
           )}
         </span>
         <button type="button" className="button button-ghost attack-clear" data-testid="attack-clear" onClick={() => attack.getState().select(null)}>
           Clear
         </button>
       </div>
+      {route && (
+        <ol className="attack-path" data-testid="attack-path" aria-label="Steps of the route">
+          {routeSteps(doc, route).map((s) => (
+            <li key={s.step}>
+              {s.name}
+              {s.exit && <span className="attack-path-exit"> ({s.exit})</span>}
+            </li>
+          ))}
+        </ol>
+      )}
       {route && journeyId !== selected.journey && (
         <button type="button" className="link attack-go" data-testid="attack-go-route" onClick={() => store.getState().setJourney(selected.journey)}>
           show {journeyName(view, selected.journey)}

@@ -97,10 +97,12 @@ export function RouteList({
           ))}
         </ol>
       )}
+      <h5 className="attack-subhead">Per journey: success, and what no listed route carries</h5>
       <ul className="attack-masses" data-testid="attack-masses">
         {masses.map((m) => (
           <li key={m.journey} data-testid={`attack-mass-${m.journey}`} data-complete={String(m.complete)} data-desk={String(m.population.through_desk)}>
-            <strong>{m.name}</strong> {m.lines.join(" · ")}
+            <strong>{m.name}</strong> {m.lines[0]}
+            <span className="attack-mass-rest">{m.lines.slice(1).join(" · ")}</span>
           </li>
         ))}
       </ul>
@@ -195,12 +197,12 @@ export function AccessTable({ view, period }: { view: RoutesView; period: string
             <th scope="col">Restores</th>
             <th scope="col">Required</th>
             <th scope="col">Weakest route</th>
-            <th scope="col">Attackers' successes a {period}</th>
           </tr>
         </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.journey} data-testid={`attack-access-${r.journey}`} data-weakest-aal={r.weakestAal ?? undefined} data-weaker={r.weaker ? "true" : undefined}>
+        {/* One body per journey: its row, then its attackers' successes across the table's width. */}
+        {rows.map((r) => (
+          <tbody key={r.journey} className={r.weaker ? "is-weaker" : undefined}>
+            <tr data-testid={`attack-access-${r.journey}`} data-weakest-aal={r.weakestAal ?? undefined} data-weaker={r.weaker ? "true" : undefined}>
               <th scope="row">{r.name}</th>
               <td>{r.kind}</td>
               <td>{r.restores}</td>
@@ -208,20 +210,24 @@ export function AccessTable({ view, period }: { view: RoutesView; period: string
               <td>
                 {r.weakest}{" "}
                 {r.weakestAal !== null && <span className={`route-badge route-badge-aal${r.weakestAal}`}>AAL{r.weakestAal}</span>}
-                {r.weaker && <span className="attack-weaker"> weaker</span>}
+                {r.weaker && <span className="attack-weaker">{r.weaker}</span>}
               </td>
-              <td>
+            </tr>
+            <tr className="attack-access-attackers" data-testid={`attack-access-attackers-${r.journey}`}>
+              <td colSpan={5}>
+                <span className="muted">Attackers' successes a {period}: </span>
                 {r.attackers.length === 0
-                  ? "—"
-                  : r.attackers.map((a) => (
-                      <span key={a.id} className="attack-access-attacker" title={`P(success) ${a.p}`}>
-                        {a.name}: <strong>{a.successes}</strong>
+                  ? "no attacker enters"
+                  : r.attackers.map((a, i) => (
+                      <span key={a.id} title={`P(success) ${a.p}`}>
+                        {i > 0 && " · "}
+                        {a.name} <strong>{a.successes}</strong>
                       </span>
                     ))}
               </td>
             </tr>
-          ))}
-        </tbody>
+          </tbody>
+        ))}
       </table>
     </section>
   );
@@ -240,8 +246,14 @@ export function ChangeList({ view }: { view: RoutesView }) {
       ) : (
         <ul className="attack-change-list">
           {shown.map((c, i) => (
-            <li key={`${c.journey}|${c.population}|${c.route}|${c.kind}`} data-testid={`attack-change-${i}`} data-kind={c.kind} data-population={c.population}>
-              <span className={`attack-change-kind attack-change-${c.kind}`}>{c.kind}</span> {c.sentence}
+            <li
+              key={`${c.journey}|${c.population}|${c.route}|${c.kind}`}
+              className={`attack-change attack-change-${c.kind}`}
+              data-testid={`attack-change-${i}`}
+              data-kind={c.kind}
+              data-population={c.population}
+            >
+              {c.sentence}
             </li>
           ))}
         </ul>

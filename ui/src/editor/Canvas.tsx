@@ -10,13 +10,14 @@ import {
   applyNodeChanges,
   useNodesInitialized,
   useReactFlow,
+  useStore as useFlowState,
   type Connection,
   type Edge,
   type FinalConnectionState,
   type NodeChange,
   type OnSelectionChangeParams,
 } from "@xyflow/react";
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type RefObject } from "react";
 import { useStore } from "zustand";
 
 import { decorateRouteEdge } from "./attackSurface";
@@ -188,6 +189,14 @@ export function Canvas({
     );
   }, [measured, flow.nodes, fitView]);
 
+  // A route selected (or this journey's canvas opened for one): show the whole route. Keyed
+  // by the route's steps (a string), so edits while it is shown do not move the view.
+  const routeNodes = highlight ? [...highlight.nodes].join("\n") : null;
+  useEffect(() => {
+    if (!measured || routeNodes === null) return;
+    void fitView({ nodes: routeNodes.split("\n").map((id) => ({ id })), padding: 0.12, maxZoom: 1 });
+  }, [measured, routeNodes, fitView]);
+
   return (
     <div
       ref={canvasRef}
@@ -227,9 +236,27 @@ export function Canvas({
         <MiniMap pannable zoomable style={{ width: 160, height: 100 }} nodeColor={(n) => lookOf(String(n.data.kind), n.data.outcomeClass as string | undefined).colour} />
         <Controls showInteractive={false} />
         <FlowLayer store={store} flow={flowStore} journeyId={journeyId} />
+        {highlight && <RouteStrokeScale canvas={canvasRef} />}
       </ReactFlow>
     </div>
   );
+}
+
+/**
+ * While a route is shown: the zoom as the CSS variable `--route-zoom` on the canvas, so
+ * the route's stroke keeps its width on screen at any zoom (attack.css) — a whole journey
+ * fitted in view is drawn small. Renders nothing; mounted only while a route is shown.
+ */
+function RouteStrokeScale({ canvas }: { canvas: RefObject<HTMLDivElement | null> }) {
+  const zoom = useFlowState((s) => s.transform[2]);
+  useEffect(() => {
+    const el = canvas.current;
+    el?.style.setProperty("--route-zoom", String(zoom));
+    return () => {
+      el?.style.removeProperty("--route-zoom");
+    };
+  }, [canvas, zoom]);
+  return null;
 }
 
 function withSelection(fresh: FlowNode[], previous: StepNode[], selection: string[]): StepNode[] {

@@ -148,7 +148,8 @@ function EditorLayout({
         <FlowControl store={store} flow={flow} />
       </div>
       <div className="editor-body">
-        <Palette store={store} />
+        {/* The attack surface is an analysis: its panel takes the palette's room, so the canvas keeps enough to show a route. */}
+        {side !== "attack" && <Palette store={store} />}
         <div className="canvas-column">
           <WhatIfStrip store={store} whatIf={whatIf} />
           {journeyId ? <Canvas key={journeyId} store={store} flow={flow} attack={attack} journeyId={journeyId} /> : <p className="empty">This model has no journeys.</p>}

@@ -18,6 +18,7 @@ import {
   routeBadges,
   routeEdges,
   routeHighlight,
+  routeSteps,
   seedProblem,
   totalSuccesses,
 } from "./attackSurface";
@@ -146,6 +147,14 @@ describe("attack surface: a route on the canvas", () => {
     expect(routeEdges(doc, route).map((e) => e.id)).toEqual(["start:next", "choose_method:to.1", "sms_code:on.pass", "new_password:next", "notify:next"]);
     const h = routeHighlight(doc, route);
     expect([...h.nodes]).toEqual(["start", "choose_method", "sms_code", "new_password", "notify", "recovered"]);
+    expect(routeSteps(doc, route).map((s) => (s.exit ? `${s.name} (${s.exit})` : s.name))).toEqual([
+      "Forgot password: enter email or phone",
+      "Choose how to recover",
+      "Reset code by SMS (pass)",
+      "Choose a new password",
+      "Notify old email and phone of the change",
+      "recovered",
+    ]);
   });
 
   it("a scenario's route over re-pointed exits is flagged: the canvas shows the model", () => {
@@ -190,12 +199,12 @@ describe("attack surface: findings, access and a scenario's changes", () => {
     const rows = accessLines(baseline);
     expect(rows.map((r) => r.journey)).toEqual(["sign_in", "recovery"]);
     const [signIn, recovery] = rows;
-    expect(signIn).toMatchObject({ name: "Sign-in", kind: "sign_in", restores: "—", requiredAal: "AAL2", weakestAal: 2, weaker: false });
-    expect(recovery).toMatchObject({ name: "Account recovery", kind: "recovery", restores: "Sign-in", requiredAal: "—", weakest: "Reset code by SMS", weakestAal: 1, weaker: true });
+    expect(signIn).toMatchObject({ name: "Sign-in", kind: "sign_in", restores: "—", requiredAal: "AAL2", weakestAal: 2, weaker: null });
+    expect(recovery).toMatchObject({ name: "Account recovery", kind: "recovery", restores: "Sign-in", requiredAal: "—", weakest: "Reset code by SMS", weakestAal: 1, weaker: "weaker than Sign-in (AAL2)" });
     expect(recovery!.attackers.map((a) => a.name)).toEqual(["SIM-swappers (targeted account takeover)"]);
     expect(signIn!.attackers.map((a) => a.id)).toEqual(["cs_bots", "sim_swappers"]);
     // With the document check, recovery reaches AAL2 and is no longer weaker.
-    expect(accessLines(fixed).find((r) => r.journey === "recovery")).toMatchObject({ weakestAal: 2, weaker: false });
+    expect(accessLines(fixed).find((r) => r.journey === "recovery")).toMatchObject({ weakestAal: 2, weaker: null });
   });
 
   it("shows a scenario's changes attackers first, eight of them and how many more", () => {

@@ -205,12 +205,16 @@ export interface AccessLine {
   requiredAal: string;
   weakest: string;
   weakestAal: number | null;
-  /** True when the weakest route is below the required AAL or the restored journey's weakest route. */
-  weaker: boolean;
+  /**
+   * Why the weakest route falls short, when it does: below the restored journey's bar (its
+   * weakest route or required AAL, whichever is higher: the engine's recovery-weaker rule)
+   * or below the journey's own required AAL.
+   */
+  weaker: string | null;
   attackers: { id: string; name: string; successes: string; p: string }[];
 }
 
-/** The access table with names instead of ids; `weaker` marks a recovery below what it restores. */
+/** The access table with names instead of ids; `weaker` says why a weakest route falls short. */
 export function accessLines(view: RoutesView): AccessLine[] {
   const byJourney = new Map(view.report.access.map((a) => [a.journey, a]));
   const floor = (a: AccessRow | undefined): number | null => {
@@ -222,7 +226,14 @@ export function accessLines(view: RoutesView): AccessLine[] {
     const aal = a.weakest?.[2] ?? null;
     const restored = a.restores ? floor(byJourney.get(a.restores)) : null;
     const required = a.required_aal ?? null;
-    const weaker = aal !== null && ((required !== null && aal < required) || (restored !== null && aal < restored));
+    const weaker =
+      aal === null
+        ? null
+        : restored !== null && aal < restored
+          ? `weaker than ${journeyName(view, a.restores!)} (AAL${restored})`
+          : required !== null && aal < required
+            ? `below the required AAL${required}`
+            : null;
     return {
       journey: a.journey,
       name: a.name,
@@ -274,6 +285,26 @@ export function routeHighlight(doc: ModelDoc, route: Route): RouteHighlight {
   const nodes = new Set(route.hops.map((h) => h.step));
   nodes.add(route.outcome);
   return { journey: route.journey, key: route.key, edges, nodes };
+}
+
+/**
+ * The route as a person reads it: each step's name (its id when unnamed) with the exit
+ * taken where it says something (`pass`, `fail`, `allow`, `resolved`; not an action's
+ * `next` or a branch's share), then the outcome.
+ */
+export function routeSteps(doc: ModelDoc, route: Route): { step: string; name: string; exit: string | null }[] {
+  const steps = new Map(stepsOf(findJourney(doc, route.journey)).map((s) => [s.id, s]));
+  const nameOf = (id: string) => {
+    const name = steps.get(id)?.name;
+    return typeof name === "string" && name !== "" ? name : id;
+  };
+  const out: { step: string; name: string; exit: string | null }[] = route.hops.map((h) => ({
+    step: h.step,
+    name: nameOf(h.step),
+    exit: h.exit === "next" || /^to\[\d+\]$/.test(h.exit) ? null : h.exit,
+  }));
+  out.push({ step: route.outcome, name: nameOf(route.outcome), exit: null });
+  return out;
 }
 
 /** Route colour on the canvas: violet, apart from the flow overlay's blue, amber and red. */
