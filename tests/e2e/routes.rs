@@ -205,6 +205,10 @@ pub async fn attack_surface_lists_routes_and_loses_the_finding(ctx: &mut Ctx) ->
         finding_route.clone()
     );
     ensure_eq!(listed.attr("data-severity").await?.as_deref(), Some("high"));
+    // The access table: recovery's weakest route is below what it restores.
+    let access = app.by_testid("attack-access-recovery").await?;
+    ensure_eq!(access.attr("data-weaker").await?.as_deref(), Some("true"));
+    ensure_eq!(access.attr("data-weakest-aal").await?.as_deref(), Some("1"));
     let shots = screenshots_dir()?;
     app.screenshot(&shots.join("attack-surface.png")).await?;
     screenshot_at(
@@ -254,6 +258,8 @@ pub async fn attack_surface_lists_routes_and_loses_the_finding(ctx: &mut Ctx) ->
     answered(app, SCENARIO).await?;
     let codes = app.driver.find_all(By::Css(css)).await?;
     ensure_eq!(codes.len(), 0, "recovery_weaker is gone");
+    let access = app.by_testid("attack-access-recovery").await?;
+    ensure_eq!(access.attr("data-weaker").await?, None);
     let changes = app.by_testid("attack-changes").await?;
     let sentences = app.all_within(&changes, "attack-change-0").await?;
     let first = sentences.first().ok_or("a change is shown")?.text().await?;

@@ -152,6 +152,7 @@ describe("attack surface panel", () => {
     expect(recovery.textContent).toContain("Reset code by SMS");
     expect(recovery.textContent).toContain("AAL1");
     expect(recovery.textContent).toContain("weaker than Sign-in (AAL2)");
+    expect(recovery.textContent).toMatch(/Attackers' successes a month: SIM-swappers \(targeted account takeover\) [\d.]+$/);
     expect(screen.getByTestId("attack-access-sign_in").getAttribute("data-weaker")).toBeNull();
   });
 

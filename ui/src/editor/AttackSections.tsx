@@ -199,10 +199,16 @@ export function AccessTable({ view, period }: { view: RoutesView; period: string
             <th scope="col">Weakest route</th>
           </tr>
         </thead>
-        {/* One body per journey: its row, then its attackers' successes across the table's width. */}
+        {/* One body per access entry: the journey's row, then its attackers' successes across the table's width. */}
         {rows.map((r) => (
-          <tbody key={r.journey} className={r.weaker ? "is-weaker" : undefined}>
-            <tr data-testid={`attack-access-${r.journey}`} data-weakest-aal={r.weakestAal ?? undefined} data-weaker={r.weaker ? "true" : undefined}>
+          <tbody
+            key={r.journey}
+            className={r.weaker ? "is-weaker" : undefined}
+            data-testid={`attack-access-${r.journey}`}
+            data-weakest-aal={r.weakestAal ?? undefined}
+            data-weaker={r.weaker ? "true" : undefined}
+          >
+            <tr>
               <th scope="row">{r.name}</th>
               <td>{r.kind}</td>
               <td>{r.restores}</td>
