@@ -93,9 +93,10 @@ export function AttackPanel({ store, attack, flow, onClose }: { store: EditorSto
       </p>
 
       <div className="attack-settings">
+        {/* What the numbers shown were computed with (the answer's, once there is one). */}
         <p className="attack-mode" data-testid="attack-mode">
-          Expected mode, {thousands(iterations)} iterations, seed {seed.trim() || "—"}
-          {view && view.seed !== seed.trim() && !problem && <span className="muted"> (updating)</span>}
+          Expected mode, {thousands(view?.iterations ?? iterations)} iterations, seed {view?.seed ?? (seed.trim() || "—")}
+          {loading && <span className="muted"> (updating…)</span>}
         </p>
         <label className="attack-field">
           <span>seed</span>

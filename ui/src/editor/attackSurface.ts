@@ -313,7 +313,8 @@ export const ROUTE_WIDTH = 5;
 
 /**
  * A canvas edge while a route is selected: the route's edges thick and violet (marked
- * `data-route-edge="true"`), every other edge dimmed. An edge of the route that leads
+ * `data-route-edge="true"`; attack.css keeps the width constant on screen at any zoom),
+ * every other edge dimmed. An edge of the route that leads
  * elsewhere on the canvas than in the routes' model (a scenario re-points it) is drawn
  * dashed and marked `changed`.
  */
