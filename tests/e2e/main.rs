@@ -16,6 +16,7 @@ mod explorer; // the threshold explorer: sliders, engine numbers, latency, save 
 mod flows; // the flow overlay after a run: edge shares equal the engine's, per population
 mod large_model; // a 200-step journey: opening, frame times while zooming, an edit
 mod results; // running a model: progress, dashboard, comparison, cancel, history
+mod routes; // the editor's attack surface: ranked routes, findings, a route on the canvas, a scenario
 mod start_screen; // the window, the example list, opening a model, listing errors
 mod steps; // UI steps the tests share: open an example, select a node, run, type, save
 mod whatif; // the editor's live what-if: toggle, edit, the numbers change
@@ -43,6 +44,7 @@ fn main() -> std::process::ExitCode {
         e2e_test!(explorer::threshold_explorer_follows_the_sliders),
         e2e_test!(explorer::threshold_explorer_latency_on_every_fixture),
         e2e_test!(flows::edges_show_a_populations_flow_after_a_run),
+        e2e_test!(routes::attack_surface_lists_routes_and_loses_the_finding),
         e2e_test!(large_model::a_200_step_journey_stays_responsive),
         e2e_test!(analysis::a_run_stops_when_precise_enough),
         e2e_test!(analysis::sensitivity_shows_the_runs_drivers),

@@ -1,6 +1,6 @@
 // The canvas of the current journey (React Flow): its steps and edges from the document,
-// selection, dragging, connecting, deleting, dropping palette items, the first fitted view
-// and the flow overlay's layer.
+// selection, dragging, connecting, deleting, dropping palette items, the first fitted view,
+// the flow overlay's layer and the selected attack route's highlight.
 
 import {
   Background,
@@ -10,15 +10,18 @@ import {
   applyNodeChanges,
   useNodesInitialized,
   useReactFlow,
+  useStore as useFlowState,
   type Connection,
   type Edge,
   type FinalConnectionState,
   type NodeChange,
   type OnSelectionChangeParams,
 } from "@xyflow/react";
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type RefObject } from "react";
 import { useStore } from "zustand";
 
+import { decorateRouteEdge } from "./attackSurface";
+import { highlightOf, type AttackStore } from "./attackStore";
 import type { EditorStore } from "./editorStore";
 import { FlowLayer } from "./FlowOverlayBar";
 import { decorateEdge } from "./flowOverlay";
@@ -31,7 +34,17 @@ import { DRAG_TYPE, addFromPalette } from "./paletteActions";
 
 const nodeTypes = { step: StepNodeView };
 
-export function Canvas({ store, flow: flowStore, journeyId }: { store: EditorStore; flow: FlowStore; journeyId: string }) {
+export function Canvas({
+  store,
+  flow: flowStore,
+  attack,
+  journeyId,
+}: {
+  store: EditorStore;
+  flow: FlowStore;
+  attack: AttackStore;
+  journeyId: string;
+}) {
   const doc = useStore(store, (s) => s.doc);
   const issues = useStore(store, (s) => s.issues);
   const selection = useStore(store, (s) => s.selection);
@@ -50,27 +63,38 @@ export function Canvas({ store, flow: flowStore, journeyId }: { store: EditorSto
   }
   const [selectedEdges, setSelectedEdges] = useState<string[]>([]);
   const overlay = useFlowOverlay(flowStore, journeyId);
+  const routes = useStore(attack, (s) => s.view);
+  const selectedRoute = useStore(attack, (s) => s.selected);
+  const highlight = useMemo(
+    () => highlightOf({ view: routes, selected: selectedRoute }, doc, journeyId),
+    [routes, selectedRoute, doc, journeyId],
+  );
   const edges: Edge[] = useMemo(
     () =>
-      flow.edges.map((e) =>
-        // With the flow overlay on, the edge shows its share of the population instead.
-        decorateEdge<Edge>(
-          {
-            id: e.id,
-            source: e.source,
-            sourceHandle: e.sourceHandle,
-            target: e.target,
-            label: e.label,
-            selected: selectedEdges.includes(e.id),
-            deletable: !e.fallback,
-            className: e.fallback ? "edge-fallback" : undefined,
-            labelBgPadding: [4, 2] as [number, number],
-            labelStyle: { fontSize: 10 },
-          },
-          overlay,
-        ),
-      ),
-    [flow.edges, selectedEdges, overlay],
+      flow.edges.map((e) => {
+        const edge: Edge = {
+          id: e.id,
+          source: e.source,
+          sourceHandle: e.sourceHandle,
+          target: e.target,
+          label: e.label,
+          selected: selectedEdges.includes(e.id),
+          deletable: !e.fallback,
+          className: e.fallback ? "edge-fallback" : undefined,
+          labelBgPadding: [4, 2] as [number, number],
+          labelStyle: { fontSize: 10 },
+        };
+        // With the flow overlay on, the edge shows its share of the population instead; a
+        // selected attack route draws its edges out and dims the rest (one at a time).
+        return decorateRouteEdge(decorateEdge(edge, overlay), highlight);
+      }),
+    [flow.edges, selectedEdges, overlay, highlight],
+  );
+  // The route's steps stand out too; the others fade (the class, not colour alone: the
+  // route's nodes also get a thicker outline).
+  const shownNodes = useMemo(
+    () => (highlight ? nodes.map((n) => ({ ...n, className: highlight.nodes.has(n.id) ? "on-route" : "off-route" })) : nodes),
+    [nodes, highlight],
   );
 
   const onNodesChange = useCallback((changes: NodeChange<StepNode>[]) => {
@@ -165,6 +189,14 @@ export function Canvas({ store, flow: flowStore, journeyId }: { store: EditorSto
     );
   }, [measured, flow.nodes, fitView]);
 
+  // A route selected (or this journey's canvas opened for one): show the whole route. Keyed
+  // by the route's steps (a string), so edits while it is shown do not move the view.
+  const routeNodes = highlight ? [...highlight.nodes].join("\n") : null;
+  useEffect(() => {
+    if (!measured || routeNodes === null) return;
+    void fitView({ nodes: routeNodes.split("\n").map((id) => ({ id })), padding: 0.12, maxZoom: 1 });
+  }, [measured, routeNodes, fitView]);
+
   return (
     <div
       ref={canvasRef}
@@ -172,6 +204,7 @@ export function Canvas({ store, flow: flowStore, journeyId }: { store: EditorSto
       data-testid="canvas"
       data-journey={journeyId}
       data-dangling={flow.dangling.length}
+      data-route={highlight?.key}
       onDragOver={(e) => {
         if (e.dataTransfer.types.includes(DRAG_TYPE)) {
           e.preventDefault();
@@ -181,7 +214,7 @@ export function Canvas({ store, flow: flowStore, journeyId }: { store: EditorSto
       onDrop={onDrop}
     >
       <ReactFlow<StepNode, Edge>
-        nodes={nodes}
+        nodes={shownNodes}
         edges={edges}
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
@@ -203,9 +236,27 @@ export function Canvas({ store, flow: flowStore, journeyId }: { store: EditorSto
         <MiniMap pannable zoomable style={{ width: 160, height: 100 }} nodeColor={(n) => lookOf(String(n.data.kind), n.data.outcomeClass as string | undefined).colour} />
         <Controls showInteractive={false} />
         <FlowLayer store={store} flow={flowStore} journeyId={journeyId} />
+        {highlight && <RouteStrokeScale canvas={canvasRef} />}
       </ReactFlow>
     </div>
   );
+}
+
+/**
+ * While a route is shown: the zoom as the CSS variable `--route-zoom` on the canvas, so
+ * the route's stroke keeps its width on screen at any zoom (attack.css) — a whole journey
+ * fitted in view is drawn small. Renders nothing; mounted only while a route is shown.
+ */
+function RouteStrokeScale({ canvas }: { canvas: RefObject<HTMLDivElement | null> }) {
+  const zoom = useFlowState((s) => s.transform[2]);
+  useEffect(() => {
+    const el = canvas.current;
+    el?.style.setProperty("--route-zoom", String(zoom));
+    return () => {
+      el?.style.removeProperty("--route-zoom");
+    };
+  }, [canvas, zoom]);
+  return null;
 }
 
 function withSelection(fresh: FlowNode[], previous: StepNode[], selection: string[]): StepNode[] {

@@ -1,4 +1,4 @@
-// The editor screen's shell: its stores (document, what-if, flow overlay), the layout
+// The editor screen's shell: its stores (document, what-if, flow overlay, attack surface), the layout
 // (toolbar, journey tabs, palette, canvas column, side panel), live validation, the
 // screen-wide keyboard shortcuts and the close confirmation. The parts are in their own
 // modules: Toolbar, Palette, Canvas, ProblemsList, HistoryPanel and the other panels.
@@ -26,8 +26,11 @@ import { RiskSignalsPanel } from "./RiskSignalsPanel";
 import { Toolbar } from "./Toolbar";
 import { WhatIfStrip } from "./WhatIfStrip";
 import { ThresholdExplorer } from "../explorer/ThresholdExplorer";
+import { AttackPanel } from "./AttackPanel";
+import { createAttackStore, type AttackStore } from "./attackStore";
 import { FlowControl } from "./FlowOverlayBar";
 import { createFlowStore, type FlowStore } from "./flowStore";
+import { exclusiveOverlays } from "./overlays";
 import { createWhatIfStore, type WhatIfStore } from "./whatIf";
 import { journeys, type ModelDoc } from "./model";
 
@@ -47,6 +50,9 @@ export function EditorScreen({
   const [store] = useState(() => createEditorStore(backend, (document ?? {}) as ModelDoc, path));
   const [whatIf] = useState(() => createWhatIfStore(backend));
   const [flow] = useState(() => createFlowStore(backend));
+  const [attack] = useState(() => createAttackStore(backend));
+  // One overlay on the canvas at a time: a population's flow or an attack route.
+  useEffect(() => exclusiveOverlays(flow, attack), [flow, attack]);
   const finish = () => {
     const s = store.getState();
     onClose(s.savedOnce ? s.path : null);
@@ -54,7 +60,7 @@ export function EditorScreen({
   return (
     <BackendContext.Provider value={backend}>
       <ReactFlowProvider>
-        <EditorLayout store={store} whatIf={whatIf} flow={flow} onClose={finish} backend={backend} />
+        <EditorLayout store={store} whatIf={whatIf} flow={flow} attack={attack} onClose={finish} backend={backend} />
       </ReactFlowProvider>
     </BackendContext.Provider>
   );
@@ -64,12 +70,14 @@ function EditorLayout({
   store,
   whatIf,
   flow,
+  attack,
   onClose,
   backend,
 }: {
   store: EditorStore;
   whatIf: WhatIfStore;
   flow: FlowStore;
+  attack: AttackStore;
   onClose(): void;
   backend: Backend;
 }) {
@@ -78,7 +86,7 @@ function EditorLayout({
   const journeyId = useStore(store, (s) => s.journeyId);
   const validate = useStore(store, (s) => s.validate);
   const [confirmClose, setConfirmClose] = useState(false);
-  const [side, setSide] = useState<"inspector" | "history" | "populations" | "controls" | "signals" | "owners">("inspector");
+  const [side, setSide] = useState<"inspector" | "history" | "populations" | "controls" | "signals" | "owners" | "attack">("inspector");
 
   // Live validation, debounced.
   useEffect(() => {
@@ -120,6 +128,8 @@ function EditorLayout({
         onControls={() => setSide(side === "controls" ? "inspector" : "controls")}
         onSignals={() => setSide(side === "signals" ? "inspector" : "signals")}
         onOwners={() => setSide(side === "owners" ? "inspector" : "owners")}
+        attackOpen={side === "attack"}
+        onAttack={() => setSide(side === "attack" ? "inspector" : "attack")}
       />
       <div className="journey-tabs" role="tablist">
         {journeys(doc).map((j) => (
@@ -138,10 +148,11 @@ function EditorLayout({
         <FlowControl store={store} flow={flow} />
       </div>
       <div className="editor-body">
-        <Palette store={store} />
+        {/* The attack surface is an analysis: its panel takes the palette's room, so the canvas keeps enough to show a route. */}
+        {side !== "attack" && <Palette store={store} />}
         <div className="canvas-column">
           <WhatIfStrip store={store} whatIf={whatIf} />
-          {journeyId ? <Canvas key={journeyId} store={store} flow={flow} journeyId={journeyId} /> : <p className="empty">This model has no journeys.</p>}
+          {journeyId ? <Canvas key={journeyId} store={store} flow={flow} attack={attack} journeyId={journeyId} /> : <p className="empty">This model has no journeys.</p>}
           <Problems store={store} />
         </div>
         {side === "history" ? (
@@ -154,6 +165,8 @@ function EditorLayout({
           <RiskSignalsPanel store={store} onClose={() => setSide("inspector")} />
         ) : side === "owners" ? (
           <OwnersPanel store={store} onClose={() => setSide("inspector")} />
+        ) : side === "attack" ? (
+          <AttackPanel store={store} attack={attack} flow={flow} onClose={() => setSide("inspector")} />
         ) : (
           <Inspector store={store} onExploreGate={(journey, step) => setExploring({ journey, step })} />
         )}

@@ -1,5 +1,5 @@
 // The editor's toolbar: close, the model's name and unsaved marker, undo/redo, the
-// buttons that open the side panels, and saving (to the path typed, or Save As…).
+// buttons that open the side panels (the attack surface among them), and saving (to the path typed, or Save As…).
 
 import { useState } from "react";
 import { useStore } from "zustand";
@@ -14,6 +14,8 @@ export function Toolbar({
   onControls,
   onSignals,
   onOwners,
+  attackOpen,
+  onAttack,
 }: {
   store: EditorStore;
   onClose(): void;
@@ -22,6 +24,9 @@ export function Toolbar({
   onControls(): void;
   onSignals(): void;
   onOwners(): void;
+  /** Whether the attack surface panel is open. */
+  attackOpen: boolean;
+  onAttack(): void;
 }) {
   const doc = useStore(store, (s) => s.doc);
   const dirty = useStore(store, isDirty);
@@ -70,6 +75,16 @@ export function Toolbar({
       </button>
       <button type="button" className="button button-ghost" data-testid="editor-owners" onClick={onOwners} title="Accountable owner and teams">
         Owners
+      </button>
+      <button
+        type="button"
+        className="button button-ghost"
+        data-testid="editor-attack"
+        aria-pressed={attackOpen}
+        onClick={onAttack}
+        title="Routes to success, findings and access to the account (spec §11), computed on the document as edited"
+      >
+        Attack surface
       </button>
       <span className="toolbar-spacer" />
       <label className="save-path">
