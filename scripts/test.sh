@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs whatever is missing, then runs every check and test:
 #   rustfmt, clippy (-D warnings), eslint, import cycles, vitest, the UI build, the Rust tests of every
-#   crate and the end-to-end tests of the real desktop app under Xvfb.
+#   crate, the end-to-end tests of the real desktop app under Xvfb, and the installable
+#   package (the .deb built, unpacked and started).
 # Installs (only when missing): apt packages (WebKitGTK and GTK dev files, Mesa GL, a
 # font, Xvfb, xauth, WebKitWebDriver), rustfmt/clippy, `npm ci` in ui/, tauri-driver.
 #
@@ -48,6 +49,7 @@ check "UI build (tsc + vite)" build_ui
 check "cargo clippy -D warnings" cargo clippy "${FEATURES[@]}" --all-targets --keep-going -- -D warnings
 # The e2e test binary starts Xvfb itself (xvfb-run -a) when it is not already under one.
 check "cargo test (all crates + e2e under Xvfb)" cargo test "${FEATURES[@]}" --no-fail-fast
+check "installable package: build the .deb, unpack it, start it over WebDriver" scripts/package-smoke.sh
 
 printf '\n==> summary (%ss in total)\n' "$(($(date +%s) - started))"
 printf '%s\n' "${results[@]}"

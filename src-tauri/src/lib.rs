@@ -132,10 +132,26 @@ pub fn builder() -> tauri::Builder<tauri::Wry> {
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             use tauri::Manager;
+            use_bundled_examples(app.path().resource_dir().ok());
             app.manage(Arc::new(Shell::open()));
             Ok(())
         })
         .invoke_handler(commands::handler())
+}
+
+/// An installed app carries its example models as a resource (`<resources>/fixtures`,
+/// e.g. `/usr/lib/Journey Lab/fixtures`): use them unless `JOURNEYLAB_EXAMPLES` says
+/// otherwise. A build run from the repository has none beside it and keeps reading the
+/// repository's `fixtures/` (the app crate's default).
+fn use_bundled_examples(resources: Option<std::path::PathBuf>) {
+    if std::env::var_os("JOURNEYLAB_EXAMPLES").is_some() {
+        return;
+    }
+    if let Some(bundled) = resources.map(|r| r.join("fixtures")).filter(|d| d.is_dir()) {
+        // Before any other thread starts (setup runs first) and before the workspace is
+        // seeded from the examples.
+        std::env::set_var("JOURNEYLAB_EXAMPLES", bundled);
+    }
 }
 
 #[cfg(test)]

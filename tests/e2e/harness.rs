@@ -235,8 +235,15 @@ fn testid_selector(id: &str) -> String {
 }
 
 /// The desktop binary cargo built for this test run.
-pub fn app_binary() -> &'static str {
-    env!("CARGO_BIN_EXE_journeylab-desktop")
+pub fn app_binary() -> String {
+    // The installed package's binary when the package smoke test runs (package.rs).
+    match std::env::var_os("JOURNEYLAB_E2E_PACKAGE_ROOT") {
+        Some(root) => std::path::PathBuf::from(root)
+            .join("usr/bin/journeylab-desktop")
+            .display()
+            .to_string(),
+        None => env!("CARGO_BIN_EXE_journeylab-desktop").to_string(),
+    }
 }
 
 /// The repository root.

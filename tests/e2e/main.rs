@@ -15,6 +15,7 @@ mod editor; // the journey editor: build, save, reopen, validation on nodes, und
 mod explorer; // the threshold explorer: sliders, engine numbers, latency, save as scenario
 mod flows; // the flow overlay after a run: edge shares equal the engine's, per population
 mod large_model; // a 200-step journey: opening, frame times while zooming, an edit
+mod package; // the installed .deb: starts and lists the examples it carries (smoke script only)
 mod results; // running a model: progress, dashboard, comparison, cancel, history
 mod routes; // the editor's attack surface: ranked routes, findings, a route on the canvas, a scenario
 mod start_screen; // the window, the example list, opening a model, listing errors
@@ -22,7 +23,7 @@ mod steps; // UI steps the tests share: open an example, select a node, run, typ
 mod whatif; // the editor's live what-if: toggle, edit, the numbers change
 
 fn main() -> std::process::ExitCode {
-    harness::run(&[
+    let mut tests = vec![
         e2e_test!(start_screen::window_opens),
         e2e_test!(start_screen::example_list_shows_every_fixture),
         e2e_test!(start_screen::opening_an_example_shows_its_journeys),
@@ -48,5 +49,11 @@ fn main() -> std::process::ExitCode {
         e2e_test!(large_model::a_200_step_journey_stays_responsive),
         e2e_test!(analysis::a_run_stops_when_precise_enough),
         e2e_test!(analysis::sensitivity_shows_the_runs_drivers),
-    ])
+    ];
+    // The package test needs the unpacked .deb (scripts/package-smoke.sh); it stands
+    // alone, against the installed binary.
+    if package::package_root().is_some() {
+        tests = vec![e2e_test!(package::installed_app_shows_the_bundled_examples)];
+    }
+    harness::run(&tests)
 }

@@ -48,7 +48,7 @@ function ExampleCard({ example }: { example: ExampleSummary }) {
   const openModel = useAppState((s) => s.openModel);
   const journeys = plural(example.journey_count, "journey", "journeys");
   return (
-    <li className="card" data-testid="example-item" data-file={example.file_name}>
+    <li className="card" data-testid="example-item" data-file={example.file_name} data-path={example.path}>
       <div className="card-head">
         <h2 className="card-title" data-testid="example-name">
           {example.name}
