@@ -16,6 +16,7 @@ mod explorer;
 mod flows_view;
 mod guardrail_view;
 pub mod ipc;
+mod memory;
 mod model;
 mod model_file;
 mod precision_view;

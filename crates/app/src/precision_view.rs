@@ -54,8 +54,27 @@ pub fn run_precision(store: &Store, run_id: i64) -> Result<Option<PrecisionStatu
     if settings.precision.is_empty() {
         return Ok(None);
     }
+    // The document's outcomes cover every iteration (a run longer than its stored
+    // samples included); runs stored before it carried them are judged on the samples.
+    let recorded = rec
+        .result_json
+        .as_deref()
+        .and_then(|t| crate::stored_run::parse_result(t).ok())
+        .map(|d| d.precision)
+        .unwrap_or_default();
     let mut targets = Vec::new();
     for target in &settings.precision {
+        if let Some(o) = recorded.iter().find(|o| o.metric == target.metric) {
+            targets.push(PrecisionTargetView {
+                label: total_metric(&o.metric)
+                    .map_or_else(|| o.metric.clone(), |m| m.label.to_string()),
+                metric: o.metric.clone(),
+                relative: o.relative,
+                achieved: o.achieved,
+                met: o.met,
+            });
+            continue;
+        }
         let mut per_scenario = Vec::new();
         for scenario in &rec.run.scenarios {
             let values = store

@@ -329,7 +329,11 @@ fn run(args: RunArgs, db: Option<&Path>) -> Result<(), Failure> {
         threads: args.threads,
     };
     let scenarios = (!args.scenarios.is_empty()).then_some(args.scenarios.as_slice());
-    let bar = progress::Bar::new(settings.iterations * (1 + scenario_count(&model, scenarios)));
+    let bar = progress::Bar::new(
+        settings
+            .iterations
+            .saturating_mul(1 + scenario_count(&model, scenarios)),
+    );
     let stored = if args.no_store {
         run_model_with(&model, &settings, scenarios, &args.precision, Some(&bar))
             .map(|out| (None, out))

@@ -27,6 +27,7 @@ pub mod scenario;
 pub mod sensitivity;
 pub mod sim;
 pub mod spec;
+pub mod stream;
 pub mod sweep;
 pub mod validate;
 pub mod vocab;

@@ -200,9 +200,18 @@ fn scenario_result(run: &ScenarioRun, baseline: Option<&ScenarioRun>) -> Scenari
     // Every column is summarised independently: in parallel (results do not depend on
     // the thread count; each summary reads one column in iteration order).
     let width = samples.layout.width;
+    // A run longer than its kept rows has every series summarised over all iterations
+    // (stream.rs); the kept rows give its percentiles.
+    let streamed = run.streamed.as_ref();
     let column: Vec<Option<Summary>> = (0..width)
         .into_par_iter()
-        .map(|c| summarize((0..n).map(|i| samples.row(i)[c])))
+        .map(|c| {
+            let kept = (0..n).map(|i| samples.row(i)[c]);
+            match streamed {
+                Some(st) => st.columns[c].summary(kept),
+                None => summarize(kept),
+            }
+        })
         .collect();
     let classes_of: Vec<[Option<Summary>; 3]> = (0..samples.layout.blocks.len())
         .into_par_iter()
@@ -210,13 +219,18 @@ fn scenario_result(run: &ScenarioRun, baseline: Option<&ScenarioRun>) -> Scenari
             let counts: Vec<[f64; 3]> = (0..n)
                 .map(|i| metrics::class_counts(spec, samples, b, samples.row(i)))
                 .collect();
-            [0, 1, 2].map(|k| summarize(counts.iter().map(|c| c[k])))
+            [0, 1, 2].map(|k| {
+                let kept = counts.iter().map(|c| c[k]);
+                match streamed {
+                    Some(st) => st.classes[b][k].summary(kept),
+                    None => summarize(kept),
+                }
+            })
         })
         .collect();
-    let total_summaries: Vec<Option<Summary>> = run
-        .totals
-        .par_iter()
-        .map(|t| summarize(t.iter().copied()))
+    let total_summaries: Vec<Option<Summary>> = (0..run.totals.len())
+        .into_par_iter()
+        .map(|m| run.total_summary(m))
         .collect();
     let mut totals = Summaries::new();
     for (m, sum) in TOTAL_METRICS.iter().zip(total_summaries) {
@@ -262,11 +276,12 @@ fn scenario_result(run: &ScenarioRun, baseline: Option<&ScenarioRun>) -> Scenari
     let delta_vs_baseline = baseline.map(|base| {
         let mut deltas = Summaries::new();
         for (m, metric) in TOTAL_METRICS.iter().enumerate() {
-            put(
-                &mut deltas,
-                metric.id,
-                summarize(paired_delta(&run.totals[m], &base.totals[m])),
-            );
+            let kept = paired_delta(&run.totals[m], &base.totals[m]);
+            let summary = match streamed.and_then(|st| st.deltas.get(m)) {
+                Some(moments) => moments.summary(kept),
+                None => summarize(kept),
+            };
+            put(&mut deltas, metric.id, summary);
         }
         deltas
     });

@@ -4,8 +4,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::metrics::{self, summarize, Summary};
-use crate::sim::{simulate, Progress, Samples, Settings, SimError};
+use crate::sim::{simulate_from, Layout, Progress, Samples, Settings, SimError};
 use crate::spec::Spec;
+use crate::stream::{guardrail_value, rows_kept, within, Streamed, BLOCK, KEEP_ROWS};
 use crate::validate::Validation;
 use crate::vocab::{is_total_metric, total_index};
 
@@ -18,10 +19,25 @@ pub struct ScenarioRun {
     pub name: String,
     /// The model simulated.
     pub spec: Spec,
-    /// Per-iteration rows.
+    /// Per-iteration rows: every iteration, or the first ones kept when the run is longer
+    /// than the rows it keeps (see [`crate::stream`]).
     pub samples: Samples,
-    /// Per-iteration model totals, `totals[m][i]` for `TOTAL_METRICS[m]`.
+    /// Per-iteration model totals of the same iterations, `totals[m][i]` for
+    /// `TOTAL_METRICS[m]`.
     pub totals: Vec<Vec<f64>>,
+    /// For a run longer than its kept rows: every series summarised over all iterations.
+    pub streamed: Option<Streamed>,
+}
+
+impl ScenarioRun {
+    /// The summary of model total `m` over every iteration of the run.
+    pub fn total_summary(&self, m: usize) -> Option<Summary> {
+        let kept = self.totals.get(m)?;
+        match &self.streamed {
+            Some(st) => st.totals.get(m)?.summary(kept.iter().copied()),
+            None => summarize(kept.iter().copied()),
+        }
+    }
 }
 
 /// Everything a run produced.
@@ -131,7 +147,7 @@ pub fn precision_outcomes(out: &RunOutput, targets: &[PrecisionTarget]) -> Vec<T
                 t,
                 out.scenarios
                     .iter()
-                    .map(|s| m.and_then(|m| summarize(s.totals[m].iter().copied()))),
+                    .map(|s| m.and_then(|m| s.total_summary(m))),
             )
         })
         .collect()
@@ -158,32 +174,15 @@ pub fn run_to_precision(
         }
     }
     let max = settings.iterations;
-    let mut batch = max.min(1_000);
-    let mut out = run(
-        validation,
-        &Settings {
-            iterations: batch,
-            ..settings.clone()
-        },
-        scenarios,
-        progress,
-    )?;
+    check_iterations(max)?;
+    let keep = KEEP_ROWS;
+    let mut out = start_run(validation, settings, scenarios)?;
+    let planned = max.saturating_mul(out.scenarios.len() as u64);
+    extend(&mut out, max.min(1_000), keep, planned, progress)?;
     while out.settings.iterations < max && !precision_met(&out, targets) {
         // Double the total each round, so the number of rounds stays logarithmic.
-        batch = out.settings.iterations.min(max - out.settings.iterations);
-        let first = out.settings.iterations;
-        let more = Settings {
-            iterations: batch,
-            ..settings.clone()
-        };
-        for s in &mut out.scenarios {
-            let add = crate::sim::simulate_from(&s.spec, &more, first, progress)?;
-            s.samples.data.extend_from_slice(&add.data);
-            s.samples.iterations += add.iterations;
-            s.totals = metrics::totals(&s.spec, &s.samples);
-            check_finite(&s.id, &s.totals)?;
-        }
-        out.settings.iterations += batch;
+        let batch = out.settings.iterations.min(max - out.settings.iterations);
+        extend(&mut out, batch, keep, planned, progress)?;
     }
     out.precision = precision_outcomes(&out, targets);
     Ok(out)
@@ -206,11 +205,57 @@ impl Progress for Offset<'_> {
 }
 
 /// Runs the baseline and the scenarios named in `scenarios` (all of them when `None`).
+/// A run longer than [`KEEP_ROWS`] iterations keeps the first rows and summarises the
+/// rest as it goes (memory flat in the iteration count; see [`crate::stream`]).
 pub fn run(
     validation: &Validation,
     settings: &Settings,
     scenarios: Option<&[String]>,
     progress: &dyn Progress,
+) -> Result<RunOutput, RunError> {
+    run_keeping(validation, settings, scenarios, progress, KEEP_ROWS)
+}
+
+/// [`run`], keeping at most `keep` iterations' rows per scenario (tests use a small
+/// number to exercise long runs quickly).
+pub fn run_keeping(
+    validation: &Validation,
+    settings: &Settings,
+    scenarios: Option<&[String]>,
+    progress: &dyn Progress,
+    keep: usize,
+) -> Result<RunOutput, RunError> {
+    check_iterations(settings.iterations)?;
+    let mut out = start_run(validation, settings, scenarios)?;
+    let planned = settings
+        .iterations
+        .saturating_mul(out.scenarios.len() as u64);
+    extend(&mut out, settings.iterations, keep, planned, progress)?;
+    Ok(out)
+}
+
+/// The most iterations a run accepts: ten billion. Memory does not limit a run (past its
+/// kept rows it is flat), time does: at a microsecond per iteration this is hours.
+pub const MAX_ITERATIONS: u64 = 10_000_000_000;
+
+fn check_iterations(n: u64) -> Result<(), RunError> {
+    if n == 0 {
+        return Err(SimError::Settings("iterations must be at least 1".into()).into());
+    }
+    if n > MAX_ITERATIONS {
+        return Err(SimError::Settings(format!(
+            "{n} iterations is more than the {MAX_ITERATIONS} a run accepts"
+        ))
+        .into());
+    }
+    Ok(())
+}
+
+/// The scenarios chosen, each with no iteration yet.
+fn start_run(
+    validation: &Validation,
+    settings: &Settings,
+    scenarios: Option<&[String]>,
 ) -> Result<RunOutput, RunError> {
     let base = validation.spec.as_ref().ok_or(RunError::InvalidModel)?;
     let mut chosen: Vec<(String, String, &Spec)> =
@@ -249,39 +294,132 @@ pub fn run(
             }
         }
     }
-    let total = settings.iterations * chosen.len() as u64;
-    let mut out = Vec::new();
-    for (k, (id, name, spec)) in chosen.into_iter().enumerate() {
-        let p = Offset {
-            inner: progress,
-            before: settings.iterations * k as u64,
-            total,
-        };
-        let samples = simulate(spec, settings, &p)?;
-        let totals = metrics::totals(spec, &samples);
-        check_finite(&id, &totals)?;
-        out.push(ScenarioRun {
-            id,
-            name,
-            spec: spec.clone(),
-            samples,
-            totals,
-        });
-    }
     Ok(RunOutput {
         model: base.name.clone(),
         currency: base.currency.clone(),
         period: base.period.clone(),
-        settings: settings.clone(),
-        scenarios: out,
+        settings: Settings {
+            iterations: 0,
+            ..settings.clone()
+        },
+        scenarios: chosen
+            .into_iter()
+            .map(|(id, name, spec)| ScenarioRun {
+                id,
+                name,
+                samples: Samples {
+                    layout: Layout::of(spec),
+                    iterations: 0,
+                    data: Vec::new(),
+                },
+                totals: vec![Vec::new(); crate::vocab::TOTAL_METRICS.len()],
+                spec: spec.clone(),
+                streamed: None,
+            })
+            .collect(),
         precision: Vec::new(),
     })
 }
 
+/// Progress of one piece of a run reported as part of the whole.
+fn part<'a>(inner: &'a dyn Progress, before: u64, total: u64) -> Offset<'a> {
+    Offset {
+        inner,
+        before,
+        total,
+    }
+}
+
+/// Extends every scenario of `out` by `more` iterations (the next ones after those it
+/// has): their rows are kept while the run stays within its kept rows, and summarised past
+/// them. Scenario by scenario over the kept part (one simulation each, as a plain run);
+/// block by block past it, every scenario for the same block, so the paired differences
+/// against the baseline stream too.
+fn extend(
+    out: &mut RunOutput,
+    more: u64,
+    keep: usize,
+    planned: u64,
+    progress: &dyn Progress,
+) -> Result<(), RunError> {
+    let n_scen = out.scenarios.len() as u64;
+    let width = out
+        .scenarios
+        .iter()
+        .map(|s| s.samples.layout.width)
+        .max()
+        .unwrap_or(0);
+    let kept_max = rows_kept(keep, width, out.scenarios.len()) as u64;
+    let (mut at, end) = (out.settings.iterations, out.settings.iterations + more);
+    let settings = out.settings.clone();
+    let with = |iterations: u64| Settings {
+        iterations,
+        ..settings.clone()
+    };
+    // The kept part: appended rows.
+    if at < kept_max {
+        let count = end.min(kept_max) - at;
+        for (k, s) in out.scenarios.iter_mut().enumerate() {
+            let p = part(
+                progress,
+                at.saturating_mul(n_scen) + count * k as u64,
+                planned,
+            );
+            let add = simulate_from(&s.spec, &with(count), at, &p)?;
+            let totals = metrics::totals(&s.spec, &add);
+            check_finite(&s.id, &totals, at)?;
+            s.samples.data.extend_from_slice(&add.data);
+            s.samples.iterations += add.iterations;
+            for (all, new) in s.totals.iter_mut().zip(totals) {
+                all.extend(new);
+            }
+        }
+        at += count;
+    }
+    if at >= end {
+        out.settings.iterations = end;
+        return Ok(());
+    }
+    // Past the kept rows: summaries start with the kept iterations, then blocks.
+    if out.scenarios.iter().any(|s| s.streamed.is_none()) {
+        let base_totals = out.scenarios.first().map(|b| b.totals.clone());
+        for (k, s) in out.scenarios.iter_mut().enumerate() {
+            let mut st = Streamed::new(&s.spec, &s.samples, k > 0);
+            let base = (k > 0).then_some(base_totals.as_deref()).flatten();
+            st.add(&s.spec, &s.samples, &s.totals, base);
+            s.streamed = Some(st);
+        }
+    }
+    while at < end {
+        let count = (end - at).min(BLOCK as u64);
+        let mut base_block: Option<Vec<Vec<f64>>> = None;
+        for (k, s) in out.scenarios.iter_mut().enumerate() {
+            let p = part(
+                progress,
+                at.saturating_mul(n_scen) + count * k as u64,
+                planned,
+            );
+            let block = simulate_from(&s.spec, &with(count), at, &p)?;
+            let totals = metrics::totals(&s.spec, &block);
+            check_finite(&s.id, &totals, at)?;
+            if let Some(st) = s.streamed.as_mut() {
+                st.add(&s.spec, &block, &totals, base_block.as_deref());
+            }
+            if k == 0 {
+                base_block = Some(totals);
+            }
+        }
+        at += count;
+    }
+    out.settings.iterations = end;
+    Ok(())
+}
+
 /// Fails on the first infinite value of a model total (NaN means "absent" and is fine).
-fn check_finite(scenario: &str, totals: &[Vec<f64>]) -> Result<(), RunError> {
+fn check_finite(scenario: &str, totals: &[Vec<f64>], first: u64) -> Result<(), RunError> {
     for (m, values) in totals.iter().enumerate() {
-        if let Some(iteration) = values.iter().position(|x| x.is_infinite()) {
+        if let Some(i) = values.iter().position(|x| x.is_infinite()) {
+            let iteration = first as usize + i;
             return Err(RunError::NotFinite {
                 scenario: scenario.to_string(),
                 metric: crate::vocab::TOTAL_METRICS
@@ -301,40 +439,28 @@ pub fn paired_delta(scenario: &[f64], baseline: &[f64]) -> Vec<f64> {
     scenario.iter().zip(baseline).map(|(s, b)| s - b).collect()
 }
 
-/// Guardrail outcomes of one scenario: (id, probability met, met).
+/// Guardrail outcomes of one scenario: (id, probability met, met), over every iteration.
 pub fn guardrails(run: &ScenarioRun) -> Vec<GuardrailResult> {
     let spec = &run.spec;
     spec.guardrails
         .iter()
-        .map(|g| {
-            let values: Vec<f64> = match &g.populations {
+        .enumerate()
+        .map(|(gi, g)| {
+            let (present, held) = match &run.streamed {
+                Some(st) => st.guardrails.get(gi).copied().unwrap_or((0, 0)),
                 None => {
-                    let m = total_index(&g.metric).unwrap_or(0);
-                    run.totals[m].clone()
+                    let mut counts = (0u64, 0u64);
+                    for i in 0..run.samples.iterations {
+                        let x = guardrail_value(spec, &run.samples, &run.totals, i, g);
+                        if !x.is_nan() {
+                            counts.0 += 1;
+                            counts.1 += u64::from(within(g, x));
+                        }
+                    }
+                    counts
                 }
-                Some(pops) => (0..run.samples.iterations)
-                    .map(|i| {
-                        metrics::scoped_value(
-                            spec,
-                            &run.samples,
-                            run.samples.row(i),
-                            g.journey,
-                            pops,
-                            &g.metric,
-                        )
-                    })
-                    .collect(),
             };
-            let present: Vec<f64> = values.into_iter().filter(|x| !x.is_nan()).collect();
-            let within = present
-                .iter()
-                .filter(|x| g.min.is_none_or(|lo| **x >= lo) && g.max.is_none_or(|hi| **x <= hi))
-                .count();
-            let probability_met = if present.is_empty() {
-                None
-            } else {
-                Some(within as f64 / present.len() as f64)
-            };
+            let probability_met = (present > 0).then(|| held as f64 / present as f64);
             GuardrailResult {
                 id: g.id.clone(),
                 owner: g.owner.clone(),
@@ -381,7 +507,7 @@ mod tests {
     fn an_infinite_total_is_an_error_naming_the_metric_and_absent_is_not() {
         let mut totals = vec![vec![1.0, f64::NAN]; crate::vocab::TOTAL_METRICS.len()];
         assert!(
-            check_finite("baseline", &totals).is_ok(),
+            check_finite("baseline", &totals, 0).is_ok(),
             "NaN is absent, not an overflow"
         );
         let fraud = crate::vocab::TOTAL_METRICS
@@ -389,7 +515,7 @@ mod tests {
             .position(|t| t.id == "fraud_loss")
             .expect("fraud_loss is a total");
         totals[fraud][1] = f64::INFINITY;
-        let e = check_finite("baseline", &totals).expect_err("overflow");
+        let e = check_finite("baseline", &totals, 0).expect_err("overflow");
         assert!(
             e.to_string()
                 .contains("fraud_loss is not a finite number in iteration 1"),

@@ -160,6 +160,7 @@ impl SharedDraws {
             spec: spec.clone(),
             samples,
             totals,
+            streamed: None,
         })
     }
 }

@@ -384,8 +384,9 @@ impl Store {
     /// Checks: the run is `running` ([`StoreError::RunNotRunning`]); the document is JSON
     /// with that `format` and a `scenarios` array of objects with unique string ids
     /// ([`StoreError::InvalidResult`]); every series names one of those scenarios, has a
-    /// non-empty metric, is not given twice and has exactly `iterations` values
-    /// ([`StoreError::InvalidSamples`]).
+    /// non-empty metric, is not given twice, and all series have the same number of values,
+    /// at most `iterations` ([`StoreError::InvalidSamples`]): a run longer than the rows it
+    /// keeps stores its first iterations (its summaries, in the document, cover all).
     pub fn finish_run(
         &self,
         run_id: i64,
@@ -421,12 +422,11 @@ impl Store {
                         s.scenario_id, s.metric
                     )));
                 }
-                if s.values.len() as u64 != iterations {
+                let len = s.values.len();
+                if len as u64 > iterations || samples.first().is_some_and(|f| f.values.len() != len) {
                     return Err(invalid(format!(
-                        "{}/{} has {} values, the run has {iterations} iterations",
-                        s.scenario_id,
-                        s.metric,
-                        s.values.len()
+                        "{}/{} has {len} values; every series needs the same number, at most the run's {iterations} iterations",
+                        s.scenario_id, s.metric
                     )));
                 }
             }

@@ -284,9 +284,19 @@ fn run_lifecycle() {
         store.finish_run(run, "not json", &[]),
         Err(StoreError::InvalidJson { .. })
     ));
-    let short = series("baseline", "net_value", &[1.0, 2.0]);
+    // More values than iterations, or series of unequal length, are refused (a long run
+    // may keep fewer than its iterations, all series alike).
+    let long = series("baseline", "net_value", &[1.0, 2.0, 3.0, 4.0]);
     assert!(matches!(
-        store.finish_run(run, &doc(&["baseline", "otp"]), &[short]),
+        store.finish_run(run, &doc(&["baseline", "otp"]), &[long]),
+        Err(StoreError::InvalidSamples(_))
+    ));
+    let uneven = [
+        series("baseline", "net_value", &[1.0, 2.0]),
+        series("otp", "net_value", &[1.0, 2.0, 3.0]),
+    ];
+    assert!(matches!(
+        store.finish_run(run, &doc(&["baseline", "otp"]), &uneven),
         Err(StoreError::InvalidSamples(_))
     ));
     let unknown = series("nope", "net_value", &[1.0, 2.0, 3.0]);

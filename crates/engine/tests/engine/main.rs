@@ -11,6 +11,7 @@
 //! - `fuzz`: a seeded mutation fuzz of the loader over the fixtures
 //! - `routes`: attack routes and findings (§11) against hand-computed values
 //! - `stability`: pinned seeded outputs
+//! - `stream`: runs longer than their kept rows summarise every iteration
 
 // Tests state their expectations with unwrap/expect: a panic is the failure report.
 #![allow(clippy::unwrap_used)]
@@ -27,5 +28,6 @@ mod routes;
 mod samplers;
 mod sensitivity;
 mod stability;
+mod stream;
 mod sweep;
 mod validation;
