@@ -5,9 +5,9 @@
 
 use journeylab_engine::sim::Layout;
 use journeylab_engine::stream::memory_estimate;
-use journeylab_engine::Settings;
+use journeylab_engine::{Settings, Validation};
 
-use crate::{AppError, LoadedModel};
+use crate::AppError;
 
 /// Share of the available memory a run may plan to use (the rest: the app, the store's
 /// writes, the page cache).
@@ -17,19 +17,19 @@ const USABLE: f64 = 0.8;
 /// fits, when the run's estimated peak exceeds the usable share of available memory.
 /// Machines that do not say what is available (no `/proc/meminfo`) are not checked.
 pub fn check_memory(
-    model: &LoadedModel,
+    validation: &Validation,
     settings: &Settings,
     scenarios: Option<&[String]>,
 ) -> Result<(), AppError> {
-    let Some(spec) = model.validation.spec.as_ref() else {
+    let Some(spec) = validation.spec.as_ref() else {
         return Ok(());
     };
     let count = 1 + match scenarios {
         Some(ids) => ids.iter().filter(|s| s.as_str() != "baseline").count(),
-        None => model.validation.scenarios.len(),
+        None => validation.scenarios.len(),
     };
     let width = std::iter::once(spec)
-        .chain(model.validation.scenarios.iter().map(|s| &s.spec))
+        .chain(validation.scenarios.iter().map(|s| &s.spec))
         .map(|s| Layout::of(s).width)
         .max()
         .unwrap_or(0);

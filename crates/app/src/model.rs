@@ -95,7 +95,7 @@ pub fn run_model_with(
             message: describe_errors(&model.validation.issues),
         });
     }
-    crate::memory::check_memory(model, settings, scenarios)?;
+    crate::memory::check_memory(&model.validation, settings, scenarios)?;
     let progress = progress.unwrap_or(&NoProgress);
     let result = if precision.is_empty() {
         run(&model.validation, settings, scenarios, progress)

@@ -961,3 +961,63 @@ fn an_interrupted_run_is_stored_as_cancelled() {
         );
     }
 }
+
+/// A run whose results the database refuses at the end (here a trigger standing for a
+/// full disk) still writes what it computed to --out, says the run was not stored and
+/// why, exits 1, and the run is marked failed with that reason — not "interrupted".
+#[test]
+fn results_the_store_refuses_are_still_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("full.db");
+    let dbs = db.to_str().unwrap();
+    run_ok(&["--db", dbs, "runs", "list"]);
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute_batch(
+            "CREATE TRIGGER refuse_results BEFORE INSERT ON run_results \
+             BEGIN SELECT RAISE(ABORT, 'database or disk is full (simulated)'); END;",
+        )
+        .unwrap();
+    let out_file = dir.path().join("result.json");
+    let f = fixture("payout-change-step-up.json");
+    let out = bin()
+        .args([
+            "--db",
+            dbs,
+            "run",
+            f.to_str().unwrap(),
+            "-n",
+            "200",
+            "--seed",
+            "3",
+            "--mode",
+            "expected",
+            "--format",
+            "json",
+            "--out",
+            out_file.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("was not stored") && err.contains("disk is full (simulated)"),
+        "{err}"
+    );
+    let written: Value =
+        serde_json::from_str(&std::fs::read_to_string(&out_file).unwrap()).unwrap();
+    assert_eq!(written["iterations"], 200, "the computed results are kept");
+    let store = Store::open(&db).unwrap();
+    let runs = store.list_runs(&RunFilter::default()).unwrap();
+    assert_eq!(runs[0].status, RunStatus::Failed);
+    assert!(
+        runs[0]
+            .error
+            .as_deref()
+            .unwrap_or("")
+            .contains("could not be stored"),
+        "{:?}",
+        runs[0].error
+    );
+}
