@@ -11,6 +11,7 @@
 //! Tauri or async runtimes; callers hand it text or JSON values and get values back.
 #![deny(missing_docs)]
 
+pub mod evidence;
 pub mod flows;
 pub mod format;
 pub mod governance;

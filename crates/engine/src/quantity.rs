@@ -201,3 +201,63 @@ impl Dist {
         })
     }
 }
+
+impl Dist {
+    /// P(X ≤ x): what fits to expert quantiles compare.
+    pub fn cdf(&self, x: f64) -> f64 {
+        use statrs::distribution::{Beta as SBeta, ContinuousCDF, LogNormal as SLogNormal};
+        let beta_cdf = |u: f64, a: f64, b: f64| {
+            if u <= 0.0 {
+                0.0
+            } else if u >= 1.0 {
+                1.0
+            } else {
+                SBeta::new(a, b).map_or(f64::NAN, |d| d.cdf(u))
+            }
+        };
+        match *self {
+            Dist::Fixed(v) => f64::from(u8::from(x >= v)),
+            Dist::Uniform(lo, hi) => ((x - lo) / (hi - lo)).clamp(0.0, 1.0),
+            Dist::Triangular(lo, mode, hi) => {
+                if x <= lo {
+                    0.0
+                } else if x >= hi {
+                    1.0
+                } else if x <= mode {
+                    (x - lo).powi(2) / ((hi - lo) * (mode - lo))
+                } else {
+                    1.0 - (hi - x).powi(2) / ((hi - lo) * (hi - mode))
+                }
+            }
+            Dist::Pert(lo, mode, hi) => {
+                let (a, b) = Self::pert_shape(lo, mode, hi);
+                beta_cdf((x - lo) / (hi - lo), a, b)
+            }
+            Dist::Beta(a, b) => beta_cdf(x, a, b),
+            Dist::LogNormal { mu, sigma } => {
+                if x <= 0.0 {
+                    0.0
+                } else {
+                    SLogNormal::new(mu, sigma).map_or(f64::NAN, |d| d.cdf(x))
+                }
+            }
+        }
+    }
+
+    /// The distribution as the model file writes it (spec §2): `{"beta": [a, b]}`,
+    /// `{"pert": [lo, mode, hi]}`, `{"lognormal": [p5, p95]}`, … (a fixed value is the
+    /// plain number).
+    pub fn to_json(&self) -> serde_json::Value {
+        use serde_json::json;
+        match *self {
+            Dist::Fixed(x) => json!(x),
+            Dist::Uniform(lo, hi) => json!({ "uniform": [lo, hi] }),
+            Dist::Triangular(lo, mode, hi) => json!({ "triangular": [lo, mode, hi] }),
+            Dist::Pert(lo, mode, hi) => json!({ "pert": [lo, mode, hi] }),
+            Dist::Beta(a, b) => json!({ "beta": [a, b] }),
+            Dist::LogNormal { mu, sigma } => json!({
+                "lognormal": [(mu - Z95 * sigma).exp(), (mu + Z95 * sigma).exp()]
+            }),
+        }
+    }
+}
