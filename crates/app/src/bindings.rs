@@ -252,9 +252,33 @@ fn samples_ts() -> Result<String, String> {
         "fixed": routes_of("recovery_document_check")?,
     });
 
+    // Evidence: counts of three drifting months, and three experts on an abandonment rate.
+    let periods = json!([
+        { "n": 1200, "k": 96, "label": "2026-07" },
+        { "n": 1350, "k": 148, "label": "2026-08" },
+        { "n": 1100, "k": 66, "label": "2026-09" }
+    ]);
+    let periods: Vec<journeylab_engine::evidence::Period> =
+        serde_json::from_value(periods).map_err(|e| e.to_string())?;
+    let judgements = json!([
+        { "expert": "Fraud analyst", "quantiles": { "0.05": 0.02, "0.5": 0.06, "0.95": 0.15 }, "rationale": "desk logs" },
+        { "expert": "CX lead", "quantiles": { "0.05": 0.04, "0.5": 0.1, "0.95": 0.2 } },
+        { "expert": "Product manager", "quantiles": { "0.05": 0.01, "0.5": 0.05, "0.95": 0.12 } }
+    ]);
+    let judgements: Vec<journeylab_engine::evidence::Judgement> =
+        serde_json::from_value(judgements).map_err(|e| e.to_string())?;
+    let evidence_sample = json!({
+        "periods": periods,
+        "observed": crate::observed_fit(&periods).map_err(|e| e.to_string())?,
+        "judgements": judgements,
+        "family": "beta",
+        "elicitation": crate::elicitation(&judgements, journeylab_engine::evidence::Family::Beta)
+            .map_err(|e| e.to_string())?,
+    });
+
     let pretty = |v: &serde_json::Value| serde_json::to_string_pretty(v).map_err(|e| e.to_string());
     Ok(format!(
-        "{NOTE}import type {{ GateExploration }} from \"./GateExploration\";\nimport type {{ PopulationFlows }} from \"./PopulationFlows\";\nimport type {{ QuantityDomain }} from \"./QuantityDomain\";\nimport type {{ QuantityView }} from \"./QuantityView\";\nimport type {{ RoutesView }} from \"./RoutesView\";\n\n\
+        "{NOTE}import type {{ ElicitationView }} from \"./ElicitationView\";\nimport type {{ GateExploration }} from \"./GateExploration\";\nimport type {{ Judgement }} from \"./Judgement\";\nimport type {{ ObservedFitView }} from \"./ObservedFitView\";\nimport type {{ Period }} from \"./Period\";\nimport type {{ PopulationFlows }} from \"./PopulationFlows\";\nimport type {{ QuantityDomain }} from \"./QuantityDomain\";\nimport type {{ QuantityView }} from \"./QuantityView\";\nimport type {{ RoutesView }} from \"./RoutesView\";\n\n\
 /** The engine's `describe_quantity` of a few quantities. */\n\
 export const QUANTITY_SAMPLES: {{ quantity: unknown; domain: QuantityDomain; view: QuantityView }}[] = {};\n\n\
 /** The engine's flows of every population in `journey` of `document` (fixtures/{fixture}), {iterations} expected-mode iterations, seed {seed}. */\n\
@@ -262,13 +286,16 @@ export const FLOW_SAMPLE: {{ fixture: string; document: unknown; journey: string
 /** The app's `explore_gate` of login/risk in `document` at allow 0.5 / block 0.9 (300 iterations, seed 1; compute_ms zeroed). */\n\
 export const EXPLORE_SAMPLE: {{ document: unknown; gate: string; exploration: GateExploration }} = {{\n  gate: \"login/risk\",\n  document: {},\n  exploration: {},\n}};\n\n\
 /** The app's routes view of fixtures/{identity} (seed 24680, 200 iterations): the baseline and the scenario that fixes recovery. */\n\
-export const ROUTES_SAMPLE: {{ fixture: string; baseline: RoutesView; fixed: RoutesView }} = {};\n",
+export const ROUTES_SAMPLE: {{ fixture: string; baseline: RoutesView; fixed: RoutesView }} = {};\n\n\
+/** The app's fits of three drifting months of counts and of three experts' judgements (beta family). */\n\
+export const EVIDENCE_SAMPLE: {{ periods: Period[]; observed: ObservedFitView; judgements: Judgement[]; family: \"beta\"; elicitation: ElicitationView }} = {};\n",
         pretty(&json!(quantity_samples))?,
         pretty(&loaded.document)?,
         pretty(&json!(flows))?,
         pretty(&loaded.document)?,
         pretty(&exploration)?,
         pretty(&routes_sample)?,
+        pretty(&evidence_sample)?,
     ))
 }
 

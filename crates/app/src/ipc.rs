@@ -27,8 +27,8 @@ use crate::runs::history::{RunListItem, RunPairView};
 use crate::runs::job::{RunProgress, RunRequest, WatchedProgress};
 use crate::shell::Shell;
 use crate::{
-    AppError, ExampleSummary, Issue, ModelView, PopulationFlows, PrecisionStatus, RoutesView,
-    SavedModel, SensitivityView, WhatIf,
+    AppError, ElicitationView, ExampleSummary, Issue, ModelView, ObservedFitView, PopulationFlows,
+    PrecisionStatus, RoutesView, SavedModel, SensitivityView, WhatIf,
 };
 
 /// One IPC command.
@@ -478,6 +478,79 @@ command!(
     }
 );
 
+/// Counts to fit a probability to.
+#[derive(Debug, Clone, Deserialize, TS)]
+pub struct FitObservedArgs {
+    /// One entry per period or segment.
+    pub periods: Vec<journeylab_engine::evidence::Period>,
+}
+
+command!(
+    /// A Beta from observed counts (§12): Jeffreys, pooled, or beta-binomial.
+    FitObserved = "fit_observed" (_shell, a: FitObservedArgs) -> ObservedFitView {
+        crate::observed_fit(&a.periods)
+    }
+);
+
+/// Experts' judgements to fit and pool.
+#[derive(Debug, Clone, Deserialize, TS)]
+pub struct ElicitArgs {
+    /// One per expert.
+    pub judgements: Vec<journeylab_engine::evidence::Judgement>,
+    /// The family allowed where the quantity is used.
+    pub family: journeylab_engine::evidence::Family,
+}
+
+command!(
+    /// Each expert's fit, the equal-weight pool and its fit (§12).
+    Elicit = "elicit" (_shell, a: ElicitArgs) -> ElicitationView {
+        crate::elicitation(&a.judgements, a.family)
+    }
+);
+
+/// A fit to write into the document being edited.
+#[derive(Debug, Clone, Deserialize, TS)]
+pub struct ApplyEvidenceArgs {
+    /// The document as JSON text.
+    pub json: String,
+    /// The quantity's slash path of ids (`controls/sms_otp/abandon/*legitimate`).
+    pub path: String,
+    /// The source to cite (created or updated with the evidence).
+    pub source_id: String,
+    /// Its title.
+    pub title: String,
+    /// The counts or judgements.
+    pub evidence: crate::Evidence,
+}
+
+command!(
+    /// The document with the quantity fitted and its source keeping the evidence, as
+    /// JSON text (the editor applies it as one undoable edit).
+    ApplyEvidence = "apply_evidence" (_shell, a: ApplyEvidenceArgs) -> String {
+        let document = crate::load_model_text(a.json).document;
+        let doc = crate::apply_evidence(&document, &a.path, &a.source_id, &a.title, &a.evidence)?;
+        serde_json::to_string_pretty(&doc).map_err(|e| AppError::Run { message: e.to_string() })
+    }
+);
+
+/// Observed exits to check a stored run against.
+#[derive(Debug, Clone, Deserialize, TS)]
+pub struct CheckRunArgs {
+    /// The stored run.
+    pub run_id: i64,
+    /// CSV text: `journey,step,exit,population,n,k`.
+    pub csv: String,
+}
+
+command!(
+    /// Observed against simulated: each observation's rate, the simulated P5–P95 and the
+    /// posterior predictive p-value on the run's model version and seed.
+    CheckRun = "check_run" (shell, a: CheckRunArgs) -> Vec<journeylab_engine::evidence::CheckResult> {
+        let observations = crate::parse_observations(&a.csv)?;
+        crate::run_check(shell.store()?, a.run_id, &observations)
+    }
+);
+
 /// A decision to request on a stored run.
 #[derive(Debug, Clone, Deserialize, TS)]
 pub struct RequestDecisionArgs {
@@ -606,6 +679,10 @@ macro_rules! for_each_command {
             run_flows => RunFlows,
             document_routes => DocumentRoutes,
             run_routes => RunRoutes,
+            fit_observed => FitObserved,
+            elicit => Elicit,
+            apply_evidence => ApplyEvidence,
+            check_run => CheckRun,
             request_decision => RequestDecision,
             record_decision_word => RecordDecisionWord,
             decision_record => DecisionRecord,

@@ -11,6 +11,7 @@ mod charts;
 pub mod decisions;
 mod editing;
 mod error;
+mod evidence_view;
 mod examples;
 mod explorer;
 mod flows_view;
@@ -40,6 +41,10 @@ pub use editing::{
     save_model_file, validate_document, Issue, SavedModel, MAX_RECENT_FILES,
 };
 pub use error::{AppError, ErrorPayload};
+pub use evidence_view::{
+    apply_evidence, elicitation, observed_fit, parse_observations, run_check, ElicitationView,
+    Evidence, ObservedFitView, CHECK_ITERATIONS,
+};
 pub use examples::{
     examples_dir, list_examples, open_model, ExampleSummary, JourneyView, ModelView,
 };

@@ -73,6 +73,16 @@ pub fn apply_changes(
     }
 }
 
+/// A copy of `doc` with the value at slash path `path` replaced — or, for a population
+/// entry of a per-population value, added — by the rules of scenario changes. What the
+/// app writes a fitted quantity with.
+pub fn set_value(doc: &Value, path: &str, value: Value) -> Result<Value, String> {
+    let mut out = doc.clone();
+    let keys = population_keys(doc);
+    set_path(&mut out, path, value, &keys).map_err(|m| format!("`{path}` {m}"))?;
+    Ok(out)
+}
+
 fn population_keys(doc: &Value) -> Vec<String> {
     let mut keys: Vec<String> = ["*", "*legitimate", "*attacker"]
         .iter()

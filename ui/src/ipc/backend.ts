@@ -3,13 +3,20 @@
 // file dialogs. Every method rejects with an `ErrorPayload` (`{code, message}`).
 import type {
   ChartKind,
+  CheckResult,
   DecisionRecordView,
+  ElicitationView,
+  Evidence,
+  Family,
   ExampleSummary,
   ExportFormat,
   GateExploration,
   Issue,
   ModelVersionRow,
   ModelView,
+  ObservedFitView,
+  Judgement,
+  Period,
   PopulationFlows,
   PrecisionStatus,
   QuantityDomain,
@@ -92,6 +99,16 @@ export interface Backend {
   documentRoutes(document: unknown, scenario: string, seed: string, iterations: number): Promise<RoutesView>;
   /** The same for `scenario` of a stored run (its model version and seed), with what the scenario changes against the baseline. */
   runRoutes(runId: number, scenario: string): Promise<RoutesView>;
+
+  // Evidence (spec §12).
+  /** A Beta from counts per period (Jeffreys, pooled, or beta-binomial), with its density. */
+  fitObserved(periods: Period[]): Promise<ObservedFitView>;
+  /** Each expert's fit, the equal-weight pool and its fit in `family`, with densities. */
+  elicit(judgements: Judgement[], family: Family): Promise<ElicitationView>;
+  /** The document with the quantity at `path` fitted from `evidence`, citing `sourceId` (JSON text). */
+  applyEvidence(document: unknown, path: string, sourceId: string, title: string, evidence: Evidence): Promise<string>;
+  /** Observed against simulated on stored run `runId`: CSV `journey,step,exit,population,n,k`. */
+  checkRun(runId: number, csv: string): Promise<CheckResult[]>;
 
   // Analysis of stored runs.
   /** Tornado, rank correlations and drivers of `metric` in `scenario` (default baseline) of a stored run. */

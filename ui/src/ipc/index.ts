@@ -18,6 +18,8 @@ export { createMockAnalysisBackend, mockSensitivity } from "./mockAnalysis";
 export type { AnalysisBackend, MockAnalysisOptions } from "./mockAnalysis";
 export { createMockDecisionsBackend } from "./mockDecisions";
 export { createMockRoutesBackend, ROUTES_SAMPLE_MODEL } from "./mockRoutes";
+export { createMockEvidenceBackend } from "./mockEvidence";
+export type { EvidenceBackend } from "./mockEvidence";
 export type { RoutesBackend } from "./mockRoutes";
 export type { DecisionsBackend, MockDecisionsOptions } from "./mockDecisions";
 

@@ -6,6 +6,7 @@ import { VOCABULARY } from "./gen/vocabularyValues";
 import { createMockAnalysisBackend, type MockAnalysisOptions } from "./mockAnalysis";
 import { createMockDecisionsBackend, type MockDecisionsOptions } from "./mockDecisions";
 import { mockExploreGate } from "./mockExplorer";
+import { createMockEvidenceBackend } from "./mockEvidence";
 import { createMockRoutesBackend } from "./mockRoutes";
 import { createMockRunsBackend, type MockRunsOptions } from "./mockRuns";
 
@@ -57,6 +58,7 @@ export function createMockBackend(data: MockData = sampleData()): Backend {
     ...runsBackend,
     ...createMockAnalysisBackend(data.analysis),
     ...createMockDecisionsBackend(data.decisions),
+    ...createMockEvidenceBackend(),
     ...createMockRoutesBackend(async (runId) => (await runsBackend.listRuns("")).find((r) => r.id === runId)?.model_key),
     async runFlows(runId, journey, population) {
       // The run's model: the last version saved in this mock, else the model opened.

@@ -89,6 +89,11 @@ export const tauriBackend: Backend = {
   documentRoutes: (document, scenario, seed, iterations) =>
     call("document_routes", { json: JSON.stringify(document), scenario, seed, iterations }),
   runRoutes: (runId, scenario) => call("run_routes", { run_id: runId, scenario }),
+  fitObserved: (periods) => call("fit_observed", { periods }),
+  elicit: (judgements, family) => call("elicit", { judgements, family }),
+  applyEvidence: (document, path, sourceId, title, evidence) =>
+    call("apply_evidence", { json: JSON.stringify(document), path, source_id: sourceId, title, evidence }),
+  checkRun: (runId, csv) => call("check_run", { run_id: runId, csv }),
   runSensitivity: (runId, metric, scenario) => call("run_sensitivity", { run_id: runId, metric, scenario: scenario ?? null }),
   runPrecision: (runId) => call("run_precision", { run_id: runId }),
   requestDecision: (runId, scenario, name, note) => call("request_decision", { run_id: runId, scenario, name, note }),

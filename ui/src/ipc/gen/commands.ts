@@ -1,19 +1,26 @@
 // Generated from the Rust crates by crates/app/src/bindings.rs: do not edit.
 // Regenerate: JOURNEYLAB_BLESS=1 cargo test -p journeylab-app --test bindings
+import type { ApplyEvidenceArgs } from "./ApplyEvidenceArgs";
 import type { ChartArgs } from "./ChartArgs";
+import type { CheckResult } from "./CheckResult";
+import type { CheckRunArgs } from "./CheckRunArgs";
 import type { CompareArgs } from "./CompareArgs";
 import type { DecisionRecordView } from "./DecisionRecordView";
 import type { DocumentArgs } from "./DocumentArgs";
 import type { DocumentRoutesArgs } from "./DocumentRoutesArgs";
+import type { ElicitArgs } from "./ElicitArgs";
+import type { ElicitationView } from "./ElicitationView";
 import type { ExampleSummary } from "./ExampleSummary";
 import type { ExploreGateArgs } from "./ExploreGateArgs";
 import type { ExportArgs } from "./ExportArgs";
+import type { FitObservedArgs } from "./FitObservedArgs";
 import type { FlowsArgs } from "./FlowsArgs";
 import type { GateExploration } from "./GateExploration";
 import type { Issue } from "./Issue";
 import type { ModelVersionRow } from "./ModelVersionRow";
 import type { ModelView } from "./ModelView";
 import type { NoArgs } from "./NoArgs";
+import type { ObservedFitView } from "./ObservedFitView";
 import type { PackArgs } from "./PackArgs";
 import type { PathArgs } from "./PathArgs";
 import type { PopulationFlows } from "./PopulationFlows";
@@ -66,6 +73,10 @@ export interface Commands {
   run_flows: { args: FlowsArgs; output: PopulationFlows; event: null };
   document_routes: { args: DocumentRoutesArgs; output: RoutesView; event: null };
   run_routes: { args: RunRoutesArgs; output: RoutesView; event: null };
+  fit_observed: { args: FitObservedArgs; output: ObservedFitView; event: null };
+  elicit: { args: ElicitArgs; output: ElicitationView; event: null };
+  apply_evidence: { args: ApplyEvidenceArgs; output: string; event: null };
+  check_run: { args: CheckRunArgs; output: Array<CheckResult>; event: null };
   request_decision: { args: RequestDecisionArgs; output: DecisionRecordView; event: null };
   record_decision_word: { args: WordRequest; output: DecisionRecordView; event: null };
   decision_record: { args: ScenarioArgs; output: DecisionRecordView; event: null };
@@ -102,6 +113,10 @@ export const COMMAND_NAMES = [
   "run_flows",
   "document_routes",
   "run_routes",
+  "fit_observed",
+  "elicit",
+  "apply_evidence",
+  "check_run",
   "request_decision",
   "record_decision_word",
   "decision_record",
