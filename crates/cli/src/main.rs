@@ -3,6 +3,7 @@
 //! Exit codes (spec §8): 0 success, 2 invalid model, 1 any other failure.
 
 mod decisions;
+mod evidence;
 mod progress;
 mod routes;
 mod sweep;
@@ -66,6 +67,12 @@ enum Command {
     /// How each population gets in (spec §11): routes to success by probability, the
     /// weakest and main routes, the access table and the findings (warnings: exit 0).
     Routes(routes::RoutesArgs),
+    /// A Quantity from evidence (spec §12): `fit beta --n N --k K`, `fit --periods FILE.csv`
+    /// (`label,n,k`), `fit --elicited FILE.json --family beta|pert|lognormal`.
+    Fit(evidence::FitArgs),
+    /// A model against observed exits (CSV `journey,step,exit,population,n,k`): observed
+    /// rate, simulated P5–P95 and the posterior predictive p-value; flags below 0.05.
+    Check(evidence::CheckArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -209,6 +216,8 @@ fn main() -> ExitCode {
         Command::Sensitivity(args) => sweep::sensitivity(args, db),
         Command::Decisions(cmd) => decisions::decisions(cmd, db),
         Command::Routes(args) => routes::routes(args),
+        Command::Fit(args) => evidence::fit(args),
+        Command::Check(args) => evidence::check_model(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -1021,3 +1021,91 @@ fn results_the_store_refuses_are_still_written() {
         runs[0].error
     );
 }
+
+/// `journeylab fit` prints a Quantity to paste (the engine's fit), and `journeylab check`
+/// flags an observation far from the model and not one at the model's own rate.
+#[test]
+fn fit_and_check_from_the_command_line() {
+    let out = stdout(&run_ok(&["fit", "beta", "--n", "200", "--k", "30"]));
+    assert!(
+        out.lines().any(|l| l == r#"{"beta":[30.5,170.5]}"#),
+        "{out}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let periods = dir.path().join("p.csv");
+    std::fs::write(
+        &periods,
+        "label,n,k\njul,1000,100\naug,1000,103\nsep,1000,98\n",
+    )
+    .unwrap();
+    let out = stdout(&run_ok(&["fit", "--periods", periods.to_str().unwrap()]));
+    assert!(
+        out.contains("agree") && out.contains(r#"{"beta":[301.5,2699.5]}"#),
+        "{out}"
+    );
+    let bad = bin().args(["fit"]).output().unwrap();
+    assert_eq!(bad.status.code(), Some(64));
+
+    let model = fixture("consumer-sign-in.json");
+    let probe = dir.path().join("probe.csv");
+    std::fs::write(
+        &probe,
+        "journey,step,exit,population,n,k\nlogin,otp,pass,customers,2000,1\n",
+    )
+    .unwrap();
+    let json = run_json(&[
+        "check",
+        model.to_str().unwrap(),
+        "--observed",
+        probe.to_str().unwrap(),
+        "--seed",
+        "3",
+        "-n",
+        "200",
+        "--format",
+        "json",
+    ]);
+    let typical = (json[0]["simulated"]["mean"].as_f64().unwrap() * 2000.0).round() as u64;
+    let obs = dir.path().join("obs.csv");
+    std::fs::write(
+        &obs,
+        format!("journey,step,exit,population,n,k\nlogin,otp,pass,customers,2000,{typical}\nlogin,otp,pass,customers,2000,60\n"),
+    )
+    .unwrap();
+    let text = stdout(&run_ok(&[
+        "check",
+        model.to_str().unwrap(),
+        "--observed",
+        obs.to_str().unwrap(),
+        "--seed",
+        "3",
+        "-n",
+        "200",
+    ]));
+    let lines: Vec<&str> = text
+        .lines()
+        .filter(|l| l.contains("login/otp.pass"))
+        .collect();
+    assert_eq!(lines.len(), 2, "{text}");
+    assert!(
+        !lines[0].contains("FLAGGED") && lines[1].contains("FLAGGED"),
+        "{text}"
+    );
+    let unknown = dir.path().join("unknown.csv");
+    std::fs::write(
+        &unknown,
+        "journey,step,exit,population,n,k\nlogin,nowhere,pass,customers,10,1\n",
+    )
+    .unwrap();
+    let out = bin()
+        .args([
+            "check",
+            model.to_str().unwrap(),
+            "--observed",
+            unknown.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(64));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no such step"));
+}
