@@ -276,9 +276,11 @@ fn samples_ts() -> Result<String, String> {
             .map_err(|e| e.to_string())?,
     });
 
+    let catalogue = crate::catalogue().map_err(|e| e.to_string())?;
+
     let pretty = |v: &serde_json::Value| serde_json::to_string_pretty(v).map_err(|e| e.to_string());
     Ok(format!(
-        "{NOTE}import type {{ ElicitationView }} from \"./ElicitationView\";\nimport type {{ GateExploration }} from \"./GateExploration\";\nimport type {{ Judgement }} from \"./Judgement\";\nimport type {{ ObservedFitView }} from \"./ObservedFitView\";\nimport type {{ Period }} from \"./Period\";\nimport type {{ PopulationFlows }} from \"./PopulationFlows\";\nimport type {{ QuantityDomain }} from \"./QuantityDomain\";\nimport type {{ QuantityView }} from \"./QuantityView\";\nimport type {{ RoutesView }} from \"./RoutesView\";\n\n\
+        "{NOTE}import type {{ Catalogue }} from \"./Catalogue\";\nimport type {{ ElicitationView }} from \"./ElicitationView\";\nimport type {{ GateExploration }} from \"./GateExploration\";\nimport type {{ Judgement }} from \"./Judgement\";\nimport type {{ ObservedFitView }} from \"./ObservedFitView\";\nimport type {{ Period }} from \"./Period\";\nimport type {{ PopulationFlows }} from \"./PopulationFlows\";\nimport type {{ QuantityDomain }} from \"./QuantityDomain\";\nimport type {{ QuantityView }} from \"./QuantityView\";\nimport type {{ RoutesView }} from \"./RoutesView\";\n\n\
 /** The engine's `describe_quantity` of a few quantities. */\n\
 export const QUANTITY_SAMPLES: {{ quantity: unknown; domain: QuantityDomain; view: QuantityView }}[] = {};\n\n\
 /** The engine's flows of every population in `journey` of `document` (fixtures/{fixture}), {iterations} expected-mode iterations, seed {seed}. */\n\
@@ -288,7 +290,9 @@ export const EXPLORE_SAMPLE: {{ document: unknown; gate: string; exploration: Ga
 /** The app's routes view of fixtures/{identity} (seed 24680, 200 iterations): the baseline and the scenario that fixes recovery. */\n\
 export const ROUTES_SAMPLE: {{ fixture: string; baseline: RoutesView; fixed: RoutesView }} = {};\n\n\
 /** The app's fits of three drifting months of counts and of three experts' judgements (beta family). */\n\
-export const EVIDENCE_SAMPLE: {{ periods: Period[]; observed: ObservedFitView; judgements: Judgement[]; family: \"beta\"; elicitation: ElicitationView }} = {};\n",
+export const EVIDENCE_SAMPLE: {{ periods: Period[]; observed: ObservedFitView; judgements: Judgement[]; family: \"beta\"; elicitation: ElicitationView }} = {};\n\n\
+/** The built-in control catalogue as the app lists it. */\n\
+export const CATALOGUE_SAMPLE: Catalogue = {};\n",
         pretty(&json!(quantity_samples))?,
         pretty(&loaded.document)?,
         pretty(&json!(flows))?,
@@ -296,6 +300,7 @@ export const EVIDENCE_SAMPLE: {{ periods: Period[]; observed: ObservedFitView; j
         pretty(&exploration)?,
         pretty(&routes_sample)?,
         pretty(&evidence_sample)?,
+        pretty(&serde_json::to_value(&catalogue).map_err(|e| e.to_string())?)?,
     ))
 }
 

@@ -551,6 +551,13 @@ command!(
     }
 );
 
+command!(
+    /// The built-in control catalogue: standard controls with cited priors.
+    ListCatalogue = "list_catalogue" (_shell, _a: NoArgs) -> crate::Catalogue {
+        crate::catalogue()
+    }
+);
+
 /// A decision to request on a stored run.
 #[derive(Debug, Clone, Deserialize, TS)]
 pub struct RequestDecisionArgs {
@@ -683,6 +690,7 @@ macro_rules! for_each_command {
             elicit => Elicit,
             apply_evidence => ApplyEvidence,
             check_run => CheckRun,
+            list_catalogue => ListCatalogue,
             request_decision => RequestDecision,
             record_decision_word => RecordDecisionWord,
             decision_record => DecisionRecord,

@@ -7,6 +7,7 @@
 
 mod atomic;
 pub mod bindings;
+mod catalogue;
 mod charts;
 pub mod decisions;
 mod editing;
@@ -35,6 +36,7 @@ mod test_support;
 mod workspace;
 
 pub use atomic::{write_atomically, write_file};
+pub use catalogue::{catalogue, Catalogue, CatalogueControl, CitedNumber};
 pub use charts::{render_run_chart, ChartRequest};
 pub use editing::{
     model_history, model_version_text, recent_files, recent_files_path, record_recent_file,

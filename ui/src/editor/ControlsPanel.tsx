@@ -1,5 +1,6 @@
 import { useStore } from "zustand";
 
+import { CatalogueSection } from "./CatalogueSection";
 import type { EditorStore } from "./editorStore";
 import { idsOf, isObj, populationsOf, setIn, type ModelDoc, type Obj } from "./model";
 import { PerPopulationEditor, QuantityEditor } from "./QuantityEditor";
@@ -41,6 +42,7 @@ export function ControlsPanel({ store, onClose }: { store: EditorStore; onClose(
           close
         </button>
       </div>
+      <CatalogueSection store={store} />
       {list.map((raw, i) => {
         if (!isObj(raw)) return null;
         const c: Obj = raw;

@@ -2,6 +2,7 @@
 // (their argument and answer types are generated from Rust, in ./gen) plus the native
 // file dialogs. Every method rejects with an `ErrorPayload` (`{code, message}`).
 import type {
+  Catalogue,
   ChartKind,
   CheckResult,
   DecisionRecordView,
@@ -101,6 +102,8 @@ export interface Backend {
   runRoutes(runId: number, scenario: string): Promise<RoutesView>;
 
   // Evidence (spec §12).
+  /** The built-in control catalogue: standard controls with cited priors. */
+  listCatalogue(): Promise<Catalogue>;
   /** A Beta from counts per period (Jeffreys, pooled, or beta-binomial), with its density. */
   fitObserved(periods: Period[]): Promise<ObservedFitView>;
   /** Each expert's fit, the equal-weight pool and its fit in `family`, with densities. */

@@ -5,7 +5,7 @@
 import type { Backend } from "./backend";
 import type { ErrorPayload } from "./gen";
 
-export type EvidenceBackend = Pick<Backend, "fitObserved" | "elicit" | "applyEvidence" | "checkRun">;
+export type EvidenceBackend = Pick<Backend, "listCatalogue" | "fitObserved" | "elicit" | "applyEvidence" | "checkRun">;
 
 const unsupported = (what: string): ErrorPayload => ({
   code: "unsupported",
@@ -16,6 +16,11 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
 export function createMockEvidenceBackend(): EvidenceBackend {
   return {
+    async listCatalogue() {
+      // The catalogue is data: the app's own listing of it, generated with the samples.
+      const { CATALOGUE_SAMPLE } = await import("./gen/samples");
+      return CATALOGUE_SAMPLE;
+    },
     async fitObserved(periods) {
       const { EVIDENCE_SAMPLE } = await import("./gen/samples");
       const strip = (ps: typeof periods) => ps.map((p) => ({ n: p.n, k: p.k }));

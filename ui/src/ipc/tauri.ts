@@ -89,6 +89,7 @@ export const tauriBackend: Backend = {
   documentRoutes: (document, scenario, seed, iterations) =>
     call("document_routes", { json: JSON.stringify(document), scenario, seed, iterations }),
   runRoutes: (runId, scenario) => call("run_routes", { run_id: runId, scenario }),
+  listCatalogue: () => call("list_catalogue", {}),
   fitObserved: (periods) => call("fit_observed", { periods }),
   elicit: (judgements, family) => call("elicit", { judgements, family }),
   applyEvidence: (document, path, sourceId, title, evidence) =>

@@ -1,6 +1,7 @@
 // Generated from the Rust crates by crates/app/src/bindings.rs: do not edit.
 // Regenerate: JOURNEYLAB_BLESS=1 cargo test -p journeylab-app --test bindings
 import type { ApplyEvidenceArgs } from "./ApplyEvidenceArgs";
+import type { Catalogue } from "./Catalogue";
 import type { ChartArgs } from "./ChartArgs";
 import type { CheckResult } from "./CheckResult";
 import type { CheckRunArgs } from "./CheckRunArgs";
@@ -77,6 +78,7 @@ export interface Commands {
   elicit: { args: ElicitArgs; output: ElicitationView; event: null };
   apply_evidence: { args: ApplyEvidenceArgs; output: string; event: null };
   check_run: { args: CheckRunArgs; output: Array<CheckResult>; event: null };
+  list_catalogue: { args: NoArgs; output: Catalogue; event: null };
   request_decision: { args: RequestDecisionArgs; output: DecisionRecordView; event: null };
   record_decision_word: { args: WordRequest; output: DecisionRecordView; event: null };
   decision_record: { args: ScenarioArgs; output: DecisionRecordView; event: null };
@@ -117,6 +119,7 @@ export const COMMAND_NAMES = [
   "elicit",
   "apply_evidence",
   "check_run",
+  "list_catalogue",
   "request_decision",
   "record_decision_word",
   "decision_record",

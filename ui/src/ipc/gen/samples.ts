@@ -1,5 +1,6 @@
 // Generated from the Rust crates by crates/app/src/bindings.rs: do not edit.
 // Regenerate: JOURNEYLAB_BLESS=1 cargo test -p journeylab-app --test bindings
+import type { Catalogue } from "./Catalogue";
 import type { ElicitationView } from "./ElicitationView";
 import type { GateExploration } from "./GateExploration";
 import type { Judgement } from "./Judgement";
@@ -12060,4 +12061,3109 @@ export const EVIDENCE_SAMPLE: { periods: Period[]; observed: ObservedFitView; ju
       ]
     }
   }
+};
+
+/** The built-in control catalogue as the app lists it. */
+export const CATALOGUE_SAMPLE: Catalogue = {
+  "description": "Standard customer-identity controls with cited priors from the evidence base (../shared/evidence/parameters.md §6): pass and abandonment per use for legitimate customers (§6a), pass = 1 − block rate for attackers (§6b), time and cost per use. Values are per use of the step, retries included: keep max_attempts at 1, or convert to per-attempt values as fixtures/README.md explains. `*attacker` is the phishing human's column (a person holding the password and relaying codes); x-journeylab-attackers holds every attacker type's pass: cs_bot (credential stuffing), phisher, targeted (SIM swap, social engineering), fake_registration.",
+  "controls": [
+    {
+      "id": "password",
+      "name": "Password",
+      "factor": "knowledge",
+      "aal": 1,
+      "phishing_resistant": false,
+      "channel": "knowledge",
+      "numbers": [
+        {
+          "what": "cost per use",
+          "quantity": {
+            "pert": [
+              0,
+              0,
+              0.001
+            ],
+            "source": "evidence_base"
+          },
+          "source": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)"
+        },
+        {
+          "what": "seconds per use",
+          "quantity": {
+            "pert": [
+              10,
+              25,
+              35
+            ],
+            "source": "evidence_base"
+          },
+          "source": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)"
+        },
+        {
+          "what": "pass, *legitimate",
+          "quantity": {
+            "pert": [
+              0.55,
+              0.75,
+              0.9
+            ],
+            "source": "evidence_base"
+          },
+          "source": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)"
+        },
+        {
+          "what": "pass, *attacker",
+          "quantity": {
+            "pert": [
+              0.75,
+              0.95,
+              1
+            ],
+            "source": "thomas_2017"
+          },
+          "source": "Data Breaches, Phishing, or Malware? Understanding the Risks of Stolen Credentials"
+        },
+        {
+          "what": "abandon, *legitimate",
+          "quantity": {
+            "pert": [
+              0.03,
+              0.07,
+              0.19
+            ],
+            "source": "baymard"
+          },
+          "source": "The Baymard report series: how forcing sign-ups drives down sales"
+        },
+        {
+          "what": "abandon, *",
+          "quantity": 0,
+          "source": "a plain number, not cited"
+        },
+        {
+          "what": "pass, attacker type cs_bot",
+          "quantity": {
+            "pert": [
+              0.001,
+              0.01,
+              0.03
+            ],
+            "source": "shape_2018"
+          },
+          "source": "2018 Credential Spill Report"
+        },
+        {
+          "what": "pass, attacker type phisher",
+          "quantity": {
+            "pert": [
+              0.75,
+              0.95,
+              1
+            ],
+            "source": "thomas_2017"
+          },
+          "source": "Data Breaches, Phishing, or Malware? Understanding the Risks of Stolen Credentials"
+        },
+        {
+          "what": "pass, attacker type targeted",
+          "quantity": {
+            "pert": [
+              0.7,
+              0.9,
+              1
+            ],
+            "source": "evidence_base"
+          },
+          "source": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)"
+        }
+      ],
+      "control": {
+        "id": "password",
+        "name": "Password",
+        "factor": "knowledge",
+        "aal": 1,
+        "phishing_resistant": false,
+        "channel": "knowledge",
+        "cost_per_attempt": {
+          "pert": [
+            0,
+            0,
+            0.001
+          ],
+          "source": "evidence_base"
+        },
+        "seconds_per_attempt": {
+          "pert": [
+            10,
+            25,
+            35
+          ],
+          "source": "evidence_base"
+        },
+        "pass": {
+          "*legitimate": {
+            "pert": [
+              0.55,
+              0.75,
+              0.9
+            ],
+            "source": "evidence_base"
+          },
+          "*attacker": {
+            "pert": [
+              0.75,
+              0.95,
+              1
+            ],
+            "source": "thomas_2017"
+          }
+        },
+        "abandon": {
+          "*legitimate": {
+            "pert": [
+              0.03,
+              0.07,
+              0.19
+            ],
+            "source": "baymard"
+          },
+          "*": 0
+        },
+        "x-journeylab-attackers": {
+          "cs_bot": {
+            "pert": [
+              0.001,
+              0.01,
+              0.03
+            ],
+            "source": "shape_2018"
+          },
+          "phisher": {
+            "pert": [
+              0.75,
+              0.95,
+              1
+            ],
+            "source": "thomas_2017"
+          },
+          "targeted": {
+            "pert": [
+              0.7,
+              0.9,
+              1
+            ],
+            "source": "evidence_base"
+          }
+        }
+      },
+      "sources": [
+        {
+          "id": "evidence_base",
+          "title": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)",
+          "publisher": "Journey Lab team",
+          "year": 2026
+        },
+        {
+          "id": "thomas_2017",
+          "title": "Data Breaches, Phishing, or Malware? Understanding the Risks of Stolen Credentials",
+          "publisher": "ACM CCS 2017",
+          "year": 2017,
+          "url": "https://www.helpnetsecurity.com/2017/11/10/account-hijacking-threats/"
+        },
+        {
+          "id": "baymard",
+          "title": "The Baymard report series: how forcing sign-ups drives down sales",
+          "publisher": "Amazon Pay blog (Baymard Institute 2017 checkout survey)",
+          "year": 2017,
+          "url": "https://pay.amazon.com/blog/for-businesses/the-baymard-report-series-how-forcing-sign-ups-drives-down-sales"
+        },
+        {
+          "id": "shape_2018",
+          "title": "2018 Credential Spill Report",
+          "publisher": "Shape Security",
+          "year": 2018,
+          "url": "https://www.shapesecurity.com/reports/2018-credential-spill-report"
+        }
+      ]
+    },
+    {
+      "id": "sms_otp",
+      "name": "SMS one-time code",
+      "factor": "possession",
+      "aal": 2,
+      "phishing_resistant": false,
+      "channel": "pstn",
+      "numbers": [
+        {
+          "what": "cost per use",
+          "quantity": {
+            "pert": [
+              0.01,
+              0.02,
+              0.09
+            ],
+            "source": "twilio_cost"
+          },
+          "source": "Twilio SMS API cost: complete pricing breakdown"
+        },
+        {
+          "what": "seconds per use",
+          "quantity": {
+            "pert": [
+              15,
+              30,
+              60
+            ],
+            "source": "evidence_base"
+          },
+          "source": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)"
+        },
+        {
+          "what": "pass, *legitimate",
+          "quantity": {
+            "pert": [
+              0.75,
+              0.85,
+              0.95
+            ],
+            "source": "netcetera_2021"
+          },
+          "source": "Strong customer authentication approval rates under PSD2"
+        },
+        {
+          "what": "pass, *attacker",
+          "quantity": {
+            "pert": [
+              0.04,
+              0.1,
+              0.3
+            ],
+            "source": "google_hygiene_2019"
+          },
+          "source": "New research: How effective is basic account hygiene at preventing hijacking"
+        },
+        {
+          "what": "abandon, *legitimate",
+          "quantity": {
+            "pert": [
+              0.03,
+              0.08,
+              0.15
+            ],
+            "source": "mastercard_2017"
+          },
+          "source": "3D Secure 2.0 and the PSD2 payments protocol deadline"
+        },
+        {
+          "what": "abandon, *",
+          "quantity": 0,
+          "source": "a plain number, not cited"
+        },
+        {
+          "what": "pass, attacker type cs_bot",
+          "quantity": {
+            "pert": [
+              0.0,
+              0.0,
+              0.01
+            ],
+            "source": "google_hygiene_2019"
+          },
+          "source": "New research: How effective is basic account hygiene at preventing hijacking"
+        },
+        {
+          "what": "pass, attacker type phisher",
+          "quantity": {
+            "pert": [
+              0.04,
+              0.1,
+              0.3
+            ],
+            "source": "google_hygiene_2019"
+          },
+          "source": "New research: How effective is basic account hygiene at preventing hijacking"
+        },
+        {
+          "what": "pass, attacker type targeted",
+          "quantity": {
+            "pert": [
+              0.24,
+              0.75,
+              0.85
+            ],
+            "source": "lee_2020"
+          },
+          "source": "An Empirical Study of Wireless Carrier Authentication for SIM Swaps"
+        },
+        {
+          "what": "pass, attacker type fake_registration",
+          "quantity": {
+            "pert": [
+              0.2,
+              0.5,
+              0.8
+            ],
+            "source": "evidence_base"
+          },
+          "source": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)"
+        }
+      ],
+      "control": {
+        "id": "sms_otp",
+        "name": "SMS one-time code",
+        "factor": "possession",
+        "aal": 2,
+        "phishing_resistant": false,
+        "channel": "pstn",
+        "collects": [
+          "phone_number"
+        ],
+        "cost_per_attempt": {
+          "pert": [
+            0.01,
+            0.02,
+            0.09
+          ],
+          "source": "twilio_cost"
+        },
+        "seconds_per_attempt": {
+          "pert": [
+            15,
+            30,
+            60
+          ],
+          "source": "evidence_base"
+        },
+        "pass": {
+          "*legitimate": {
+            "pert": [
+              0.75,
+              0.85,
+              0.95
+            ],
+            "source": "netcetera_2021"
+          },
+          "*attacker": {
+            "pert": [
+              0.04,
+              0.1,
+              0.3
+            ],
+            "source": "google_hygiene_2019"
+          }
+        },
+        "abandon": {
+          "*legitimate": {
+            "pert": [
+              0.03,
+              0.08,
+              0.15
+            ],
+            "source": "mastercard_2017"
+          },
+          "*": 0
+        },
+        "x-journeylab-attackers": {
+          "cs_bot": {
+            "pert": [
+              0.0,
+              0.0,
+              0.01
+            ],
+            "source": "google_hygiene_2019"
+          },
+          "phisher": {
+            "pert": [
+              0.04,
+              0.1,
+              0.3
+            ],
+            "source": "google_hygiene_2019"
+          },
+          "targeted": {
+            "pert": [
+              0.24,
+              0.75,
+              0.85
+            ],
+            "source": "lee_2020"
+          },
+          "fake_registration": {
+            "pert": [
+              0.2,
+              0.5,
+              0.8
+            ],
+            "source": "evidence_base"
+          }
+        }
+      },
+      "sources": [
+        {
+          "id": "twilio_cost",
+          "title": "Twilio SMS API cost: complete pricing breakdown",
+          "publisher": "dev.to",
+          "year": 2026,
+          "url": "https://dev.to/preecha/twilio-sms-api-cost-complete-pricing-breakdown-for-2026-1k25"
+        },
+        {
+          "id": "evidence_base",
+          "title": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)",
+          "publisher": "Journey Lab team",
+          "year": 2026
+        },
+        {
+          "id": "netcetera_2021",
+          "title": "Strong customer authentication approval rates under PSD2",
+          "publisher": "Netcetera",
+          "year": 2021,
+          "url": "https://www.netcetera.com/home/stories/news/20210415-strong-customer-authentication.html"
+        },
+        {
+          "id": "google_hygiene_2019",
+          "title": "New research: How effective is basic account hygiene at preventing hijacking",
+          "publisher": "Google Security Blog (Thomas & Moscicki)",
+          "year": 2019,
+          "url": "https://tripwire.com/state-of-security/security-data-protection/adding-a-recovery-phone-number-blocks-100-of-automated-bot-attacks-finds-google"
+        },
+        {
+          "id": "mastercard_2017",
+          "title": "3D Secure 2.0 and the PSD2 payments protocol deadline",
+          "publisher": "PYMNTS (Mastercard)",
+          "year": 2017,
+          "url": "https://pymnts.com/news/security-and-risk/2017/3d-secure-2-0-psd2-payments-protocol-deadline"
+        },
+        {
+          "id": "lee_2020",
+          "title": "An Empirical Study of Wireless Carrier Authentication for SIM Swaps",
+          "publisher": "SOUPS 2020 (Princeton University)",
+          "year": 2020,
+          "url": "https://sms2fa.cs.princeton.edu"
+        }
+      ]
+    },
+    {
+      "id": "email_otp",
+      "name": "Email one-time code",
+      "factor": "possession",
+      "aal": 1,
+      "phishing_resistant": false,
+      "channel": "email",
+      "numbers": [
+        {
+          "what": "cost per use",
+          "quantity": {
+            "pert": [
+              0.0001,
+              0.0005,
+              0.002
+            ],
+            "source": "evidence_base"
+          },
+          "source": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)"
+        },
+        {
+          "what": "seconds per use",
+          "quantity": {
+            "pert": [
+              20,
+              40,
+              120
+            ],
+            "source": "evidence_base"
+          },
+          "source": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)"
+        },
+        {
+          "what": "pass, *legitimate",
+          "quantity": {
+            "pert": [
+              0.8,
+              0.9,
+              0.97
+            ],
+            "source": "validity_2019"
+          },
+          "source": "Return Path reveals one in five commercial emails fails to reach the inbox"
+        },
+        {
+          "what": "pass, *attacker",
+          "quantity": {
+            "pert": [
+              0.05,
+              0.2,
+              0.5
+            ],
+            "source": "evidence_base"
+          },
+          "source": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)"
+        },
+        {
+          "what": "abandon, *legitimate",
+          "quantity": {
+            "pert": [
+              0.02,
+              0.06,
+              0.15
+            ],
+            "source": "evidence_base"
+          },
+          "source": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)"
+        },
+        {
+          "what": "abandon, *",
+          "quantity": 0,
+          "source": "a plain number, not cited"
+        },
+        {
+          "what": "pass, attacker type cs_bot",
+          "quantity": {
+            "pert": [
+              0.0,
+              0.01,
+              0.05
+            ],
+            "source": "evidence_base"
+          },
+          "source": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)"
+        },
+        {
+          "what": "pass, attacker type phisher",
+          "quantity": {
+            "pert": [
+              0.05,
+              0.2,
+              0.5
+            ],
+            "source": "evidence_base"
+          },
+          "source": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)"
+        },
+        {
+          "what": "pass, attacker type targeted",
+          "quantity": {
+            "pert": [
+              0.15,
+              0.3,
+              0.5
+            ],
+            "source": "evidence_base"
+          },
+          "source": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)"
+        },
+        {
+          "what": "pass, attacker type fake_registration",
+          "quantity": {
+            "pert": [
+              0.7,
+              0.9,
+              1
+            ],
+            "source": "evidence_base"
+          },
+          "source": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)"
+        }
+      ],
+      "control": {
+        "id": "email_otp",
+        "name": "Email one-time code",
+        "factor": "possession",
+        "aal": 1,
+        "phishing_resistant": false,
+        "channel": "email",
+        "collects": [
+          "email_address"
+        ],
+        "cost_per_attempt": {
+          "pert": [
+            0.0001,
+            0.0005,
+            0.002
+          ],
+          "source": "evidence_base"
+        },
+        "seconds_per_attempt": {
+          "pert": [
+            20,
+            40,
+            120
+          ],
+          "source": "evidence_base"
+        },
+        "pass": {
+          "*legitimate": {
+            "pert": [
+              0.8,
+              0.9,
+              0.97
+            ],
+            "source": "validity_2019"
+          },
+          "*attacker": {
+            "pert": [
+              0.05,
+              0.2,
+              0.5
+            ],
+            "source": "evidence_base"
+          }
+        },
+        "abandon": {
+          "*legitimate": {
+            "pert": [
+              0.02,
+              0.06,
+              0.15
+            ],
+            "source": "evidence_base"
+          },
+          "*": 0
+        },
+        "x-journeylab-attackers": {
+          "cs_bot": {
+            "pert": [
+              0.0,
+              0.01,
+              0.05
+            ],
+            "source": "evidence_base"
+          },
+          "phisher": {
+            "pert": [
+              0.05,
+              0.2,
+              0.5
+            ],
+            "source": "evidence_base"
+          },
+          "targeted": {
+            "pert": [
+              0.15,
+              0.3,
+              0.5
+            ],
+            "source": "evidence_base"
+          },
+          "fake_registration": {
+            "pert": [
+              0.7,
+              0.9,
+              1
+            ],
+            "source": "evidence_base"
+          }
+        }
+      },
+      "sources": [
+        {
+          "id": "evidence_base",
+          "title": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)",
+          "publisher": "Journey Lab team",
+          "year": 2026
+        },
+        {
+          "id": "validity_2019",
+          "title": "Return Path reveals one in five commercial emails fails to reach the inbox",
+          "publisher": "Validity / Return Path",
+          "year": 2019,
+          "url": "https://returnpath.com/newsroom/return-path-reveals-one-five-commercial-emails-fails-reach-inbox/"
+        }
+      ]
+    },
+    {
+      "id": "email_link",
+      "name": "Magic link by email",
+      "factor": "possession",
+      "aal": 1,
+      "phishing_resistant": false,
+      "channel": "email",
+      "numbers": [
+        {
+          "what": "cost per use",
+          "quantity": {
+            "pert": [
+              0.0001,
+              0.0005,
+              0.002
+            ],
+            "source": "evidence_base"
+          },
+          "source": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)"
+        },
+        {
+          "what": "seconds per use",
+          "quantity": {
+            "pert": [
+              20,
+              40,
+              120
+            ],
+            "source": "evidence_base"
+          },
+          "source": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)"
+        },
+        {
+          "what": "pass, *legitimate",
+          "quantity": {
+            "pert": [
+              0.8,
+              0.9,
+              0.97
+            ],
+            "source": "validity_2019"
+          },
+          "source": "Return Path reveals one in five commercial emails fails to reach the inbox"
+        },
+        {
+          "what": "pass, *attacker",
+          "quantity": {
+            "pert": [
+              0.05,
+              0.2,
+              0.5
+            ],
+            "source": "evidence_base"
+          },
+          "source": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)"
+        },
+        {
+          "what": "abandon, *legitimate",
+          "quantity": {
+            "pert": [
+              0.02,
+              0.06,
+              0.15
+            ],
+            "source": "evidence_base"
+          },
+          "source": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)"
+        },
+        {
+          "what": "abandon, *",
+          "quantity": 0,
+          "source": "a plain number, not cited"
+        },
+        {
+          "what": "pass, attacker type cs_bot",
+          "quantity": {
+            "pert": [
+              0.0,
+              0.01,
+              0.05
+            ],
+            "source": "evidence_base"
+          },
+          "source": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)"
+        },
+        {
+          "what": "pass, attacker type phisher",
+          "quantity": {
+            "pert": [
+              0.05,
+              0.2,
+              0.5
+            ],
+            "source": "evidence_base"
+          },
+          "source": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)"
+        },
+        {
+          "what": "pass, attacker type targeted",
+          "quantity": {
+            "pert": [
+              0.15,
+              0.3,
+              0.5
+            ],
+            "source": "evidence_base"
+          },
+          "source": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)"
+        },
+        {
+          "what": "pass, attacker type fake_registration",
+          "quantity": {
+            "pert": [
+              0.7,
+              0.9,
+              1
+            ],
+            "source": "evidence_base"
+          },
+          "source": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)"
+        }
+      ],
+      "control": {
+        "id": "email_link",
+        "name": "Magic link by email",
+        "factor": "possession",
+        "aal": 1,
+        "phishing_resistant": false,
+        "channel": "email",
+        "collects": [
+          "email_address"
+        ],
+        "cost_per_attempt": {
+          "pert": [
+            0.0001,
+            0.0005,
+            0.002
+          ],
+          "source": "evidence_base"
+        },
+        "seconds_per_attempt": {
+          "pert": [
+            20,
+            40,
+            120
+          ],
+          "source": "evidence_base"
+        },
+        "pass": {
+          "*legitimate": {
+            "pert": [
+              0.8,
+              0.9,
+              0.97
+            ],
+            "source": "validity_2019"
+          },
+          "*attacker": {
+            "pert": [
+              0.05,
+              0.2,
+              0.5
+            ],
+            "source": "evidence_base"
+          }
+        },
+        "abandon": {
+          "*legitimate": {
+            "pert": [
+              0.02,
+              0.06,
+              0.15
+            ],
+            "source": "evidence_base"
+          },
+          "*": 0
+        },
+        "x-journeylab-attackers": {
+          "cs_bot": {
+            "pert": [
+              0.0,
+              0.01,
+              0.05
+            ],
+            "source": "evidence_base"
+          },
+          "phisher": {
+            "pert": [
+              0.05,
+              0.2,
+              0.5
+            ],
+            "source": "evidence_base"
+          },
+          "targeted": {
+            "pert": [
+              0.15,
+              0.3,
+              0.5
+            ],
+            "source": "evidence_base"
+          },
+          "fake_registration": {
+            "pert": [
+              0.7,
+              0.9,
+              1
+            ],
+            "source": "evidence_base"
+          }
+        }
+      },
+      "sources": [
+        {
+          "id": "evidence_base",
+          "title": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)",
+          "publisher": "Journey Lab team",
+          "year": 2026
+        },
+        {
+          "id": "validity_2019",
+          "title": "Return Path reveals one in five commercial emails fails to reach the inbox",
+          "publisher": "Validity / Return Path",
+          "year": 2019,
+          "url": "https://returnpath.com/newsroom/return-path-reveals-one-five-commercial-emails-fails-reach-inbox/"
+        }
+      ]
+    },
+    {
+      "id": "totp",
+      "name": "Authenticator app code (TOTP)",
+      "factor": "possession",
+      "aal": 2,
+      "phishing_resistant": false,
+      "channel": "app",
+      "numbers": [
+        {
+          "what": "cost per use",
+          "quantity": {
+            "pert": [
+              0,
+              0,
+              0.001
+            ],
+            "source": "evidence_base"
+          },
+          "source": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)"
+        },
+        {
+          "what": "seconds per use",
+          "quantity": {
+            "pert": [
+              10,
+              20,
+              40
+            ],
+            "source": "evidence_base"
+          },
+          "source": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)"
+        },
+        {
+          "what": "pass, *legitimate",
+          "quantity": {
+            "pert": [
+              0.85,
+              0.92,
+              0.97
+            ],
+            "source": "evidence_base"
+          },
+          "source": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)"
+        },
+        {
+          "what": "pass, *attacker",
+          "quantity": {
+            "pert": [
+              0.01,
+              0.07,
+              0.3
+            ],
+            "source": "google_hygiene_2019"
+          },
+          "source": "New research: How effective is basic account hygiene at preventing hijacking"
+        },
+        {
+          "what": "abandon, *legitimate",
+          "quantity": {
+            "pert": [
+              0.01,
+              0.03,
+              0.08
+            ],
+            "source": "evidence_base"
+          },
+          "source": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)"
+        },
+        {
+          "what": "abandon, *",
+          "quantity": 0,
+          "source": "a plain number, not cited"
+        },
+        {
+          "what": "pass, attacker type cs_bot",
+          "quantity": {
+            "pert": [
+              0.0,
+              0.0,
+              0.01
+            ],
+            "source": "evidence_base"
+          },
+          "source": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)"
+        },
+        {
+          "what": "pass, attacker type phisher",
+          "quantity": {
+            "pert": [
+              0.01,
+              0.07,
+              0.3
+            ],
+            "source": "google_hygiene_2019"
+          },
+          "source": "New research: How effective is basic account hygiene at preventing hijacking"
+        },
+        {
+          "what": "pass, attacker type targeted",
+          "quantity": {
+            "pert": [
+              0.03,
+              0.1,
+              0.2
+            ],
+            "source": "google_hygiene_2019"
+          },
+          "source": "New research: How effective is basic account hygiene at preventing hijacking"
+        }
+      ],
+      "control": {
+        "id": "totp",
+        "name": "Authenticator app code (TOTP)",
+        "factor": "possession",
+        "aal": 2,
+        "phishing_resistant": false,
+        "channel": "app",
+        "cost_per_attempt": {
+          "pert": [
+            0,
+            0,
+            0.001
+          ],
+          "source": "evidence_base"
+        },
+        "seconds_per_attempt": {
+          "pert": [
+            10,
+            20,
+            40
+          ],
+          "source": "evidence_base"
+        },
+        "pass": {
+          "*legitimate": {
+            "pert": [
+              0.85,
+              0.92,
+              0.97
+            ],
+            "source": "evidence_base"
+          },
+          "*attacker": {
+            "pert": [
+              0.01,
+              0.07,
+              0.3
+            ],
+            "source": "google_hygiene_2019"
+          }
+        },
+        "abandon": {
+          "*legitimate": {
+            "pert": [
+              0.01,
+              0.03,
+              0.08
+            ],
+            "source": "evidence_base"
+          },
+          "*": 0
+        },
+        "x-journeylab-attackers": {
+          "cs_bot": {
+            "pert": [
+              0.0,
+              0.0,
+              0.01
+            ],
+            "source": "evidence_base"
+          },
+          "phisher": {
+            "pert": [
+              0.01,
+              0.07,
+              0.3
+            ],
+            "source": "google_hygiene_2019"
+          },
+          "targeted": {
+            "pert": [
+              0.03,
+              0.1,
+              0.2
+            ],
+            "source": "google_hygiene_2019"
+          }
+        }
+      },
+      "sources": [
+        {
+          "id": "evidence_base",
+          "title": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)",
+          "publisher": "Journey Lab team",
+          "year": 2026
+        },
+        {
+          "id": "google_hygiene_2019",
+          "title": "New research: How effective is basic account hygiene at preventing hijacking",
+          "publisher": "Google Security Blog (Thomas & Moscicki)",
+          "year": 2019,
+          "url": "https://tripwire.com/state-of-security/security-data-protection/adding-a-recovery-phone-number-blocks-100-of-automated-bot-attacks-finds-google"
+        }
+      ]
+    },
+    {
+      "id": "push",
+      "name": "Push approval with number matching",
+      "factor": "possession",
+      "aal": 2,
+      "phishing_resistant": false,
+      "channel": "app",
+      "numbers": [
+        {
+          "what": "cost per use",
+          "quantity": {
+            "pert": [
+              0,
+              0.0001,
+              0.001
+            ],
+            "source": "evidence_base"
+          },
+          "source": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)"
+        },
+        {
+          "what": "seconds per use",
+          "quantity": {
+            "pert": [
+              4,
+              10,
+              20
+            ],
+            "source": "evidence_base"
+          },
+          "source": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)"
+        },
+        {
+          "what": "pass, *legitimate",
+          "quantity": {
+            "pert": [
+              0.88,
+              0.94,
+              0.98
+            ],
+            "source": "evidence_base"
+          },
+          "source": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)"
+        },
+        {
+          "what": "pass, *attacker",
+          "quantity": {
+            "pert": [
+              0.01,
+              0.03,
+              0.2
+            ],
+            "source": "ms_fatigue"
+          },
+          "source": "Defend your users from MFA fatigue attacks"
+        },
+        {
+          "what": "abandon, *legitimate",
+          "quantity": {
+            "pert": [
+              0.01,
+              0.03,
+              0.07
+            ],
+            "source": "evidence_base"
+          },
+          "source": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)"
+        },
+        {
+          "what": "abandon, *",
+          "quantity": 0,
+          "source": "a plain number, not cited"
+        },
+        {
+          "what": "pass, attacker type cs_bot",
+          "quantity": {
+            "pert": [
+              0.0,
+              0.0,
+              0.01
+            ],
+            "source": "google_hygiene_2019"
+          },
+          "source": "New research: How effective is basic account hygiene at preventing hijacking"
+        },
+        {
+          "what": "pass, attacker type phisher",
+          "quantity": {
+            "pert": [
+              0.01,
+              0.03,
+              0.2
+            ],
+            "source": "ms_fatigue"
+          },
+          "source": "Defend your users from MFA fatigue attacks"
+        },
+        {
+          "what": "pass, attacker type targeted",
+          "quantity": {
+            "pert": [
+              0.03,
+              0.1,
+              0.15
+            ],
+            "source": "google_hygiene_2019"
+          },
+          "source": "New research: How effective is basic account hygiene at preventing hijacking"
+        }
+      ],
+      "control": {
+        "id": "push",
+        "name": "Push approval with number matching",
+        "factor": "possession",
+        "aal": 2,
+        "phishing_resistant": false,
+        "channel": "app",
+        "cost_per_attempt": {
+          "pert": [
+            0,
+            0.0001,
+            0.001
+          ],
+          "source": "evidence_base"
+        },
+        "seconds_per_attempt": {
+          "pert": [
+            4,
+            10,
+            20
+          ],
+          "source": "evidence_base"
+        },
+        "pass": {
+          "*legitimate": {
+            "pert": [
+              0.88,
+              0.94,
+              0.98
+            ],
+            "source": "evidence_base"
+          },
+          "*attacker": {
+            "pert": [
+              0.01,
+              0.03,
+              0.2
+            ],
+            "source": "ms_fatigue"
+          }
+        },
+        "abandon": {
+          "*legitimate": {
+            "pert": [
+              0.01,
+              0.03,
+              0.07
+            ],
+            "source": "evidence_base"
+          },
+          "*": 0
+        },
+        "x-journeylab-attackers": {
+          "cs_bot": {
+            "pert": [
+              0.0,
+              0.0,
+              0.01
+            ],
+            "source": "google_hygiene_2019"
+          },
+          "phisher": {
+            "pert": [
+              0.01,
+              0.03,
+              0.2
+            ],
+            "source": "ms_fatigue"
+          },
+          "targeted": {
+            "pert": [
+              0.03,
+              0.1,
+              0.15
+            ],
+            "source": "google_hygiene_2019"
+          }
+        }
+      },
+      "sources": [
+        {
+          "id": "evidence_base",
+          "title": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)",
+          "publisher": "Journey Lab team",
+          "year": 2026
+        },
+        {
+          "id": "ms_fatigue",
+          "title": "Defend your users from MFA fatigue attacks",
+          "publisher": "Microsoft Entra blog",
+          "year": 2022,
+          "url": "https://vuink.com/post/grpupbzzhavgl-d-dzvpebfbsg-d-dpbz/t5/microsoft-entra-azure-ad-blog/defend-your-users-from-mfa-fatigue-attacks/ba-p/2365677"
+        },
+        {
+          "id": "google_hygiene_2019",
+          "title": "New research: How effective is basic account hygiene at preventing hijacking",
+          "publisher": "Google Security Blog (Thomas & Moscicki)",
+          "year": 2019,
+          "url": "https://tripwire.com/state-of-security/security-data-protection/adding-a-recovery-phone-number-blocks-100-of-automated-bot-attacks-finds-google"
+        }
+      ]
+    },
+    {
+      "id": "passkey_synced",
+      "name": "Passkey (synced, platform)",
+      "factor": "possession",
+      "aal": 2,
+      "phishing_resistant": true,
+      "channel": "platform",
+      "numbers": [
+        {
+          "what": "cost per use",
+          "quantity": {
+            "pert": [
+              0,
+              0,
+              0.001
+            ],
+            "source": "evidence_base"
+          },
+          "source": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)"
+        },
+        {
+          "what": "seconds per use",
+          "quantity": {
+            "pert": [
+              5,
+              8.5,
+              15
+            ],
+            "source": "fido_index_2025"
+          },
+          "source": "FIDO Passkey Index (secondary report)"
+        },
+        {
+          "what": "pass, *legitimate",
+          "quantity": {
+            "pert": [
+              0.64,
+              0.93,
+              0.98
+            ],
+            "source": "ms_passkeys_2024"
+          },
+          "source": "Convincing a billion users to love passkeys (Microsoft Security Blog, Dec 2024)"
+        },
+        {
+          "what": "pass, *attacker",
+          "quantity": {
+            "pert": [
+              0.0,
+              0.005,
+              0.03
+            ],
+            "source": "nist_800_63b_4"
+          },
+          "source": "NIST SP 800-63B-4 Digital Identity Guidelines: Authentication and Authenticator Management"
+        },
+        {
+          "what": "abandon, *legitimate",
+          "quantity": {
+            "pert": [
+              0.005,
+              0.02,
+              0.05
+            ],
+            "source": "evidence_base"
+          },
+          "source": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)"
+        },
+        {
+          "what": "abandon, *",
+          "quantity": 0,
+          "source": "a plain number, not cited"
+        },
+        {
+          "what": "pass, attacker type cs_bot",
+          "quantity": 0.0,
+          "source": "a plain number, not cited"
+        },
+        {
+          "what": "pass, attacker type phisher",
+          "quantity": {
+            "pert": [
+              0.0,
+              0.005,
+              0.03
+            ],
+            "source": "nist_800_63b_4"
+          },
+          "source": "NIST SP 800-63B-4 Digital Identity Guidelines: Authentication and Authenticator Management"
+        },
+        {
+          "what": "pass, attacker type targeted",
+          "quantity": {
+            "pert": [
+              0.0,
+              0.02,
+              0.1
+            ],
+            "source": "nist_800_63b_4"
+          },
+          "source": "NIST SP 800-63B-4 Digital Identity Guidelines: Authentication and Authenticator Management"
+        }
+      ],
+      "control": {
+        "id": "passkey_synced",
+        "name": "Passkey (synced, platform)",
+        "factor": "possession",
+        "aal": 2,
+        "phishing_resistant": true,
+        "channel": "platform",
+        "cost_per_attempt": {
+          "pert": [
+            0,
+            0,
+            0.001
+          ],
+          "source": "evidence_base"
+        },
+        "seconds_per_attempt": {
+          "pert": [
+            5,
+            8.5,
+            15
+          ],
+          "source": "fido_index_2025"
+        },
+        "pass": {
+          "*legitimate": {
+            "pert": [
+              0.64,
+              0.93,
+              0.98
+            ],
+            "source": "ms_passkeys_2024"
+          },
+          "*attacker": {
+            "pert": [
+              0.0,
+              0.005,
+              0.03
+            ],
+            "source": "nist_800_63b_4"
+          }
+        },
+        "abandon": {
+          "*legitimate": {
+            "pert": [
+              0.005,
+              0.02,
+              0.05
+            ],
+            "source": "evidence_base"
+          },
+          "*": 0
+        },
+        "x-journeylab-attackers": {
+          "cs_bot": 0.0,
+          "phisher": {
+            "pert": [
+              0.0,
+              0.005,
+              0.03
+            ],
+            "source": "nist_800_63b_4"
+          },
+          "targeted": {
+            "pert": [
+              0.0,
+              0.02,
+              0.1
+            ],
+            "source": "nist_800_63b_4"
+          }
+        }
+      },
+      "sources": [
+        {
+          "id": "evidence_base",
+          "title": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)",
+          "publisher": "Journey Lab team",
+          "year": 2026
+        },
+        {
+          "id": "fido_index_2025",
+          "title": "FIDO Passkey Index (secondary report)",
+          "publisher": "FIDO Alliance, via factlen.com",
+          "year": 2025,
+          "url": "https://factlen.com/news/are-passkeys-actually-safer-than-passwords-the-2026-evidence-pack-01650-7ea99b90"
+        },
+        {
+          "id": "ms_passkeys_2024",
+          "title": "Convincing a billion users to love passkeys (Microsoft Security Blog, Dec 2024)",
+          "publisher": "Microsoft, via securityonline.info",
+          "year": 2024,
+          "url": "https://securityonline.info/passkeys-microsofts-solution-to-7000-password-attacks-per-second"
+        },
+        {
+          "id": "nist_800_63b_4",
+          "title": "NIST SP 800-63B-4 Digital Identity Guidelines: Authentication and Authenticator Management",
+          "publisher": "NIST",
+          "year": 2025,
+          "url": "https://pages.nist.gov/800-63-4/sp800-63b.html"
+        }
+      ]
+    },
+    {
+      "id": "passkey_device_bound",
+      "name": "Passkey (device-bound)",
+      "factor": "possession",
+      "aal": 3,
+      "phishing_resistant": true,
+      "channel": "platform",
+      "numbers": [
+        {
+          "what": "cost per use",
+          "quantity": {
+            "pert": [
+              0,
+              0,
+              0.001
+            ],
+            "source": "evidence_base"
+          },
+          "source": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)"
+        },
+        {
+          "what": "seconds per use",
+          "quantity": {
+            "pert": [
+              5,
+              8.5,
+              15
+            ],
+            "source": "fido_index_2025"
+          },
+          "source": "FIDO Passkey Index (secondary report)"
+        },
+        {
+          "what": "pass, *legitimate",
+          "quantity": {
+            "pert": [
+              0.64,
+              0.93,
+              0.98
+            ],
+            "source": "ms_passkeys_2024"
+          },
+          "source": "Convincing a billion users to love passkeys (Microsoft Security Blog, Dec 2024)"
+        },
+        {
+          "what": "pass, *attacker",
+          "quantity": {
+            "pert": [
+              0.0,
+              0.0,
+              0.01
+            ],
+            "source": "nist_800_63b_4"
+          },
+          "source": "NIST SP 800-63B-4 Digital Identity Guidelines: Authentication and Authenticator Management"
+        },
+        {
+          "what": "abandon, *legitimate",
+          "quantity": {
+            "pert": [
+              0.005,
+              0.02,
+              0.05
+            ],
+            "source": "evidence_base"
+          },
+          "source": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)"
+        },
+        {
+          "what": "abandon, *",
+          "quantity": 0,
+          "source": "a plain number, not cited"
+        },
+        {
+          "what": "pass, attacker type cs_bot",
+          "quantity": 0.0,
+          "source": "a plain number, not cited"
+        },
+        {
+          "what": "pass, attacker type phisher",
+          "quantity": {
+            "pert": [
+              0.0,
+              0.0,
+              0.01
+            ],
+            "source": "nist_800_63b_4"
+          },
+          "source": "NIST SP 800-63B-4 Digital Identity Guidelines: Authentication and Authenticator Management"
+        },
+        {
+          "what": "pass, attacker type targeted",
+          "quantity": {
+            "pert": [
+              0.0,
+              0.0,
+              0.03
+            ],
+            "source": "evidence_base"
+          },
+          "source": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)"
+        }
+      ],
+      "control": {
+        "id": "passkey_device_bound",
+        "name": "Passkey (device-bound)",
+        "factor": "possession",
+        "aal": 3,
+        "phishing_resistant": true,
+        "channel": "platform",
+        "cost_per_attempt": {
+          "pert": [
+            0,
+            0,
+            0.001
+          ],
+          "source": "evidence_base"
+        },
+        "seconds_per_attempt": {
+          "pert": [
+            5,
+            8.5,
+            15
+          ],
+          "source": "fido_index_2025"
+        },
+        "pass": {
+          "*legitimate": {
+            "pert": [
+              0.64,
+              0.93,
+              0.98
+            ],
+            "source": "ms_passkeys_2024"
+          },
+          "*attacker": {
+            "pert": [
+              0.0,
+              0.0,
+              0.01
+            ],
+            "source": "nist_800_63b_4"
+          }
+        },
+        "abandon": {
+          "*legitimate": {
+            "pert": [
+              0.005,
+              0.02,
+              0.05
+            ],
+            "source": "evidence_base"
+          },
+          "*": 0
+        },
+        "x-journeylab-attackers": {
+          "cs_bot": 0.0,
+          "phisher": {
+            "pert": [
+              0.0,
+              0.0,
+              0.01
+            ],
+            "source": "nist_800_63b_4"
+          },
+          "targeted": {
+            "pert": [
+              0.0,
+              0.0,
+              0.03
+            ],
+            "source": "evidence_base"
+          }
+        }
+      },
+      "sources": [
+        {
+          "id": "evidence_base",
+          "title": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)",
+          "publisher": "Journey Lab team",
+          "year": 2026
+        },
+        {
+          "id": "fido_index_2025",
+          "title": "FIDO Passkey Index (secondary report)",
+          "publisher": "FIDO Alliance, via factlen.com",
+          "year": 2025,
+          "url": "https://factlen.com/news/are-passkeys-actually-safer-than-passwords-the-2026-evidence-pack-01650-7ea99b90"
+        },
+        {
+          "id": "ms_passkeys_2024",
+          "title": "Convincing a billion users to love passkeys (Microsoft Security Blog, Dec 2024)",
+          "publisher": "Microsoft, via securityonline.info",
+          "year": 2024,
+          "url": "https://securityonline.info/passkeys-microsofts-solution-to-7000-password-attacks-per-second"
+        },
+        {
+          "id": "nist_800_63b_4",
+          "title": "NIST SP 800-63B-4 Digital Identity Guidelines: Authentication and Authenticator Management",
+          "publisher": "NIST",
+          "year": 2025,
+          "url": "https://pages.nist.gov/800-63-4/sp800-63b.html"
+        }
+      ]
+    },
+    {
+      "id": "security_key",
+      "name": "Hardware security key",
+      "factor": "possession",
+      "aal": 3,
+      "phishing_resistant": true,
+      "channel": "hardware",
+      "numbers": [
+        {
+          "what": "cost per use",
+          "quantity": {
+            "pert": [
+              0.005,
+              0.02,
+              0.05
+            ],
+            "source": "yubikey_cost"
+          },
+          "source": "Hardware security key guide (YubiKey 5 NFC retail price)"
+        },
+        {
+          "what": "seconds per use",
+          "quantity": {
+            "pert": [
+              4,
+              8,
+              15
+            ],
+            "source": "evidence_base"
+          },
+          "source": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)"
+        },
+        {
+          "what": "pass, *legitimate",
+          "quantity": {
+            "pert": [
+              0.9,
+              0.96,
+              0.99
+            ],
+            "source": "evidence_base"
+          },
+          "source": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)"
+        },
+        {
+          "what": "pass, *attacker",
+          "quantity": {
+            "pert": [
+              0.0,
+              0.0,
+              0.01
+            ],
+            "source": "google_hygiene_2019"
+          },
+          "source": "New research: How effective is basic account hygiene at preventing hijacking"
+        },
+        {
+          "what": "abandon, *legitimate",
+          "quantity": {
+            "pert": [
+              0.01,
+              0.03,
+              0.1
+            ],
+            "source": "evidence_base"
+          },
+          "source": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)"
+        },
+        {
+          "what": "abandon, *",
+          "quantity": 0,
+          "source": "a plain number, not cited"
+        },
+        {
+          "what": "pass, attacker type cs_bot",
+          "quantity": 0.0,
+          "source": "a plain number, not cited"
+        },
+        {
+          "what": "pass, attacker type phisher",
+          "quantity": {
+            "pert": [
+              0.0,
+              0.0,
+              0.01
+            ],
+            "source": "google_hygiene_2019"
+          },
+          "source": "New research: How effective is basic account hygiene at preventing hijacking"
+        },
+        {
+          "what": "pass, attacker type targeted",
+          "quantity": {
+            "pert": [
+              0.0,
+              0.0,
+              0.03
+            ],
+            "source": "google_hygiene_2019"
+          },
+          "source": "New research: How effective is basic account hygiene at preventing hijacking"
+        }
+      ],
+      "control": {
+        "id": "security_key",
+        "name": "Hardware security key",
+        "factor": "possession",
+        "aal": 3,
+        "phishing_resistant": true,
+        "channel": "hardware",
+        "cost_per_attempt": {
+          "pert": [
+            0.005,
+            0.02,
+            0.05
+          ],
+          "source": "yubikey_cost"
+        },
+        "seconds_per_attempt": {
+          "pert": [
+            4,
+            8,
+            15
+          ],
+          "source": "evidence_base"
+        },
+        "pass": {
+          "*legitimate": {
+            "pert": [
+              0.9,
+              0.96,
+              0.99
+            ],
+            "source": "evidence_base"
+          },
+          "*attacker": {
+            "pert": [
+              0.0,
+              0.0,
+              0.01
+            ],
+            "source": "google_hygiene_2019"
+          }
+        },
+        "abandon": {
+          "*legitimate": {
+            "pert": [
+              0.01,
+              0.03,
+              0.1
+            ],
+            "source": "evidence_base"
+          },
+          "*": 0
+        },
+        "x-journeylab-attackers": {
+          "cs_bot": 0.0,
+          "phisher": {
+            "pert": [
+              0.0,
+              0.0,
+              0.01
+            ],
+            "source": "google_hygiene_2019"
+          },
+          "targeted": {
+            "pert": [
+              0.0,
+              0.0,
+              0.03
+            ],
+            "source": "google_hygiene_2019"
+          }
+        }
+      },
+      "sources": [
+        {
+          "id": "yubikey_cost",
+          "title": "Hardware security key guide (YubiKey 5 NFC retail price)",
+          "publisher": "passtsuku.com",
+          "url": "https://passtsuku.com/en/articles/hardware-security-key-guide"
+        },
+        {
+          "id": "evidence_base",
+          "title": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)",
+          "publisher": "Journey Lab team",
+          "year": 2026
+        },
+        {
+          "id": "google_hygiene_2019",
+          "title": "New research: How effective is basic account hygiene at preventing hijacking",
+          "publisher": "Google Security Blog (Thomas & Moscicki)",
+          "year": 2019,
+          "url": "https://tripwire.com/state-of-security/security-data-protection/adding-a-recovery-phone-number-blocks-100-of-automated-bot-attacks-finds-google"
+        }
+      ]
+    },
+    {
+      "id": "captcha",
+      "name": "Visible CAPTCHA (checkbox, then image challenge)",
+      "factor": "bot_defence",
+      "aal": null,
+      "phishing_resistant": false,
+      "channel": "other",
+      "numbers": [
+        {
+          "what": "cost per use",
+          "quantity": {
+            "pert": [
+              0,
+              0.001,
+              0.003
+            ],
+            "source": "evidence_base"
+          },
+          "source": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)"
+        },
+        {
+          "what": "seconds per use",
+          "quantity": {
+            "pert": [
+              3.5,
+              10,
+              32
+            ],
+            "source": "searles_2023"
+          },
+          "source": "An Empirical Study & Evaluation of Modern CAPTCHAs"
+        },
+        {
+          "what": "pass, *legitimate",
+          "quantity": {
+            "pert": [
+              0.85,
+              0.95,
+              0.99
+            ],
+            "source": "searles_2023"
+          },
+          "source": "An Empirical Study & Evaluation of Modern CAPTCHAs"
+        },
+        {
+          "what": "pass, *attacker",
+          "quantity": {
+            "pert": [
+              0.99,
+              1,
+              1
+            ],
+            "source": "evidence_base"
+          },
+          "source": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)"
+        },
+        {
+          "what": "abandon, *legitimate",
+          "quantity": {
+            "pert": [
+              0.01,
+              0.03,
+              0.15
+            ],
+            "source": "henry_2009"
+          },
+          "source": "CAPTCHAs' Effect on Conversion Rates"
+        },
+        {
+          "what": "abandon, *",
+          "quantity": 0,
+          "source": "a plain number, not cited"
+        },
+        {
+          "what": "pass, attacker type cs_bot",
+          "quantity": {
+            "pert": [
+              0.12,
+              0.7,
+              0.95
+            ],
+            "source": "plesner_2024"
+          },
+          "source": "Breaking reCAPTCHAv2"
+        },
+        {
+          "what": "pass, attacker type phisher",
+          "quantity": {
+            "pert": [
+              0.99,
+              1,
+              1
+            ],
+            "source": "evidence_base"
+          },
+          "source": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)"
+        },
+        {
+          "what": "pass, attacker type targeted",
+          "quantity": {
+            "pert": [
+              0.99,
+              1,
+              1
+            ],
+            "source": "evidence_base"
+          },
+          "source": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)"
+        },
+        {
+          "what": "pass, attacker type fake_registration",
+          "quantity": {
+            "pert": [
+              0.12,
+              0.7,
+              0.95
+            ],
+            "source": "plesner_2024"
+          },
+          "source": "Breaking reCAPTCHAv2"
+        }
+      ],
+      "control": {
+        "id": "captcha",
+        "name": "Visible CAPTCHA (checkbox, then image challenge)",
+        "factor": "bot_defence",
+        "phishing_resistant": false,
+        "channel": "other",
+        "cost_per_attempt": {
+          "pert": [
+            0,
+            0.001,
+            0.003
+          ],
+          "source": "evidence_base"
+        },
+        "seconds_per_attempt": {
+          "pert": [
+            3.5,
+            10,
+            32
+          ],
+          "source": "searles_2023"
+        },
+        "pass": {
+          "*legitimate": {
+            "pert": [
+              0.85,
+              0.95,
+              0.99
+            ],
+            "source": "searles_2023"
+          },
+          "*attacker": {
+            "pert": [
+              0.99,
+              1,
+              1
+            ],
+            "source": "evidence_base"
+          }
+        },
+        "abandon": {
+          "*legitimate": {
+            "pert": [
+              0.01,
+              0.03,
+              0.15
+            ],
+            "source": "henry_2009"
+          },
+          "*": 0
+        },
+        "x-journeylab-attackers": {
+          "cs_bot": {
+            "pert": [
+              0.12,
+              0.7,
+              0.95
+            ],
+            "source": "plesner_2024"
+          },
+          "phisher": {
+            "pert": [
+              0.99,
+              1,
+              1
+            ],
+            "source": "evidence_base"
+          },
+          "targeted": {
+            "pert": [
+              0.99,
+              1,
+              1
+            ],
+            "source": "evidence_base"
+          },
+          "fake_registration": {
+            "pert": [
+              0.12,
+              0.7,
+              0.95
+            ],
+            "source": "plesner_2024"
+          }
+        }
+      },
+      "sources": [
+        {
+          "id": "evidence_base",
+          "title": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)",
+          "publisher": "Journey Lab team",
+          "year": 2026
+        },
+        {
+          "id": "searles_2023",
+          "title": "An Empirical Study & Evaluation of Modern CAPTCHAs",
+          "publisher": "USENIX Security 2023",
+          "year": 2023,
+          "url": "https://www.usenix.org/conference/usenixsecurity23/presentation/searles"
+        },
+        {
+          "id": "henry_2009",
+          "title": "CAPTCHAs' Effect on Conversion Rates",
+          "publisher": "Moz blog",
+          "year": 2009,
+          "url": "http://moz.com/blog/captchas-affect-on-conversion-rates"
+        },
+        {
+          "id": "plesner_2024",
+          "title": "Breaking reCAPTCHAv2",
+          "publisher": "arXiv (ETH Zurich)",
+          "year": 2024,
+          "url": "https://beebom.com/swiss-researchers-ai-fool-google-captcha"
+        }
+      ]
+    },
+    {
+      "id": "invisible_bot_score",
+      "name": "Invisible bot score",
+      "factor": "bot_defence",
+      "aal": null,
+      "phishing_resistant": false,
+      "channel": "other",
+      "numbers": [
+        {
+          "what": "cost per use",
+          "quantity": {
+            "pert": [
+              0,
+              0.001,
+              0.003
+            ],
+            "source": "evidence_base"
+          },
+          "source": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)"
+        },
+        {
+          "what": "seconds per use",
+          "quantity": {
+            "pert": [
+              0,
+              0,
+              1
+            ],
+            "source": "evidence_base"
+          },
+          "source": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)"
+        },
+        {
+          "what": "pass, *legitimate",
+          "quantity": {
+            "pert": [
+              0.97,
+              0.99,
+              0.999
+            ],
+            "source": "evidence_base"
+          },
+          "source": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)"
+        },
+        {
+          "what": "pass, *attacker",
+          "quantity": {
+            "pert": [
+              0.9,
+              0.95,
+              1
+            ],
+            "source": "evidence_base"
+          },
+          "source": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)"
+        },
+        {
+          "what": "abandon, *legitimate",
+          "quantity": {
+            "pert": [
+              0,
+              0.005,
+              0.02
+            ],
+            "source": "evidence_base"
+          },
+          "source": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)"
+        },
+        {
+          "what": "abandon, *",
+          "quantity": 0,
+          "source": "a plain number, not cited"
+        },
+        {
+          "what": "pass, attacker type cs_bot",
+          "quantity": {
+            "pert": [
+              0.05,
+              0.2,
+              0.5
+            ],
+            "source": "evidence_base"
+          },
+          "source": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)"
+        },
+        {
+          "what": "pass, attacker type phisher",
+          "quantity": {
+            "pert": [
+              0.9,
+              0.95,
+              1
+            ],
+            "source": "evidence_base"
+          },
+          "source": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)"
+        },
+        {
+          "what": "pass, attacker type targeted",
+          "quantity": {
+            "pert": [
+              0.9,
+              0.95,
+              1
+            ],
+            "source": "evidence_base"
+          },
+          "source": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)"
+        },
+        {
+          "what": "pass, attacker type fake_registration",
+          "quantity": {
+            "pert": [
+              0.1,
+              0.4,
+              0.7
+            ],
+            "source": "evidence_base"
+          },
+          "source": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)"
+        }
+      ],
+      "control": {
+        "id": "invisible_bot_score",
+        "name": "Invisible bot score",
+        "factor": "bot_defence",
+        "phishing_resistant": false,
+        "channel": "other",
+        "collects": [
+          "device_signals"
+        ],
+        "cost_per_attempt": {
+          "pert": [
+            0,
+            0.001,
+            0.003
+          ],
+          "source": "evidence_base"
+        },
+        "seconds_per_attempt": {
+          "pert": [
+            0,
+            0,
+            1
+          ],
+          "source": "evidence_base"
+        },
+        "pass": {
+          "*legitimate": {
+            "pert": [
+              0.97,
+              0.99,
+              0.999
+            ],
+            "source": "evidence_base"
+          },
+          "*attacker": {
+            "pert": [
+              0.9,
+              0.95,
+              1
+            ],
+            "source": "evidence_base"
+          }
+        },
+        "abandon": {
+          "*legitimate": {
+            "pert": [
+              0,
+              0.005,
+              0.02
+            ],
+            "source": "evidence_base"
+          },
+          "*": 0
+        },
+        "x-journeylab-attackers": {
+          "cs_bot": {
+            "pert": [
+              0.05,
+              0.2,
+              0.5
+            ],
+            "source": "evidence_base"
+          },
+          "phisher": {
+            "pert": [
+              0.9,
+              0.95,
+              1
+            ],
+            "source": "evidence_base"
+          },
+          "targeted": {
+            "pert": [
+              0.9,
+              0.95,
+              1
+            ],
+            "source": "evidence_base"
+          },
+          "fake_registration": {
+            "pert": [
+              0.1,
+              0.4,
+              0.7
+            ],
+            "source": "evidence_base"
+          }
+        }
+      },
+      "sources": [
+        {
+          "id": "evidence_base",
+          "title": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)",
+          "publisher": "Journey Lab team",
+          "year": 2026
+        }
+      ]
+    },
+    {
+      "id": "kba",
+      "name": "Knowledge-based questions",
+      "factor": "knowledge",
+      "aal": 1,
+      "phishing_resistant": false,
+      "channel": "knowledge",
+      "numbers": [
+        {
+          "what": "cost per use",
+          "quantity": {
+            "pert": [
+              0,
+              0,
+              0.33
+            ],
+            "source": "pindrop_gartner"
+          },
+          "source": "Call center fraud authentication numbers (quoting Gartner)"
+        },
+        {
+          "what": "seconds per use",
+          "quantity": {
+            "pert": [
+              20,
+              45,
+              90
+            ],
+            "source": "evidence_base"
+          },
+          "source": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)"
+        },
+        {
+          "what": "pass, *legitimate",
+          "quantity": {
+            "pert": [
+              0.6,
+              0.75,
+              0.85
+            ],
+            "source": "bonneau_2015"
+          },
+          "source": "Secrets, Lies, and Account Recovery"
+        },
+        {
+          "what": "pass, *attacker",
+          "quantity": {
+            "pert": [
+              0.8,
+              0.9,
+              0.95
+            ],
+            "source": "evidence_base"
+          },
+          "source": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)"
+        },
+        {
+          "what": "abandon, *legitimate",
+          "quantity": {
+            "pert": [
+              0.05,
+              0.15,
+              0.3
+            ],
+            "source": "evidence_base"
+          },
+          "source": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)"
+        },
+        {
+          "what": "abandon, *",
+          "quantity": 0,
+          "source": "a plain number, not cited"
+        },
+        {
+          "what": "pass, attacker type cs_bot",
+          "quantity": {
+            "pert": [
+              0.05,
+              0.15,
+              0.27
+            ],
+            "source": "evidence_base"
+          },
+          "source": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)"
+        },
+        {
+          "what": "pass, attacker type phisher",
+          "quantity": {
+            "pert": [
+              0.8,
+              0.9,
+              0.95
+            ],
+            "source": "evidence_base"
+          },
+          "source": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)"
+        },
+        {
+          "what": "pass, attacker type targeted",
+          "quantity": {
+            "pert": [
+              0.4,
+              0.55,
+              0.8
+            ],
+            "source": "pindrop_2025"
+          },
+          "source": "How One Agency Fought Back Against Rising Contact Center Fraud"
+        }
+      ],
+      "control": {
+        "id": "kba",
+        "name": "Knowledge-based questions",
+        "factor": "knowledge",
+        "aal": 1,
+        "phishing_resistant": false,
+        "channel": "knowledge",
+        "collects": [
+          "date_of_birth",
+          "postal_address"
+        ],
+        "cost_per_attempt": {
+          "pert": [
+            0,
+            0,
+            0.33
+          ],
+          "source": "pindrop_gartner"
+        },
+        "seconds_per_attempt": {
+          "pert": [
+            20,
+            45,
+            90
+          ],
+          "source": "evidence_base"
+        },
+        "pass": {
+          "*legitimate": {
+            "pert": [
+              0.6,
+              0.75,
+              0.85
+            ],
+            "source": "bonneau_2015"
+          },
+          "*attacker": {
+            "pert": [
+              0.8,
+              0.9,
+              0.95
+            ],
+            "source": "evidence_base"
+          }
+        },
+        "abandon": {
+          "*legitimate": {
+            "pert": [
+              0.05,
+              0.15,
+              0.3
+            ],
+            "source": "evidence_base"
+          },
+          "*": 0
+        },
+        "x-journeylab-attackers": {
+          "cs_bot": {
+            "pert": [
+              0.05,
+              0.15,
+              0.27
+            ],
+            "source": "evidence_base"
+          },
+          "phisher": {
+            "pert": [
+              0.8,
+              0.9,
+              0.95
+            ],
+            "source": "evidence_base"
+          },
+          "targeted": {
+            "pert": [
+              0.4,
+              0.55,
+              0.8
+            ],
+            "source": "pindrop_2025"
+          }
+        }
+      },
+      "sources": [
+        {
+          "id": "pindrop_gartner",
+          "title": "Call center fraud authentication numbers (quoting Gartner)",
+          "publisher": "Pindrop",
+          "url": "https://pindrop.com/blog/call-center-fraud-authentication-numbers"
+        },
+        {
+          "id": "evidence_base",
+          "title": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)",
+          "publisher": "Journey Lab team",
+          "year": 2026
+        },
+        {
+          "id": "bonneau_2015",
+          "title": "Secrets, Lies, and Account Recovery",
+          "publisher": "WWW 2015 (Google)",
+          "year": 2015,
+          "url": "https://pdfslide.us/internet/secrets-lies-and-account-recovery.html"
+        },
+        {
+          "id": "pindrop_2025",
+          "title": "How One Agency Fought Back Against Rising Contact Center Fraud",
+          "publisher": "Pindrop",
+          "year": 2025,
+          "url": "https://www.pindrop.com/article/how-one-agency-fought-back-against-fraud/"
+        }
+      ]
+    },
+    {
+      "id": "document_idv",
+      "name": "Document and selfie identity verification",
+      "factor": "verification",
+      "aal": null,
+      "phishing_resistant": false,
+      "channel": "document",
+      "numbers": [
+        {
+          "what": "cost per use",
+          "quantity": {
+            "pert": [
+              0.5,
+              1.5,
+              5
+            ],
+            "source": "evidence_base"
+          },
+          "source": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)"
+        },
+        {
+          "what": "seconds per use",
+          "quantity": {
+            "pert": [
+              60,
+              120,
+              600
+            ],
+            "source": "signicat"
+          },
+          "source": "The Battle to Onboard (Signicat)"
+        },
+        {
+          "what": "pass, *legitimate",
+          "quantity": {
+            "pert": [
+              0.5,
+              0.85,
+              0.95
+            ],
+            "source": "gsa_2024"
+          },
+          "source": "GSA testing finds variations in accuracy of digital ID verification tech"
+        },
+        {
+          "what": "pass, *attacker",
+          "quantity": {
+            "pert": [
+              0.1,
+              0.4,
+              0.7
+            ],
+            "source": "evidence_base"
+          },
+          "source": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)"
+        },
+        {
+          "what": "abandon, *legitimate",
+          "quantity": {
+            "pert": [
+              0.05,
+              0.15,
+              0.4
+            ],
+            "source": "gsa_2024"
+          },
+          "source": "GSA testing finds variations in accuracy of digital ID verification tech"
+        },
+        {
+          "what": "abandon, *",
+          "quantity": 0,
+          "source": "a plain number, not cited"
+        },
+        {
+          "what": "pass, attacker type cs_bot",
+          "quantity": {
+            "pert": [
+              0.0,
+              0.01,
+              0.05
+            ],
+            "source": "evidence_base"
+          },
+          "source": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)"
+        },
+        {
+          "what": "pass, attacker type phisher",
+          "quantity": {
+            "pert": [
+              0.1,
+              0.4,
+              0.7
+            ],
+            "source": "evidence_base"
+          },
+          "source": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)"
+        },
+        {
+          "what": "pass, attacker type targeted",
+          "quantity": {
+            "pert": [
+              0.1,
+              0.4,
+              0.7
+            ],
+            "source": "evidence_base"
+          },
+          "source": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)"
+        },
+        {
+          "what": "pass, attacker type fake_registration",
+          "quantity": {
+            "pert": [
+              0.03,
+              0.15,
+              0.4
+            ],
+            "source": "evidence_base"
+          },
+          "source": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)"
+        }
+      ],
+      "control": {
+        "id": "document_idv",
+        "name": "Document and selfie identity verification",
+        "factor": "verification",
+        "phishing_resistant": false,
+        "channel": "document",
+        "collects": [
+          "identity_document_image",
+          "face_image"
+        ],
+        "cost_per_attempt": {
+          "pert": [
+            0.5,
+            1.5,
+            5
+          ],
+          "source": "evidence_base"
+        },
+        "seconds_per_attempt": {
+          "pert": [
+            60,
+            120,
+            600
+          ],
+          "source": "signicat"
+        },
+        "pass": {
+          "*legitimate": {
+            "pert": [
+              0.5,
+              0.85,
+              0.95
+            ],
+            "source": "gsa_2024"
+          },
+          "*attacker": {
+            "pert": [
+              0.1,
+              0.4,
+              0.7
+            ],
+            "source": "evidence_base"
+          }
+        },
+        "abandon": {
+          "*legitimate": {
+            "pert": [
+              0.05,
+              0.15,
+              0.4
+            ],
+            "source": "gsa_2024"
+          },
+          "*": 0
+        },
+        "x-journeylab-attackers": {
+          "cs_bot": {
+            "pert": [
+              0.0,
+              0.01,
+              0.05
+            ],
+            "source": "evidence_base"
+          },
+          "phisher": {
+            "pert": [
+              0.1,
+              0.4,
+              0.7
+            ],
+            "source": "evidence_base"
+          },
+          "targeted": {
+            "pert": [
+              0.1,
+              0.4,
+              0.7
+            ],
+            "source": "evidence_base"
+          },
+          "fake_registration": {
+            "pert": [
+              0.03,
+              0.15,
+              0.4
+            ],
+            "source": "evidence_base"
+          }
+        }
+      },
+      "sources": [
+        {
+          "id": "evidence_base",
+          "title": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)",
+          "publisher": "Journey Lab team",
+          "year": 2026
+        },
+        {
+          "id": "signicat",
+          "title": "The Battle to Onboard (Signicat)",
+          "publisher": "Signicat, via Prove",
+          "year": 2022,
+          "url": "https://prove.com/blog/how-to-stop-digital-banking-application-abandonment"
+        },
+        {
+          "id": "gsa_2024",
+          "title": "GSA testing finds variations in accuracy of digital ID verification tech",
+          "publisher": "Nextgov (GSA Equity Study on Remote Identity Proofing)",
+          "year": 2024,
+          "url": "https://nextgov.com/emerging-tech/2024/09/gsa-testing-finds-variations-accuracy-digital-id-verification-tech/399850"
+        }
+      ]
+    },
+    {
+      "id": "support_desk_verification",
+      "name": "Support-desk verification (agent)",
+      "factor": "verification",
+      "aal": null,
+      "phishing_resistant": false,
+      "channel": "in_person",
+      "numbers": [
+        {
+          "what": "cost per use",
+          "quantity": {
+            "pert": [
+              5,
+              8.01,
+              25
+            ],
+            "source": "gartner_2019"
+          },
+          "source": "Gartner Survey Finds Self-Service Insufficient"
+        },
+        {
+          "what": "seconds per use",
+          "quantity": {
+            "pert": [
+              300,
+              600,
+              1800
+            ],
+            "source": "evidence_base"
+          },
+          "source": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)"
+        },
+        {
+          "what": "pass, *legitimate",
+          "quantity": {
+            "pert": [
+              0.7,
+              0.85,
+              0.95
+            ],
+            "source": "pindrop_gartner"
+          },
+          "source": "Call center fraud authentication numbers (quoting Gartner)"
+        },
+        {
+          "what": "pass, *attacker",
+          "quantity": {
+            "pert": [
+              0.2,
+              0.4,
+              0.6
+            ],
+            "source": "pindrop_2025"
+          },
+          "source": "How One Agency Fought Back Against Rising Contact Center Fraud"
+        },
+        {
+          "what": "abandon, *legitimate",
+          "quantity": {
+            "pert": [
+              0.05,
+              0.15,
+              0.3
+            ],
+            "source": "evidence_base"
+          },
+          "source": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)"
+        },
+        {
+          "what": "abandon, *",
+          "quantity": 0,
+          "source": "a plain number, not cited"
+        },
+        {
+          "what": "pass, attacker type cs_bot",
+          "quantity": {
+            "pert": [
+              0.0,
+              0.01,
+              0.05
+            ],
+            "source": "evidence_base"
+          },
+          "source": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)"
+        },
+        {
+          "what": "pass, attacker type phisher",
+          "quantity": {
+            "pert": [
+              0.2,
+              0.4,
+              0.6
+            ],
+            "source": "pindrop_2025"
+          },
+          "source": "How One Agency Fought Back Against Rising Contact Center Fraud"
+        },
+        {
+          "what": "pass, attacker type targeted",
+          "quantity": {
+            "pert": [
+              0.2,
+              0.55,
+              0.8
+            ],
+            "source": "lee_2020"
+          },
+          "source": "An Empirical Study of Wireless Carrier Authentication for SIM Swaps"
+        }
+      ],
+      "control": {
+        "id": "support_desk_verification",
+        "name": "Support-desk verification (agent)",
+        "factor": "verification",
+        "phishing_resistant": false,
+        "channel": "in_person",
+        "collects": [
+          "date_of_birth",
+          "postal_address"
+        ],
+        "cost_per_attempt": {
+          "pert": [
+            5,
+            8.01,
+            25
+          ],
+          "source": "gartner_2019"
+        },
+        "seconds_per_attempt": {
+          "pert": [
+            300,
+            600,
+            1800
+          ],
+          "source": "evidence_base"
+        },
+        "pass": {
+          "*legitimate": {
+            "pert": [
+              0.7,
+              0.85,
+              0.95
+            ],
+            "source": "pindrop_gartner"
+          },
+          "*attacker": {
+            "pert": [
+              0.2,
+              0.4,
+              0.6
+            ],
+            "source": "pindrop_2025"
+          }
+        },
+        "abandon": {
+          "*legitimate": {
+            "pert": [
+              0.05,
+              0.15,
+              0.3
+            ],
+            "source": "evidence_base"
+          },
+          "*": 0
+        },
+        "x-journeylab-attackers": {
+          "cs_bot": {
+            "pert": [
+              0.0,
+              0.01,
+              0.05
+            ],
+            "source": "evidence_base"
+          },
+          "phisher": {
+            "pert": [
+              0.2,
+              0.4,
+              0.6
+            ],
+            "source": "pindrop_2025"
+          },
+          "targeted": {
+            "pert": [
+              0.2,
+              0.55,
+              0.8
+            ],
+            "source": "lee_2020"
+          }
+        }
+      },
+      "sources": [
+        {
+          "id": "gartner_2019",
+          "title": "Gartner Survey Finds Self-Service Insufficient",
+          "publisher": "destinationCRM (Gartner Customer Service & Support Leader poll)",
+          "year": 2019,
+          "url": "https://www.destinationcrm.com/Articles/CRM-Insights/Insight/Gartner-Survey-Finds-Self-Service-Insufficient-135436.aspx"
+        },
+        {
+          "id": "evidence_base",
+          "title": "Journey Lab evidence base: published numbers for CIAM journey simulation (section 6 priors; [G] values are the team's guesses)",
+          "publisher": "Journey Lab team",
+          "year": 2026
+        },
+        {
+          "id": "pindrop_gartner",
+          "title": "Call center fraud authentication numbers (quoting Gartner)",
+          "publisher": "Pindrop",
+          "url": "https://pindrop.com/blog/call-center-fraud-authentication-numbers"
+        },
+        {
+          "id": "pindrop_2025",
+          "title": "How One Agency Fought Back Against Rising Contact Center Fraud",
+          "publisher": "Pindrop",
+          "year": 2025,
+          "url": "https://www.pindrop.com/article/how-one-agency-fought-back-against-fraud/"
+        },
+        {
+          "id": "lee_2020",
+          "title": "An Empirical Study of Wireless Carrier Authentication for SIM Swaps",
+          "publisher": "SOUPS 2020 (Princeton University)",
+          "year": 2020,
+          "url": "https://sms2fa.cs.princeton.edu"
+        }
+      ]
+    }
+  ]
 };
