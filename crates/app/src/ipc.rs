@@ -551,6 +551,26 @@ command!(
     }
 );
 
+/// A funnel of counts to calibrate the document being edited with.
+#[derive(Debug, Clone, Deserialize, TS)]
+pub struct ImportFunnelArgs {
+    /// The document as JSON text.
+    pub json: String,
+    /// CSV text: `journey,step,exit,population,n,k[,period]`.
+    pub csv: String,
+    /// Prefix of the sources created (`<prefix>_<journey>_<step>_<exit>_<population>`).
+    pub prefix: String,
+}
+
+command!(
+    /// Calibrates every matching per-population probability from the counts; what changed
+    /// and what could not be matched, and why.
+    ImportFunnel = "import_funnel" (_shell, a: ImportFunnelArgs) -> crate::FunnelImport {
+        let document = crate::load_model_text(a.json).document;
+        crate::import_funnel(&document, &a.csv, &a.prefix)
+    }
+);
+
 command!(
     /// The built-in control catalogue: standard controls with cited priors.
     ListCatalogue = "list_catalogue" (_shell, _a: NoArgs) -> crate::Catalogue {
@@ -691,6 +711,7 @@ macro_rules! for_each_command {
             apply_evidence => ApplyEvidence,
             check_run => CheckRun,
             list_catalogue => ListCatalogue,
+            import_funnel => ImportFunnel,
             request_decision => RequestDecision,
             record_decision_word => RecordDecisionWord,
             decision_record => DecisionRecord,

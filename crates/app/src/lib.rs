@@ -16,6 +16,7 @@ mod evidence_view;
 mod examples;
 mod explorer;
 mod flows_view;
+mod funnel;
 mod guardrail_view;
 pub mod ipc;
 mod memory;
@@ -55,6 +56,7 @@ pub use explorer::{
     CURVES_KEPT, CURVE_STEP,
 };
 pub use flows_view::{run_flows, what_if, WhatIf};
+pub use funnel::{import_funnel, FunnelChange, FunnelImport};
 pub use guardrail_view::GuardrailView;
 pub use journeylab_charts as charts_crate;
 /// Per-exit flows of a population (what [`run_flows`] returns).

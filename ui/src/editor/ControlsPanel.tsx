@@ -1,6 +1,8 @@
+import { useState } from "react";
 import { useStore } from "zustand";
 
 import { CatalogueSection } from "./CatalogueSection";
+import { FunnelDialog } from "./FunnelDialog";
 import type { EditorStore } from "./editorStore";
 import { idsOf, isObj, populationsOf, setIn, type ModelDoc, type Obj } from "./model";
 import { PerPopulationEditor, QuantityEditor } from "./QuantityEditor";
@@ -10,6 +12,7 @@ const FACTORS = ["knowledge", "possession", "inherence", "bot_defence", "verific
 /** The control library (spec §4): create and edit controls that control steps use. */
 export function ControlsPanel({ store, onClose }: { store: EditorStore; onClose(): void }) {
   const doc = useStore(store, (s) => s.doc);
+  const [funnel, setFunnel] = useState(false);
   const list = Array.isArray(doc.controls) ? (doc.controls as unknown[]) : [];
   const sources = idsOf(doc, "sources");
   const populations = populationsOf(doc);
@@ -42,7 +45,13 @@ export function ControlsPanel({ store, onClose }: { store: EditorStore; onClose(
           close
         </button>
       </div>
-      <CatalogueSection store={store} />
+      <div className="panel-actions">
+        <CatalogueSection store={store} />
+        <button type="button" className="button" data-testid="funnel-open" onClick={() => setFunnel(true)}>
+          Calibrate from funnel counts…
+        </button>
+      </div>
+      {funnel && <FunnelDialog store={store} onClose={() => setFunnel(false)} />}
       {list.map((raw, i) => {
         if (!isObj(raw)) return null;
         const c: Obj = raw;

@@ -9,6 +9,7 @@ import type {
   ElicitationView,
   Evidence,
   Family,
+  FunnelImport,
   ExampleSummary,
   ExportFormat,
   GateExploration,
@@ -110,6 +111,8 @@ export interface Backend {
   elicit(judgements: Judgement[], family: Family): Promise<ElicitationView>;
   /** The document with the quantity at `path` fitted from `evidence`, citing `sourceId` (JSON text). */
   applyEvidence(document: unknown, path: string, sourceId: string, title: string, evidence: Evidence): Promise<string>;
+  /** Calibrates the document from a funnel CSV (`journey,step,exit,population,n,k[,period]`): the new document and what changed or did not match. */
+  importFunnel(document: unknown, csv: string, prefix: string): Promise<FunnelImport>;
   /** Observed against simulated on stored run `runId`: CSV `journey,step,exit,population,n,k`. */
   checkRun(runId: number, csv: string): Promise<CheckResult[]>;
 

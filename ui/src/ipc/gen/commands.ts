@@ -16,7 +16,9 @@ import type { ExploreGateArgs } from "./ExploreGateArgs";
 import type { ExportArgs } from "./ExportArgs";
 import type { FitObservedArgs } from "./FitObservedArgs";
 import type { FlowsArgs } from "./FlowsArgs";
+import type { FunnelImport } from "./FunnelImport";
 import type { GateExploration } from "./GateExploration";
+import type { ImportFunnelArgs } from "./ImportFunnelArgs";
 import type { Issue } from "./Issue";
 import type { ModelVersionRow } from "./ModelVersionRow";
 import type { ModelView } from "./ModelView";
@@ -79,6 +81,7 @@ export interface Commands {
   apply_evidence: { args: ApplyEvidenceArgs; output: string; event: null };
   check_run: { args: CheckRunArgs; output: Array<CheckResult>; event: null };
   list_catalogue: { args: NoArgs; output: Catalogue; event: null };
+  import_funnel: { args: ImportFunnelArgs; output: FunnelImport; event: null };
   request_decision: { args: RequestDecisionArgs; output: DecisionRecordView; event: null };
   record_decision_word: { args: WordRequest; output: DecisionRecordView; event: null };
   decision_record: { args: ScenarioArgs; output: DecisionRecordView; event: null };
@@ -120,6 +123,7 @@ export const COMMAND_NAMES = [
   "apply_evidence",
   "check_run",
   "list_catalogue",
+  "import_funnel",
   "request_decision",
   "record_decision_word",
   "decision_record",
