@@ -219,3 +219,29 @@ fn a_fixture_step_is_checked_against_counts() {
     let e = check(&spec, 3, 10, &[wrong]).unwrap_err().to_string();
     assert!(e.contains("has no exit `sideways`"), "{e}");
 }
+
+/// The consumer identity fixture's legitimate pass rate of the SMS code is fitted from
+/// the published counts its source carries (Doerfler et al.: 52 % of 1.2 M legitimate
+/// users failed a login challenge): the quantity is exactly the fit of those counts.
+#[test]
+fn a_fixture_quantity_is_the_fit_of_its_sources_counts() {
+    let doc = fixtures().into_iter().find(|(n, _)| n == "consumer-identity.json").unwrap().1;
+    let q = doc["controls"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "sms_otp")
+        .unwrap()["pass"]["*legitimate"]
+        .clone();
+    let source = doc["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == q["source"])
+        .unwrap()
+        .clone();
+    let periods: Vec<Period> = serde_json::from_value(source["observed"].clone()).unwrap();
+    let fit = fit_observed(&periods).unwrap();
+    assert_eq!(q["beta"], serde_json::json!([fit.a, fit.b]));
+    assert_eq!(fit.method, ObservedMethod::Jeffreys);
+}

@@ -7047,12 +7047,12 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
                 {
                   "population": "customers",
                   "p": {
-                    "mean": 0.5097383579092774,
-                    "p5": 0.4122917824767234,
-                    "p95": 0.6061479330504866
+                    "mean": 0.4629484890779389,
+                    "p5": 0.3871415701994362,
+                    "p95": 0.5416770446565927
                   },
-                  "successes": 1023763.0541033278,
-                  "share": 0.7855847533784809
+                  "successes": 930013.8889177435,
+                  "share": 0.7701060178005242
                 },
                 {
                   "population": "cs_bots",
@@ -7126,7 +7126,7 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
                     "p95": 0.1766696637570793
                   },
                   "successes": 259281.3411799704,
-                  "share": 0.19895958117467946
+                  "share": 0.21470014967028794
                 },
                 {
                   "population": "cs_bots",
@@ -7200,12 +7200,12 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
                 {
                   "population": "customers",
                   "p": {
-                    "mean": 0.010042505094067114,
-                    "p5": 0.001869621841366384,
-                    "p95": 0.023896501960014544
+                    "mean": 0.009147211500956936,
+                    "p5": 0.0017408806761851012,
+                    "p95": 0.02116864357489535
                   },
-                  "successes": 20141.606864197052,
-                  "share": 0.015455665446840357
+                  "successes": 18348.7402401974,
+                  "share": 0.015193832529187578
                 },
                 {
                   "population": "cs_bots",
@@ -7239,14 +7239,14 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
               "kind": "legitimate",
               "entrants": 2008667.6625366264,
               "p_success": {
-                "mean": 0.6489870380730859,
-                "p5": 0.5245763381213806,
-                "p95": 0.7551509996111547
+                "mean": 0.6013018756486366,
+                "p5": 0.5123291526430416,
+                "p95": 0.6888100900716023
               },
-              "successes": 1303186.0021474943,
-              "listed": 0.6489870380730856,
-              "unlisted": 5.551115123125783e-16,
-              "through_loops": 2.1926904736346843e-17,
+              "successes": 1207643.9703379115,
+              "listed": 0.601301875648637,
+              "unlisted": 0.0,
+              "through_loops": 1.915134717478395e-17,
               "through_desk": -0.0,
               "main_route": "identify.next/rate_limit.pass/password.pass/second_factor.to[1]/sms_code.pass/signed_in"
             },
@@ -7988,7 +7988,7 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
                     "p95": 0.9618902429940426
                   },
                   "successes": 38519.61728568816,
-                  "share": 0.9913896831495205
+                  "share": 0.9920082134891793
                 },
                 {
                   "population": "sim_swappers",
@@ -8045,12 +8045,12 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
                 {
                   "population": "customers",
                   "p": {
-                    "mean": 0.006440806544208632,
-                    "p5": 0.005767452488800962,
-                    "p95": 0.00725382078000987
+                    "mean": 0.00585245812303235,
+                    "p5": 0.005344626446676702,
+                    "p95": 0.006382004196935515
                   },
-                  "successes": 262.7736164534928,
-                  "share": 0.00676307478404449
+                  "successes": 239.00172936000195,
+                  "share": 0.006155089153788932
                 },
                 {
                   "population": "sim_swappers",
@@ -8112,12 +8112,12 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
                 {
                   "population": "customers",
                   "p": {
-                    "mean": 0.00012624468413528116,
-                    "p5": 0.000024789784852437015,
-                    "p95": 0.00030419926036824807
+                    "mean": 0.00011514093635426292,
+                    "p5": 0.000022650798059651175,
+                    "p95": 0.0002775209186206686
                   },
-                  "successes": 5.220415897409518,
-                  "share": 0.0001343592389315994
+                  "successes": 4.7662140359125065,
+                  "share": 0.0001227458579301445
                 },
                 {
                   "population": "sim_swappers",
@@ -8179,7 +8179,7 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
                     "p95": 0.002214173852386555
                   },
                   "successes": 66.55263020395354,
-                  "share": 0.0017128828275035644
+                  "share": 0.0017139514991017252
                 },
                 {
                   "population": "sim_swappers",
@@ -8203,14 +8203,14 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
               "kind": "legitimate",
               "entrants": 40832.83719330391,
               "p_success": {
-                "mean": 0.9514957465747302,
-                "p5": 0.9286789394676456,
-                "p95": 0.9702791922859647
+                "mean": 0.9508962944057733,
+                "p5": 0.92834357988228,
+                "p95": 0.9696740322731441
               },
-              "successes": 38854.16394824301,
-              "listed": 0.9514957465747299,
-              "unlisted": 3.3306690738754696e-16,
-              "through_loops": 2.1649348980190553e-17,
+              "successes": 38829.937859288024,
+              "listed": 0.9508962944057726,
+              "unlisted": 6.661338147750939e-16,
+              "through_loops": 2.7755575615628914e-17,
               "through_desk": -0.0,
               "main_route": "edit_payout.next/payout_risk.allow/confirm.next/payout_changed"
             },
@@ -8242,9 +8242,9 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
           "journey": "sign_in",
           "route": "identify.next/rate_limit.pass/password.pass/second_factor.to[1]/sms_code.pass/signed_in",
           "label": "Rate limiting → Password → SMS code",
-          "p": 0.5097383579092774,
-          "successes": 1023763.0541033278,
-          "share": 0.6577312649427609
+          "p": 0.4629484890779389,
+          "successes": 930013.8889177435,
+          "share": 0.6365858090827204
         },
         {
           "population": "cs_bots",
@@ -8587,12 +8587,12 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
                 {
                   "population": "customers",
                   "p": {
-                    "mean": 0.5097383579092774,
-                    "p5": 0.4122917824767234,
-                    "p95": 0.6061479330504866
+                    "mean": 0.4629484890779389,
+                    "p5": 0.3871415701994362,
+                    "p95": 0.5416770446565927
                   },
-                  "successes": 1023763.0541033278,
-                  "share": 0.7855847533784809
+                  "successes": 930013.8889177435,
+                  "share": 0.7701060178005242
                 },
                 {
                   "population": "cs_bots",
@@ -8666,7 +8666,7 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
                     "p95": 0.1766696637570793
                   },
                   "successes": 259281.3411799704,
-                  "share": 0.19895958117467946
+                  "share": 0.21470014967028794
                 },
                 {
                   "population": "cs_bots",
@@ -8740,12 +8740,12 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
                 {
                   "population": "customers",
                   "p": {
-                    "mean": 0.010042505094067114,
-                    "p5": 0.001869621841366384,
-                    "p95": 0.023896501960014544
+                    "mean": 0.009147211500956936,
+                    "p5": 0.0017408806761851012,
+                    "p95": 0.02116864357489535
                   },
-                  "successes": 20141.606864197052,
-                  "share": 0.015455665446840357
+                  "successes": 18348.7402401974,
+                  "share": 0.015193832529187578
                 },
                 {
                   "population": "cs_bots",
@@ -8779,14 +8779,14 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
               "kind": "legitimate",
               "entrants": 2008667.6625366264,
               "p_success": {
-                "mean": 0.6489870380730859,
-                "p5": 0.5245763381213806,
-                "p95": 0.7551509996111547
+                "mean": 0.6013018756486366,
+                "p5": 0.5123291526430416,
+                "p95": 0.6888100900716023
               },
-              "successes": 1303186.0021474943,
-              "listed": 0.6489870380730856,
-              "unlisted": 5.551115123125783e-16,
-              "through_loops": 2.1926904736346843e-17,
+              "successes": 1207643.9703379115,
+              "listed": 0.601301875648637,
+              "unlisted": 0.0,
+              "through_loops": 1.915134717478395e-17,
               "through_desk": -0.0,
               "main_route": "identify.next/rate_limit.pass/password.pass/second_factor.to[1]/sms_code.pass/signed_in"
             },
@@ -9543,7 +9543,7 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
                     "p95": 0.9618902429940426
                   },
                   "successes": 38519.61728568816,
-                  "share": 0.9913896831495205
+                  "share": 0.9920082134891793
                 },
                 {
                   "population": "sim_swappers",
@@ -9600,12 +9600,12 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
                 {
                   "population": "customers",
                   "p": {
-                    "mean": 0.006440806544208632,
-                    "p5": 0.005767452488800962,
-                    "p95": 0.00725382078000987
+                    "mean": 0.00585245812303235,
+                    "p5": 0.005344626446676702,
+                    "p95": 0.006382004196935515
                   },
-                  "successes": 262.7736164534928,
-                  "share": 0.00676307478404449
+                  "successes": 239.00172936000195,
+                  "share": 0.006155089153788932
                 },
                 {
                   "population": "sim_swappers",
@@ -9667,12 +9667,12 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
                 {
                   "population": "customers",
                   "p": {
-                    "mean": 0.00012624468413528116,
-                    "p5": 0.000024789784852437015,
-                    "p95": 0.00030419926036824807
+                    "mean": 0.00011514093635426292,
+                    "p5": 0.000022650798059651175,
+                    "p95": 0.0002775209186206686
                   },
-                  "successes": 5.220415897409518,
-                  "share": 0.0001343592389315994
+                  "successes": 4.7662140359125065,
+                  "share": 0.0001227458579301445
                 },
                 {
                   "population": "sim_swappers",
@@ -9734,7 +9734,7 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
                     "p95": 0.002214173852386555
                   },
                   "successes": 66.55263020395354,
-                  "share": 0.0017128828275035644
+                  "share": 0.0017139514991017252
                 },
                 {
                   "population": "sim_swappers",
@@ -9758,14 +9758,14 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
               "kind": "legitimate",
               "entrants": 40832.83719330391,
               "p_success": {
-                "mean": 0.9514957465747302,
-                "p5": 0.9286789394676456,
-                "p95": 0.9702791922859647
+                "mean": 0.9508962944057733,
+                "p5": 0.92834357988228,
+                "p95": 0.9696740322731441
               },
-              "successes": 38854.16394824301,
-              "listed": 0.9514957465747299,
-              "unlisted": 3.3306690738754696e-16,
-              "through_loops": 2.1649348980190553e-17,
+              "successes": 38829.937859288024,
+              "listed": 0.9508962944057726,
+              "unlisted": 6.661338147750939e-16,
+              "through_loops": 2.7755575615628914e-17,
               "through_desk": -0.0,
               "main_route": "edit_payout.next/payout_risk.allow/confirm.next/payout_changed"
             },
@@ -9797,9 +9797,9 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
           "journey": "sign_in",
           "route": "identify.next/rate_limit.pass/password.pass/second_factor.to[1]/sms_code.pass/signed_in",
           "label": "Rate limiting → Password → SMS code",
-          "p": 0.5097383579092774,
-          "successes": 1023763.0541033278,
-          "share": 0.6655853862353106
+          "p": 0.4629484890779389,
+          "successes": 930013.8889177435,
+          "share": 0.64469101264657
         },
         {
           "population": "cs_bots",
