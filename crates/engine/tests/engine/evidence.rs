@@ -225,7 +225,11 @@ fn a_fixture_step_is_checked_against_counts() {
 /// users failed a login challenge): the quantity is exactly the fit of those counts.
 #[test]
 fn a_fixture_quantity_is_the_fit_of_its_sources_counts() {
-    let doc = fixtures().into_iter().find(|(n, _)| n == "consumer-identity.json").unwrap().1;
+    let doc = fixtures()
+        .into_iter()
+        .find(|(n, _)| n == "consumer-identity.json")
+        .unwrap()
+        .1;
     let q = doc["controls"]
         .as_array()
         .unwrap()
