@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use ts_rs::TS;
 
-use crate::quantity_view::{describe_quantity, QuantityDomain, QuantityView};
+use crate::quantity_view::{describe_quantity_central, QuantityDomain, QuantityView};
 use crate::stored_run::run_model_version;
 use crate::{describe_errors, AppError};
 
@@ -29,7 +29,7 @@ pub struct ObservedFitView {
     /// The fitted Beta as the model writes it.
     #[ts(type = "unknown")]
     pub quantity: Value,
-    /// Its mean, P5–P95 and density.
+    /// Its mean, P5–P95 and density (over P0.1–P99.9).
     pub view: QuantityView,
 }
 
@@ -72,7 +72,7 @@ fn fit_error(e: impl std::fmt::Display) -> AppError {
 pub fn observed_fit(periods: &[Period]) -> Result<ObservedFitView, AppError> {
     let fit = fit_observed(periods).map_err(fit_error)?;
     let quantity = fit.dist().to_json();
-    let view = describe_quantity(&quantity, QuantityDomain::Probability);
+    let view = describe_quantity_central(&quantity, QuantityDomain::Probability);
     Ok(ObservedFitView {
         fit,
         quantity,
@@ -90,9 +90,9 @@ pub fn elicitation(judgements: &[Judgement], family: Family) -> Result<Elicitati
     let experts = e
         .experts
         .iter()
-        .map(|x| describe_quantity(&x.fit.quantity, domain))
+        .map(|x| describe_quantity_central(&x.fit.quantity, domain))
         .collect();
-    let pool = describe_quantity(&e.pool.quantity, domain);
+    let pool = describe_quantity_central(&e.pool.quantity, domain);
     Ok(ElicitationView {
         elicitation: e,
         experts,

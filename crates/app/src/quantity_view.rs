@@ -44,6 +44,36 @@ pub struct QuantityView {
 
 /// Describes `quantity` (as written in a model) used as `domain`.
 pub fn describe_quantity(quantity: &Value, domain: QuantityDomain) -> QuantityView {
+    describe_with(quantity, domain, density_curve)
+}
+
+/// Central probability drawn by [`describe_quantity_central`]: P0.1–P99.9.
+const CENTRAL_TAIL: f64 = 0.001;
+
+/// As [`describe_quantity`], but the density is drawn over P0.1–P99.9 (within the
+/// support) rather than the whole support: where the mass is. The evidence dialogs draw
+/// fits from thousands of trials, whose Beta over [0, 1] would be one spike.
+pub fn describe_quantity_central(quantity: &Value, domain: QuantityDomain) -> QuantityView {
+    describe_with(quantity, domain, |dist| {
+        if dist.is_fixed() {
+            return Vec::new();
+        }
+        let (lo, hi) = dist.support();
+        let from = dist.quantile(CENTRAL_TAIL).max(lo);
+        let to = dist.quantile(1.0 - CENTRAL_TAIL).min(hi);
+        if to > from {
+            density_between(dist, from, to)
+        } else {
+            density_curve(dist)
+        }
+    })
+}
+
+fn describe_with(
+    quantity: &Value,
+    domain: QuantityDomain,
+    curve: impl Fn(&Dist) -> Vec<(f64, f64)>,
+) -> QuantityView {
     let domain = match domain {
         QuantityDomain::Probability => Domain::Probability,
         QuantityDomain::NonNegative => Domain::NonNegative,
@@ -71,7 +101,7 @@ pub fn describe_quantity(quantity: &Value, domain: QuantityDomain) -> QuantityVi
             p5: Some(dist.quantile(0.05)),
             p95: Some(dist.quantile(0.95)),
             fixed: dist.is_fixed(),
-            density: density_curve(&dist),
+            density: curve(&dist),
         },
     }
 }
@@ -93,6 +123,11 @@ fn density_curve(dist: &Dist) -> Vec<(f64, f64)> {
     } else {
         dist.quantile(0.995)
     };
+    density_between(dist, from, to)
+}
+
+/// The density at [`DENSITY_POINTS`] points from `from` to `to`, the ends nudged inside.
+fn density_between(dist: &Dist, from: f64, to: f64) -> Vec<(f64, f64)> {
     let n = DENSITY_POINTS - 1;
     let nudge = (to - from) * 1e-4;
     (0..=n)
@@ -115,6 +150,25 @@ fn density_curve(dist: &Dist) -> Vec<(f64, f64)> {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn a_central_view_draws_a_tight_beta_where_its_mass_is() {
+        // 30 in 2,000: over [0, 1] the curve would have one point near its mode.
+        let q = json!({ "beta": [30.5, 1970.5] });
+        let whole = describe_quantity(&q, QuantityDomain::Probability);
+        let central = describe_quantity_central(&q, QuantityDomain::Probability);
+        assert_eq!((whole.mean, whole.p5, whole.p95), (central.mean, central.p5, central.p95));
+        assert_eq!(central.density.len(), DENSITY_POINTS);
+        let (first, last) = (central.density[0].0, central.density[DENSITY_POINTS - 1].0);
+        assert!(first > 0.005 && last < 0.03, "{first}..{last}");
+        let step = (last - first) / (DENSITY_POINTS - 1) as f64;
+        let area: f64 = central.density.iter().map(|(_, d)| d * step).sum();
+        assert!((area - 1.0).abs() < 0.01, "area {area}");
+        // A fixed value stays a spike.
+        assert!(describe_quantity_central(&json!(0.2), QuantityDomain::Probability)
+            .density
+            .is_empty());
+    }
 
     #[test]
     fn a_pert_reads_its_mean_percentiles_and_a_density_that_integrates_to_one() {

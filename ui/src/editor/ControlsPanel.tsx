@@ -114,19 +114,19 @@ export function ControlsPanel({ store, onClose }: { store: EditorStore; onClose(
             </label>
             <div className="field">
               cost per attempt ({String(doc.currency ?? "USD")})
-              <QuantityEditor value={c.cost_per_attempt ?? 0} onChange={(v) => update(i, ["cost_per_attempt"], v)} sources={sources} testid={`control-${id}-cost`} />
+              <QuantityEditor value={c.cost_per_attempt ?? 0} onChange={(v) => update(i, ["cost_per_attempt"], v)} sources={sources} testid={`control-${id}-cost`} path={c.cost_per_attempt === undefined ? undefined : `controls/${id}/cost_per_attempt`} />
             </div>
             <div className="field">
               seconds per attempt
-              <QuantityEditor value={c.seconds_per_attempt ?? 0} onChange={(v) => update(i, ["seconds_per_attempt"], v)} sources={sources} testid={`control-${id}-seconds`} />
+              <QuantityEditor value={c.seconds_per_attempt ?? 0} onChange={(v) => update(i, ["seconds_per_attempt"], v)} sources={sources} testid={`control-${id}-seconds`} path={c.seconds_per_attempt === undefined ? undefined : `controls/${id}/seconds_per_attempt`} />
             </div>
             <div className="field">
               pass probability per attempt
-              <PerPopulationEditor value={c.pass} onChange={(v) => update(i, ["pass"], v)} probability populations={populations} sources={sources} testid={`control-${id}-pass`} />
+              <PerPopulationEditor value={c.pass} onChange={(v) => update(i, ["pass"], v)} probability populations={populations} sources={sources} testid={`control-${id}-pass`} path={c.pass === undefined ? undefined : `controls/${id}/pass`} />
             </div>
             <div className="field">
               abandon probability per attempt
-              <PerPopulationEditor value={c.abandon ?? 0} onChange={(v) => update(i, ["abandon"], v)} probability populations={populations} sources={sources} testid={`control-${id}-abandon`} />
+              <PerPopulationEditor value={c.abandon ?? 0} onChange={(v) => update(i, ["abandon"], v)} probability populations={populations} sources={sources} testid={`control-${id}-abandon`} path={c.abandon === undefined ? undefined : `controls/${id}/abandon`} />
             </div>
           </fieldset>
         );

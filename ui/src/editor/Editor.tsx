@@ -33,6 +33,7 @@ import { createFlowStore, type FlowStore } from "./flowStore";
 import { exclusiveOverlays } from "./overlays";
 import { createWhatIfStore, type WhatIfStore } from "./whatIf";
 import { journeys, type ModelDoc } from "./model";
+import { EvidenceContext, type EvidenceTarget } from "./evidence/evidenceContext";
 
 /** The journey editor over `document` (opened from `path`, or a new model when `path` is null). */
 export function EditorScreen({
@@ -51,6 +52,11 @@ export function EditorScreen({
   const [whatIf] = useState(() => createWhatIfStore(backend));
   const [flow] = useState(() => createFlowStore(backend));
   const [attack] = useState(() => createAttackStore(backend));
+  // The evidence dialogs replace the whole document with the engine's: one undoable edit.
+  const [evidence] = useState<EvidenceTarget>(() => ({
+    document: () => store.getState().doc,
+    replace: (doc) => store.getState().apply(() => doc),
+  }));
   // One overlay on the canvas at a time: a population's flow or an attack route.
   useEffect(() => exclusiveOverlays(flow, attack), [flow, attack]);
   const finish = () => {
@@ -59,9 +65,11 @@ export function EditorScreen({
   };
   return (
     <BackendContext.Provider value={backend}>
-      <ReactFlowProvider>
-        <EditorLayout store={store} whatIf={whatIf} flow={flow} attack={attack} onClose={finish} backend={backend} />
-      </ReactFlowProvider>
+      <EvidenceContext.Provider value={evidence}>
+        <ReactFlowProvider>
+          <EditorLayout store={store} whatIf={whatIf} flow={flow} attack={attack} onClose={finish} backend={backend} />
+        </ReactFlowProvider>
+      </EvidenceContext.Provider>
     </BackendContext.Provider>
   );
 }

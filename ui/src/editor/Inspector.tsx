@@ -86,7 +86,7 @@ export function Inspector({ store, onExploreGate }: { store: EditorStore; onExpl
           ))}
         </select>
       </label>
-      <KindFields step={step} set={set} doc={doc} sources={sources} populations={populations} />
+      <KindFields step={step} set={set} doc={doc} sources={sources} populations={populations} journeyId={journeyId} />
       {step.kind === "risk_gate" && onExploreGate && (
         <button type="button" className="button" data-testid="explore-thresholds" onClick={() => onExploreGate(journeyId, step.id)}>
           Explore thresholds…
@@ -166,13 +166,22 @@ interface KindFieldsProps {
   doc: Record<string, unknown>;
   sources: { id: string; name?: string }[];
   populations: { id: string; kind: string }[];
+  journeyId: string;
 }
 
-function KindFields({ step, set, doc, sources, populations }: KindFieldsProps) {
+function KindFields({ step, set, doc, sources, populations, journeyId }: KindFieldsProps) {
+  const at = (key: string) => `journeys/${journeyId}/steps/${step.id}/${key}`;
   const quantity = (key: string, label: string, probability = false) => (
     <div className="field">
       {label}
-      <QuantityEditor value={step[key]} onChange={(v) => set([key], v)} probability={probability} sources={sources} testid={`q-${key}`} />
+      <QuantityEditor
+        value={step[key]}
+        onChange={(v) => set([key], v)}
+        probability={probability}
+        sources={sources}
+        testid={`q-${key}`}
+        path={step[key] === undefined ? undefined : at(key)}
+      />
     </div>
   );
   const perPop = (key: string, label: string) => (
@@ -185,6 +194,7 @@ function KindFields({ step, set, doc, sources, populations }: KindFieldsProps) {
         populations={populations}
         sources={sources}
         testid={`pp-${key}`}
+        path={at(key)}
       />
     </div>
   );
@@ -255,7 +265,7 @@ function KindFields({ step, set, doc, sources, populations }: KindFieldsProps) {
   }
 }
 
-function BranchFields({ step, set, sources, populations }: Omit<KindFieldsProps, "doc">) {
+function BranchFields({ step, set, sources, populations }: Omit<KindFieldsProps, "doc" | "journeyId">) {
   const entries = Array.isArray(step.to) ? step.to : [];
   return (
     <fieldset className="exits">

@@ -66,6 +66,7 @@ export function PopulationsPanel({ store, onClose }: { store: EditorStore; onClo
                 onChange={(v) => update(i, (x) => setIn(x, [money], v), `pop:${i}:${money}`)}
                 sources={sources}
                 testid={`population-${String(p.id)}-${money}`}
+                path={p[money] === undefined ? undefined : `populations/${String(p.id)}/${money}`}
               />
             </div>
             <button

@@ -2,6 +2,7 @@ import { useState } from "react";
 
 import { compact } from "../format/numbers";
 import { DensityPlot } from "./DensityPlot";
+import { EvidenceButtons } from "./evidence/EvidenceButtons";
 import { isObj, resolveEntry, type Obj } from "./model";
 import { DISTRIBUTIONS, convert, isQuantityValue, paramsOf, parseQuantity, writeQuantity, type Distribution, type Quantity } from "./quantity";
 import { useQuantityView } from "./useQuantityView";
@@ -16,11 +17,14 @@ interface QuantityProps {
   probability?: boolean;
   sources: { id: string; name?: string }[];
   testid: string;
+  /** Its slash path in the model (`journeys/login/steps/identify/abandon/customers`):
+   * with it, the editor offers to fit the quantity from counts or experts. */
+  path?: string;
 }
 
 /** Edits one Quantity: distribution, parameters, source; the engine's density plot, mean
  * and P5–P95 of it, or why the engine does not accept it. */
-export function QuantityEditor({ value, onChange, probability, sources, testid }: QuantityProps) {
+export function QuantityEditor({ value, onChange, probability, sources, testid, path }: QuantityProps) {
   const parsed = parseQuantity(value);
   const q: Quantity = parsed ?? { dist: "fixed", params: [0] };
   const dists = DISTRIBUTIONS.filter((d) => !(probability && d === "lognormal"));
@@ -70,6 +74,7 @@ export function QuantityEditor({ value, onChange, probability, sources, testid }
           </span>
         )}
       </div>
+      {path && <EvidenceButtons path={path} value={value} probability={!!probability} />}
       {sources.length > 0 && (
         <label className="field-inline">
           source
@@ -153,12 +158,14 @@ interface PerPopulationProps {
   populations: { id: string; kind: string }[];
   sources: { id: string; name?: string }[];
   testid: string;
+  /** The value's slash path; each entry's is this plus its key. */
+  path?: string;
 }
 
 const WILDCARDS = ["*legitimate", "*attacker", "*"];
 
 /** A PerPopulation value: one Quantity for everyone, or entries by population / wildcard. */
-export function PerPopulationEditor({ value, onChange, probability, populations, sources, testid }: PerPopulationProps) {
+export function PerPopulationEditor({ value, onChange, probability, populations, sources, testid, path }: PerPopulationProps) {
   const single = value === undefined || isQuantityValue(value) || !isObj(value);
   if (single) {
     return (
@@ -174,7 +181,7 @@ export function PerPopulationEditor({ value, onChange, probability, populations,
             per population…
           </button>
         </div>
-        <QuantityEditor value={value ?? 0} onChange={onChange} probability={probability} sources={sources} testid={`${testid}-all`} />
+        <QuantityEditor value={value ?? 0} onChange={onChange} probability={probability} sources={sources} testid={`${testid}-all`} path={value === undefined ? undefined : path} />
       </div>
     );
   }
@@ -211,6 +218,7 @@ export function PerPopulationEditor({ value, onChange, probability, populations,
             probability={probability}
             sources={sources}
             testid={`${testid}-${key}`}
+            path={path && `${path}/${key}`}
           />
         </div>
       ))}

@@ -12,6 +12,7 @@ import { formatDelta, formatSe, formatValue, percent, thousands } from "../forma
 import { guardrailLimits, timestamp } from "./format";
 import { totalMetrics } from "../vocab";
 import { chartKey, type ResultsStore } from "./resultsStore";
+import { RunCheck } from "./RunCheck";
 import { Sensitivity } from "./Sensitivity";
 
 /** The dashboard of the run shown (nothing until one is). */
@@ -75,6 +76,7 @@ function DashboardView({ store, decisions, data }: { store: ResultsStore; decisi
       <Guardrails scenario={scenario} currency={data.currency} />
       {scenario.id !== "baseline" && <DecisionPanel key={scenario.id} store={decisions} runId={run.id} scenario={scenario.id} />}
       <AttackFindings key={`${run.id}:${scenario.id}`} store={store} runId={run.id} scenario={scenario.id} />
+      <RunCheck key={`check-${run.id}`} runId={run.id} />
       {data.scenarios.length > 1 && <Comparison store={store} data={data} statuses={statuses} />}
       <Charts store={store} runId={run.id} />
       <Sensitivity

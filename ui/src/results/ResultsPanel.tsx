@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import { useStore } from "zustand";
 
+import { BackendContext } from "../backendContext";
 import { ErrorBanner } from "../components/ErrorBanner";
 import type { ModelView, RunListItem, RunPairView } from "../ipc";
 import { useAppState } from "../storeContext";
@@ -40,12 +41,14 @@ function ResultsPanelFor({ model }: { model: ModelView }) {
   }, [history, decisions]);
   const blocked = model.issues.some((i) => i.severity === "error");
   return (
-    <section className="results" data-testid="results">
-      <h2 className="section-title">Simulate</h2>
-      <RunPanel store={store} blocked={blocked} decisions={decisions} />
-      <Dashboard store={store} decisions={decisions} />
-      <History store={store} decisions={decisions} />
-    </section>
+    <BackendContext.Provider value={backend}>
+      <section className="results" data-testid="results">
+        <h2 className="section-title">Simulate</h2>
+        <RunPanel store={store} blocked={blocked} decisions={decisions} />
+        <Dashboard store={store} decisions={decisions} />
+        <History store={store} decisions={decisions} />
+      </section>
+    </BackendContext.Provider>
   );
 }
 

@@ -15,6 +15,6 @@ fit: ObservedFit,
  */
 quantity: unknown, 
 /**
- * Its mean, P5–P95 and density.
+ * Its mean, P5–P95 and density (over P0.1–P99.9).
  */
 view: QuantityView, };
