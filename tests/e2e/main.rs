@@ -12,6 +12,7 @@ mod harness;
 mod analysis; // stop on precision, the sensitivity of a run (tornado, drivers)
 mod decisions; // request, sign off, accept, the pack, stale after an edit
 mod editor; // the journey editor: build, save, reopen, validation on nodes, undo, screenshots
+mod evidence; // fit from counts, an elicitation round, observed vs simulated on a run
 mod explorer; // the threshold explorer: sliders, engine numbers, latency, save as scenario
 mod flows; // the flow overlay after a run: edge shares equal the engine's, per population
 mod large_model; // a 200-step journey: opening, frame times while zooming, an edit
@@ -42,6 +43,9 @@ fn main() -> std::process::ExitCode {
         e2e_test!(editor::edits_a_risk_signal_in_its_panel),
         e2e_test!(editor::saves_editor_screenshots),
         e2e_test!(whatif::live_what_if_sees_a_risk_gate_edit),
+        e2e_test!(evidence::fits_an_abandonment_rate_from_counts_and_saves_it),
+        e2e_test!(evidence::an_elicitation_round_with_three_experts_hidden_then_revealed),
+        e2e_test!(evidence::observed_counts_that_disagree_are_flagged),
         e2e_test!(explorer::threshold_explorer_follows_the_sliders),
         e2e_test!(explorer::threshold_explorer_latency_on_every_fixture),
         e2e_test!(flows::edges_show_a_populations_flow_after_a_run),
