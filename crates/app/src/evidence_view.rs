@@ -5,8 +5,8 @@
 //! observed exits.
 
 use journeylab_engine::evidence::{
-    check, elicit, fit_observed, CheckResult, Elicitation, Family, Judgement, Observation,
-    ObservedFit, Period,
+    check, elicit, fit_observed, observations_in_sources, CheckResult, Elicitation, Family,
+    Judgement, Observation, ObservedFit, Period,
 };
 use journeylab_engine::scenario::set_value;
 use journeylab_store::Store;
@@ -219,6 +219,27 @@ pub fn parse_observations(csv: &str) -> Result<Vec<Observation>, AppError> {
             message: problems.join("\n"),
         })
     }
+}
+
+/// The observations that the model version of stored run `run_id` keeps in its sources
+/// (spec §12), as CSV text in the form [`parse_observations`] reads: what the check can
+/// use without a file. Empty (the header only) when no source of an exit keeps counts.
+pub fn run_observations(store: &Store, run_id: i64) -> Result<String, AppError> {
+    let run = store.get_run(run_id)?.run;
+    let model = run_model_version(store, run.model_version_id)?;
+    Ok(observations_csv(&observations_in_sources(&model.document)))
+}
+
+/// Observations as CSV text with the header `journey,step,exit,population,n,k`.
+pub fn observations_csv(observations: &[Observation]) -> String {
+    let mut csv = String::from("journey,step,exit,population,n,k\n");
+    for o in observations {
+        csv.push_str(&format!(
+            "{},{},{},{},{},{}\n",
+            o.journey, o.step, o.exit, o.population, o.n, o.k
+        ));
+    }
+    csv
 }
 
 /// Checks observations against the model version and seed of stored run `run_id` (up to

@@ -551,6 +551,14 @@ command!(
     }
 );
 
+command!(
+    /// The counts that the sources of a stored run's model version keep for its step
+    /// exits, as the CSV `check_run` takes.
+    RunObservations = "run_observations" (shell, a: RunArgs) -> String {
+        crate::run_observations(shell.store()?, a.run_id)
+    }
+);
+
 /// A funnel of counts to calibrate the document being edited with.
 #[derive(Debug, Clone, Deserialize, TS)]
 pub struct ImportFunnelArgs {
@@ -710,6 +718,7 @@ macro_rules! for_each_command {
             elicit => Elicit,
             apply_evidence => ApplyEvidence,
             check_run => CheckRun,
+            run_observations => RunObservations,
             list_catalogue => ListCatalogue,
             import_funnel => ImportFunnel,
             request_decision => RequestDecision,

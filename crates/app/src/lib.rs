@@ -45,8 +45,8 @@ pub use editing::{
 };
 pub use error::{AppError, ErrorPayload};
 pub use evidence_view::{
-    apply_evidence, elicitation, observed_fit, parse_observations, run_check, ElicitationView,
-    Evidence, ObservedFitView, CHECK_ITERATIONS,
+    apply_evidence, elicitation, observations_csv, observed_fit, parse_observations, run_check,
+    run_observations, ElicitationView, Evidence, ObservedFitView, CHECK_ITERATIONS,
 };
 pub use examples::{
     examples_dir, list_examples, open_model, ExampleSummary, JourneyView, ModelView,

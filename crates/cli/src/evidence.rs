@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use journeylab_app::{elicitation, observed_fit, parse_observations};
-use journeylab_engine::evidence::{check, Family, Judgement, Period};
+use journeylab_engine::evidence::{check, observations_in_sources, Family, Judgement, Period};
 use journeylab_engine::format::{share, thousands};
 
 use crate::{app_failure, emit, load_valid_model, random_seed, usage, Failure, OutputFormat};
@@ -172,9 +172,10 @@ fn observed(periods: &[Period], format: OutputFormat) -> Result<String, Failure>
 pub struct CheckArgs {
     /// The model file.
     model: PathBuf,
-    /// Observed exits: a CSV `journey,step,exit,population,n,k`.
+    /// Observed exits: a CSV `journey,step,exit,population,n,k`. Without it, the counts
+    /// the model's sources keep for its step exits (spec §12).
     #[arg(long)]
-    observed: PathBuf,
+    observed: Option<PathBuf>,
     /// Expected-mode iterations of the model's draws.
     #[arg(long, short = 'n', default_value_t = 1_000)]
     iterations: u64,
@@ -193,9 +194,22 @@ pub fn check_model(args: CheckArgs) -> Result<(), Failure> {
         .spec
         .as_ref()
         .ok_or_else(|| usage(anyhow::anyhow!("the model is not valid")))?;
-    let csv = std::fs::read_to_string(&args.observed)
-        .with_context(|| format!("reading {}", args.observed.display()))?;
-    let observations = parse_observations(&csv).map_err(|e| usage(anyhow::anyhow!("{e}")))?;
+    let observations = match &args.observed {
+        Some(path) => {
+            let csv = std::fs::read_to_string(path)
+                .with_context(|| format!("reading {}", path.display()))?;
+            parse_observations(&csv).map_err(|e| usage(anyhow::anyhow!("{e}")))?
+        }
+        None => {
+            let kept = observations_in_sources(&model.document);
+            if kept.is_empty() {
+                return Err(usage(anyhow::anyhow!(
+                    "no --observed file given, and no source of the model keeps counts (`observed`) for a step exit of one population"
+                )));
+            }
+            kept
+        }
+    };
     let seed = args.seed.unwrap_or_else(random_seed);
     let results = check(spec, seed, args.iterations, &observations)
         .map_err(|e| usage(anyhow::anyhow!("{e}")))?;

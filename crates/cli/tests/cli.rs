@@ -1109,3 +1109,53 @@ fn fit_and_check_from_the_command_line() {
     assert_eq!(out.status.code(), Some(64));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no such step"));
 }
+
+/// Without `--observed`, `journeylab check` checks the counts the model's sources keep
+/// (spec §12): consumer sign-in with its first step's legitimate abandonment citing a
+/// source whose counts (1,500 in 10,000) are far above the model's PERT(0.5 %, 1 %, 3 %)
+/// is flagged; the fixture as shipped keeps no such counts, which is a usage error.
+#[test]
+fn check_uses_the_counts_kept_in_the_models_sources() {
+    let dir = tempfile::tempdir().unwrap();
+    let shipped = fixture("consumer-sign-in.json");
+    let mut doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&shipped).unwrap()).unwrap();
+    doc["sources"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({ "id": "funnel", "title": "Sign-in funnel, November", "observed": [ { "n": 10000, "k": 1500 } ] }));
+    let identify = doc["journeys"][0]["steps"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|s| s["id"] == "identify")
+        .unwrap();
+    identify["abandon"]["*legitimate"]["source"] = serde_json::json!("funnel");
+    let model = dir.path().join("counted.json");
+    std::fs::write(&model, serde_json::to_string(&doc).unwrap()).unwrap();
+
+    let json = run_json(&[
+        "check",
+        model.to_str().unwrap(),
+        "--seed",
+        "5",
+        "-n",
+        "200",
+        "--format",
+        "json",
+    ]);
+    let results = json.as_array().unwrap();
+    assert_eq!(results.len(), 1, "{json}");
+    let r = &results[0];
+    assert_eq!(r["observation"]["step"], "identify");
+    assert_eq!(r["observation"]["population"], "customers");
+    assert_eq!(r["observation"]["k"], 1500);
+    assert_eq!(r["flagged"], true, "{r}");
+
+    let out = bin()
+        .args(["check", shipped.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(64));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("keeps counts"));
+}

@@ -97,7 +97,7 @@ fn population_keys(doc: &Value) -> Vec<String> {
     keys
 }
 
-fn is_quantity(v: &Value) -> bool {
+pub(crate) fn is_quantity(v: &Value) -> bool {
     match v {
         Value::Number(_) => true,
         Value::Object(o) => {

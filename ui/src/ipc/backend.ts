@@ -115,6 +115,8 @@ export interface Backend {
   importFunnel(document: unknown, csv: string, prefix: string): Promise<FunnelImport>;
   /** Observed against simulated on stored run `runId`: CSV `journey,step,exit,population,n,k`. */
   checkRun(runId: number, csv: string): Promise<CheckResult[]>;
+  /** The counts the run's model keeps in its sources, as the CSV `checkRun` takes. */
+  runObservations(runId: number): Promise<string>;
 
   // Analysis of stored runs.
   /** Tornado, rank correlations and drivers of `metric` in `scenario` (default baseline) of a stored run. */

@@ -5,7 +5,7 @@
 import type { Backend } from "./backend";
 import type { ErrorPayload } from "./gen";
 
-export type EvidenceBackend = Pick<Backend, "listCatalogue" | "fitObserved" | "elicit" | "applyEvidence" | "checkRun" | "importFunnel">;
+export type EvidenceBackend = Pick<Backend, "listCatalogue" | "fitObserved" | "elicit" | "applyEvidence" | "checkRun" | "runObservations" | "importFunnel">;
 
 const unsupported = (what: string): ErrorPayload => ({
   code: "unsupported",
@@ -39,6 +39,9 @@ export function createMockEvidenceBackend(): EvidenceBackend {
     },
     async checkRun() {
       throw unsupported("checking a run");
+    },
+    async runObservations() {
+      throw unsupported("the counts a run's model keeps");
     },
     async importFunnel() {
       throw unsupported("importing a funnel");

@@ -95,6 +95,7 @@ export const tauriBackend: Backend = {
   applyEvidence: (document, path, sourceId, title, evidence) =>
     call("apply_evidence", { json: JSON.stringify(document), path, source_id: sourceId, title, evidence }),
   checkRun: (runId, csv) => call("check_run", { run_id: runId, csv }),
+  runObservations: (runId) => call("run_observations", { run_id: runId }),
   importFunnel: (document, csv, prefix) => call("import_funnel", { json: JSON.stringify(document), csv, prefix }),
   runSensitivity: (runId, metric, scenario) => call("run_sensitivity", { run_id: runId, metric, scenario: scenario ?? null }),
   runPrecision: (runId) => call("run_precision", { run_id: runId }),

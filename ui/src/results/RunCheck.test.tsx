@@ -27,10 +27,12 @@ const far: CheckResult = {
   flagged: true,
 };
 
-function renderCheck(answer: (runId: number, csv: string) => Promise<CheckResult[]>) {
+function renderCheck(answer: (runId: number, csv: string) => Promise<CheckResult[]>, sourced?: string) {
   const asked: [number, string][] = [];
+  const mock = createMockBackend({ models: [] });
   const backend = {
-    ...createMockBackend({ models: [] }),
+    ...mock,
+    runObservations: sourced === undefined ? mock.runObservations : async () => sourced,
     checkRun: (runId: number, csv: string) => {
       asked.push([runId, csv]);
       return answer(runId, csv);
@@ -76,5 +78,23 @@ describe("observed vs simulated", () => {
     fireEvent.click(screen.getByTestId("run-check-go"));
     expect((await screen.findByTestId("run-check-error")).textContent).toBe("row 2: n `x` is not a whole number");
     expect(screen.getByTestId("run-check").dataset.status).toBe("failed");
+  });
+
+  it("checks the counts the run's model keeps in its sources as soon as it opens", async () => {
+    const kept = "journey,step,exit,population,n,k\nlogin,otp,pass,customers,2000,1160\n";
+    const asked = renderCheck(async () => [near], kept);
+    const row = await screen.findByTestId("run-check-row-0");
+    expect(asked).toEqual([[7, kept]]);
+    expect(row.dataset.flagged).toBe("false");
+    expect(screen.getByTestId("run-check-sourced").dataset.count).toBe("1");
+    expect((screen.getByTestId("run-check-csv") as HTMLTextAreaElement).value).toBe(kept.trim());
+  });
+
+  it("offers nothing when no source keeps counts", async () => {
+    const asked = renderCheck(async () => [near], "journey,step,exit,population,n,k\n");
+    await new Promise((r) => setTimeout(r, 20));
+    expect(asked).toEqual([]);
+    expect(screen.queryByTestId("run-check-sourced")).toBeNull();
+    expect(screen.getByTestId("run-check").dataset.status).toBe("idle");
   });
 });

@@ -3,13 +3,13 @@
 // engine against the run's model version and seed. Each observation shows its observed
 // rate, the model's P5–P95 for it and the posterior predictive p-value; below 0.05 it is
 // flagged in words and with an icon, not by colour alone.
-import { useState } from "react";
+import { useEffect, useState } from "react";
 
 import { useBackend } from "../backendContext";
 import { compact, thousands } from "../format/numbers";
 import { toErrorPayload, type CheckResult } from "../ipc";
 import { pValue } from "../format/text";
-import { checkWhy, observationName, CHECK_HEADER } from "./runCheck";
+import { checkWhy, observationName, sourcedRows, CHECK_HEADER } from "./runCheck";
 
 export function RunCheck({ runId }: { runId: number }) {
   const backend = useBackend();
@@ -17,12 +17,14 @@ export function RunCheck({ runId }: { runId: number }) {
   const [results, setResults] = useState<CheckResult[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  if (!backend) return null;
+  // Observations the run's model keeps in its sources (spec §12), checked on arrival.
+  const [sourced, setSourced] = useState(0);
 
-  const go = async () => {
+  const go = async (text: string) => {
+    if (!backend) return;
     setBusy(true);
     try {
-      setResults(await backend.checkRun(runId, csv));
+      setResults(await backend.checkRun(runId, text));
       setError(null);
     } catch (e) {
       setResults(null);
@@ -32,6 +34,27 @@ export function RunCheck({ runId }: { runId: number }) {
     }
   };
 
+  useEffect(() => {
+    let live = true;
+    backend?.runObservations(runId).then(
+      (text) => {
+        const rows = sourcedRows(text);
+        if (!live || rows === 0) return;
+        setCsv(text.trim());
+        setSourced(rows);
+        void go(text);
+      },
+      // No counts to offer (the browser preview): the CSV field stays as it is.
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+    // Once per run: `go` is recreated every render but only reads `runId`.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [backend, runId]);
+  if (!backend) return null;
+
   const flagged = results?.filter((r) => r.flagged).length ?? 0;
   return (
     <section className="run-check" data-testid="run-check" data-status={results ? "ready" : error ? "failed" : "idle"}>
@@ -40,6 +63,12 @@ export function RunCheck({ runId }: { runId: number }) {
         Counts seen in production, checked against this run's model version and seed (the run's draws, expected mode, up to 1,000 iterations). One
         line per observation: <code>{CHECK_HEADER}</code>.
       </p>
+      {sourced > 0 && (
+        <p className="meta" data-testid="run-check-sourced" data-count={sourced}>
+          {sourced === 1 ? "One observation" : `${thousands(sourced)} observations`} from the counts the model's sources keep, checked below; edit or add
+          lines and check again.
+        </p>
+      )}
       <label className="field">
         observations (CSV)
         <textarea
@@ -64,7 +93,7 @@ export function RunCheck({ runId }: { runId: number }) {
             }}
           />
         </label>
-        <button type="button" className="button" data-testid="run-check-go" disabled={busy || csv.trim() === ""} onClick={() => void go()}>
+        <button type="button" className="button" data-testid="run-check-go" disabled={busy || csv.trim() === ""} onClick={() => void go(csv)}>
           Check
         </button>
       </div>

@@ -11,6 +11,10 @@ export function observationName(o: Observation): string {
   return `${o.journey} / ${o.step} → ${o.exit}, ${o.population}`;
 }
 
+/** How many observations a CSV from `runObservations` holds (lines after the header). */
+export function sourcedRows(csv: string): number {
+  return Math.max(0, csv.split("\n").filter((l) => l.trim() !== "").length - 1);
+}
 
 /** Why a flagged observation is flagged, in one line. */
 export function checkWhy(r: CheckResult): string {

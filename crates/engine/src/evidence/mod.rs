@@ -5,9 +5,11 @@
 mod check;
 mod elicit;
 mod observed;
+mod sourced;
 
 pub use check::{check, predictive_p, CheckError, CheckResult, Observation};
 pub use elicit::{
     elicit, fit_points, points_of, Elicitation, ExpertFit, Family, Fitted, Judgement,
 };
 pub use observed::{fit_observed, jeffreys, FitError, ObservedFit, ObservedMethod, Period};
+pub use sourced::observations_in_sources;

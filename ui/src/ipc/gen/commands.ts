@@ -80,6 +80,7 @@ export interface Commands {
   elicit: { args: ElicitArgs; output: ElicitationView; event: null };
   apply_evidence: { args: ApplyEvidenceArgs; output: string; event: null };
   check_run: { args: CheckRunArgs; output: Array<CheckResult>; event: null };
+  run_observations: { args: RunArgs; output: string; event: null };
   list_catalogue: { args: NoArgs; output: Catalogue; event: null };
   import_funnel: { args: ImportFunnelArgs; output: FunnelImport; event: null };
   request_decision: { args: RequestDecisionArgs; output: DecisionRecordView; event: null };
@@ -122,6 +123,7 @@ export const COMMAND_NAMES = [
   "elicit",
   "apply_evidence",
   "check_run",
+  "run_observations",
   "list_catalogue",
   "import_funnel",
   "request_decision",
