@@ -93,6 +93,7 @@ mod process;
 mod runs;
 mod samples;
 mod schema;
+mod workshops;
 
 use std::ffi::OsString;
 use std::io::Read;
@@ -114,6 +115,7 @@ pub use runs::{
 };
 pub use samples::{decode_samples, encode_samples, SampleSeries};
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
+pub use workshops::WorkshopRow;
 
 /// How long a write waits for another connection's write transaction to end before giving
 /// up with `SQLITE_BUSY`.

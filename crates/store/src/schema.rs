@@ -23,6 +23,8 @@ pub(crate) struct Migration {
 pub(crate) const MIGRATIONS: &[Migration] = &[
     // 0 → 1: models, model versions, runs, results, samples, decision log, meta.
     Migration { sql: V1 },
+    // 1 → 2: workshops (a facilitator's agenda of a model, resumable).
+    Migration { sql: V2 },
 ];
 
 /// The newest schema version this build understands.
@@ -115,6 +117,19 @@ BEFORE DELETE ON decision_log
 BEGIN
     SELECT RAISE(ABORT, 'decision_log is append-only');
 END;
+"#;
+
+const V2: &str = r#"
+CREATE TABLE workshops (
+    id         INTEGER PRIMARY KEY,
+    model_key  TEXT NOT NULL,
+    name       TEXT NOT NULL,
+    json       TEXT NOT NULL,
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+);
+
+CREATE INDEX workshops_by_model ON workshops(model_key);
 "#;
 
 /// Outcome of [`migrate`].
@@ -274,11 +289,31 @@ mod tests {
             [],
         )
         .expect("new column usable");
-        // and this build's list now sees the file as newer
+        // and a build that knows only version 1 now sees the file as newer
         assert_eq!(
-            migrate(&mut conn, MIGRATIONS).expect("check"),
+            migrate(&mut conn, &MIGRATIONS[..1]).expect("check"),
             Migrated::Newer { found: 2 }
         );
+    }
+
+    /// A database of the first release (version 1, with data) gains the workshops table
+    /// and keeps its rows.
+    #[test]
+    fn a_version_1_database_gains_workshops() {
+        let (_dir, mut conn) = temp_conn();
+        migrate(&mut conn, &MIGRATIONS[..1]).expect("v1");
+        conn.execute("INSERT INTO models (key, name) VALUES ('a', 'A')", [])
+            .expect("a model");
+        assert_eq!(
+            migrate(&mut conn, MIGRATIONS).expect("v2"),
+            Migrated::Current { from: 1 }
+        );
+        assert_eq!(version(&conn), SCHEMA_VERSION);
+        assert!(tables(&conn).contains(&"workshops".to_string()));
+        let models: i64 = conn
+            .query_row("SELECT count(*) FROM models", [], |r| r.get(0))
+            .expect("count");
+        assert_eq!(models, 1);
     }
 
     /// A file with tables of its own and no version is another application's database.

@@ -930,3 +930,53 @@ fn a_read_only_side_file_is_named() {
         }
     }
 }
+
+/// A workshop survives the store being closed and reopened (the app killed mid-workshop):
+/// saving keeps its id and replaces its content; listing is per model.
+#[test]
+fn a_workshop_is_saved_replaced_listed_and_deleted() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("w.db");
+    let id = {
+        let store = Store::open(&path).expect("open");
+        let id = store
+            .save_workshop(
+                None,
+                "consumer-sign-in",
+                "Payout review",
+                r#"{"current":0}"#,
+            )
+            .expect("save");
+        assert_eq!(
+            store
+                .save_workshop(
+                    Some(id),
+                    "consumer-sign-in",
+                    "Payout review",
+                    r#"{"current":2}"#
+                )
+                .expect("resave"),
+            id
+        );
+        store
+            .save_workshop(None, "registration", "Bots", "{}")
+            .expect("other");
+        id
+    };
+    let store = Store::open(&path).expect("reopen");
+    let row = store.workshop(id).expect("read");
+    assert_eq!(row.json, r#"{"current":2}"#);
+    assert_eq!(row.name, "Payout review");
+    let mine = store.workshops(Some("consumer-sign-in")).expect("list");
+    assert_eq!(mine.iter().map(|w| w.id).collect::<Vec<_>>(), vec![id]);
+    assert_eq!(store.workshops(None).expect("all").len(), 2);
+    store.delete_workshop(id).expect("delete");
+    assert!(matches!(
+        store.workshop(id),
+        Err(StoreError::NotFound { .. })
+    ));
+    assert!(matches!(
+        store.save_workshop(Some(id), "x", "y", "{}"),
+        Err(StoreError::NotFound { .. })
+    ));
+}
