@@ -32,6 +32,12 @@ pub enum AppError {
         /// What went wrong, with the file.
         message: String,
     },
+    /// Input other than a model (a workshop, a form) is not acceptable.
+    #[error("{message}")]
+    InvalidInput {
+        /// What is wrong, and where.
+        message: String,
+    },
     /// The run was cancelled by the user.
     #[error("the run was cancelled")]
     Cancelled,
@@ -54,6 +60,7 @@ impl AppError {
         match self {
             AppError::Io { .. } => "io",
             AppError::InvalidModel { .. } => "invalid_model",
+            AppError::InvalidInput { .. } => "invalid_input",
             AppError::Run { .. } => "run_failed",
             AppError::Cancelled => "cancelled",
             AppError::NotStored { .. } => "not_stored",

@@ -669,6 +669,68 @@ command!(
     }
 );
 
+/// A workshop to save (its `model_key` is derived from `model_path`).
+#[derive(Debug, Clone, Deserialize, TS)]
+pub struct SaveWorkshopArgs {
+    /// The workshop.
+    pub workshop: crate::Workshop,
+}
+
+/// A stored workshop.
+#[derive(Debug, Clone, Deserialize, TS)]
+pub struct WorkshopArgs {
+    /// Its id.
+    pub id: i64,
+}
+
+/// Where to write a workshop's summary.
+#[derive(Debug, Clone, Deserialize, TS)]
+pub struct WorkshopSummaryArgs {
+    /// The workshop.
+    pub id: i64,
+    /// The HTML file to write (decision packs go beside it).
+    pub out: String,
+}
+
+command!(
+    /// The workshops of the model recorded for a file, newest first.
+    ListWorkshops = "list_workshops" (shell, a: PathArgs) -> Vec<crate::WorkshopSummary> {
+        crate::list_workshops(shell.store()?, Some(&key_of(&a.path)))
+    }
+);
+
+command!(
+    /// Saves a workshop (new or existing) and returns it with its id.
+    SaveWorkshop = "save_workshop" (shell, a: SaveWorkshopArgs) -> crate::Workshop {
+        let mut w = a.workshop;
+        w.model_key = key_of(&w.model_path);
+        crate::save_workshop(shell.store()?, w)
+    }
+);
+
+command!(
+    /// A stored workshop, to resume.
+    GetWorkshop = "get_workshop" (shell, a: WorkshopArgs) -> crate::Workshop {
+        crate::load_workshop(shell.store()?, a.id)
+    }
+);
+
+command!(
+    /// Deletes a workshop (the decisions it recorded stay in the log).
+    DeleteWorkshop = "delete_workshop" (shell, a: WorkshopArgs) -> () {
+        Ok(shell.store()?.delete_workshop(a.id)?)
+    }
+);
+
+command!(
+    /// Writes a workshop's summary (one HTML file) and its decision items' packs beside
+    /// it; returns every file written, the summary first.
+    ExportWorkshopSummary = "export_workshop_summary" (shell, a: WorkshopSummaryArgs) -> Vec<String> {
+        let files = crate::export_workshop_summary(shell.store()?, a.id, Path::new(&a.out))?;
+        Ok(files.iter().map(|f| f.display().to_string()).collect())
+    }
+);
+
 /// One command as the bindings write it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Signature {
@@ -725,7 +787,12 @@ macro_rules! for_each_command {
             record_decision_word => RecordDecisionWord,
             decision_record => DecisionRecord,
             scenario_statuses => ScenarioStatuses,
-            export_decision_pack => ExportDecisionPack
+            export_decision_pack => ExportDecisionPack,
+            list_workshops => ListWorkshops,
+            save_workshop => SaveWorkshop,
+            get_workshop => GetWorkshop,
+            delete_workshop => DeleteWorkshop,
+            export_workshop_summary => ExportWorkshopSummary
         }
     };
 }

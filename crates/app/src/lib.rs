@@ -34,6 +34,7 @@ mod stored_run;
 mod sweep_view;
 #[cfg(test)]
 mod test_support;
+mod workshop;
 mod workspace;
 
 pub use atomic::{write_atomically, write_file};
@@ -88,6 +89,10 @@ pub use settings::{StoredSettings, StoredTarget};
 pub use shell::Shell;
 pub use stored_run::result_doc;
 pub use sweep_view::{parse_range, sweep_chart, sweep_gate};
+pub use workshop::{
+    check_workshop, export_workshop_summary, list_workshops, load_workshop, save_workshop,
+    workshop_summary, Captured, ItemKind, Workshop, WorkshopItem, WorkshopSummary,
+};
 pub use workspace::{
     compare_runs, model_key, open_workspace, run_and_store, run_and_store_with, MetricComparison,
     RunComparison,

@@ -1,8 +1,14 @@
+import { useState } from "react";
+
 import { plural } from "../format/text";
 import type { Issue, JourneyView } from "../ipc";
 import { useAppState } from "../storeContext";
 import { ErrorBanner } from "./ErrorBanner";
 import { ResultsPanel } from "../results/ResultsPanel";
+import type { Workshop } from "../ipc";
+import type { ModelDoc } from "../editor/model";
+import { Presenter } from "../workshop/Presenter";
+import { WorkshopsPanel } from "../workshop/WorkshopsPanel";
 
 /** An open model: its headline facts, validation problems and journeys. */
 export function ModelScreen() {
@@ -10,6 +16,24 @@ export function ModelScreen() {
   const modelPath = useAppState((s) => s.modelPath);
   const openModel = useAppState((s) => s.openModel);
   const closeModel = useAppState((s) => s.closeModel);
+  const backend = useAppState((s) => s.backend);
+  // A running workshop turns the screen into the presenter's view.
+  const [presenting, setPresenting] = useState<Workshop | null>(null);
+  const [workshopsKey, setWorkshopsKey] = useState(0);
+
+  if (presenting && model.status === "ready") {
+    return (
+      <Presenter
+        initial={presenting}
+        doc={model.data.document as ModelDoc}
+        backend={backend}
+        onEnd={() => {
+          setPresenting(null);
+          setWorkshopsKey((k) => k + 1);
+        }}
+      />
+    );
+  }
 
   return (
     <section className="screen" data-testid="model-screen">
@@ -49,6 +73,14 @@ export function ModelScreen() {
             </ul>
           )}
           <ResultsPanel key={model.data.path} model={model.data} />
+          <WorkshopsPanel
+            key={`${model.data.path}:${workshopsKey}`}
+            backend={backend}
+            path={model.data.path}
+            name={model.data.name}
+            doc={model.data.document as ModelDoc}
+            onStart={setPresenting}
+          />
         </>
       ) : (
         <p className="muted" data-testid="model-loading">

@@ -34,6 +34,8 @@ import type {
   SensitivityView,
   WhatIf,
   WordRequest,
+  Workshop,
+  WorkshopSummary,
 } from "./gen";
 
 /** Options of a chart of a stored run (`run_chart`). */
@@ -135,6 +137,20 @@ export interface Backend {
   scenarioStatuses(path: string): Promise<ScenarioStatus[]>;
   /** Writes the decision pack (one HTML file) of `scenario` to `out`. */
   exportDecisionPack(path: string, scenario: string, out: string): Promise<void>;
+
+  // Workshops (a facilitator's agenda of a model, resumable).
+  /** The workshops of the model file at `path`, newest first. */
+  listWorkshops(path: string): Promise<WorkshopSummary[]>;
+  /** Saves a workshop (new when its id is null); the workshop with its id. */
+  saveWorkshop(workshop: Workshop): Promise<Workshop>;
+  /** A stored workshop. */
+  getWorkshop(id: number): Promise<Workshop>;
+  /** Deletes a workshop. */
+  deleteWorkshop(id: number): Promise<void>;
+  /** Writes a workshop's summary to `out` (and its decision packs beside it): the files written. */
+  exportWorkshopSummary(id: number, out: string): Promise<string[]>;
+  /** The native Save dialog for a workshop summary (HTML): the chosen path, `null` when cancelled. */
+  pickSummaryPath(defaultName: string): Promise<string | null>;
 
   // Native dialogs.
   /** The native Open dialog for a model file: the chosen path, `null` when cancelled. */

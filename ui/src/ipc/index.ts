@@ -22,6 +22,10 @@ export { createMockEvidenceBackend } from "./mockEvidence";
 export type { EvidenceBackend } from "./mockEvidence";
 export type { RoutesBackend } from "./mockRoutes";
 export type { DecisionsBackend, MockDecisionsOptions } from "./mockDecisions";
+export { createMockWorkshopsBackend } from "./mockWorkshops";
+export type { WorkshopsBackend } from "./mockWorkshops";
+export { audienceLink, isAudienceWindow, presenterLink } from "./audience";
+export type { AudienceLink, AudienceRequest, PresenterLink, Slide, SlideNumber } from "./audience";
 
 /** The real shell inside the desktop app; the mock backend in a plain browser. */
 export function detectBackend(): Backend {

@@ -5,6 +5,7 @@ import type { EdgeFlow, ErrorPayload, ExampleSummary, Issue, ModelView, Populati
 import { VOCABULARY } from "./gen/vocabularyValues";
 import { createMockAnalysisBackend, type MockAnalysisOptions } from "./mockAnalysis";
 import { createMockDecisionsBackend, type MockDecisionsOptions } from "./mockDecisions";
+import { createMockWorkshopsBackend } from "./mockWorkshops";
 import { mockExploreGate } from "./mockExplorer";
 import { createMockEvidenceBackend } from "./mockEvidence";
 import { createMockRoutesBackend } from "./mockRoutes";
@@ -59,6 +60,7 @@ export function createMockBackend(data: MockData = sampleData()): Backend {
     ...createMockAnalysisBackend(data.analysis),
     ...createMockDecisionsBackend(data.decisions),
     ...createMockEvidenceBackend(),
+    ...createMockWorkshopsBackend(),
     ...createMockRoutesBackend(async (runId) => (await runsBackend.listRuns("")).find((r) => r.id === runId)?.model_key),
     async runFlows(runId, journey, population) {
       // The run's model: the last version saved in this mock, else the model opened.

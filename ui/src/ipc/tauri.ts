@@ -106,6 +106,15 @@ export const tauriBackend: Backend = {
   exportDecisionPack: async (path, scenario, out) => {
     await call("export_decision_pack", { path, scenario, out });
   },
+  listWorkshops: (path) => call("list_workshops", { path }),
+  saveWorkshop: (workshop) => call("save_workshop", { workshop }),
+  getWorkshop: (id) => call("get_workshop", { id }),
+  deleteWorkshop: async (id) => {
+    await call("delete_workshop", { id });
+  },
+  exportWorkshopSummary: (id, out) => call("export_workshop_summary", { id, out }),
+  pickSummaryPath: (defaultName) =>
+    dialog(async () => (await save({ defaultPath: defaultName, filters: [{ name: "Workshop summary (HTML)", extensions: ["html"] }] })) ?? null),
   pickOpenPath: () =>
     dialog(async () => {
       const chosen = await open({ multiple: false, directory: false, filters: MODEL_FILTERS });

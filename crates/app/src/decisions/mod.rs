@@ -7,7 +7,7 @@
 //! `record.rs` builds what a screen or the CLI shows of a record, `words.rs` appends
 //! words after checking them, `pack.rs` writes the decision pack (one HTML file).
 
-mod pack;
+pub(crate) mod pack;
 mod record;
 mod words;
 

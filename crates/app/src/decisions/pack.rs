@@ -16,7 +16,7 @@ use crate::atomic::write_file;
 use crate::{render_run_chart, run_dashboard, run_routes, AppError, ChartRequest};
 
 /// Text made safe inside HTML.
-fn esc(text: &str) -> String {
+pub(crate) fn esc(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -40,6 +40,7 @@ import type { RunProgress } from "./RunProgress";
 import type { RunRequest } from "./RunRequest";
 import type { RunRoutesArgs } from "./RunRoutesArgs";
 import type { SaveArgs } from "./SaveArgs";
+import type { SaveWorkshopArgs } from "./SaveWorkshopArgs";
 import type { SavedModel } from "./SavedModel";
 import type { ScenarioArgs } from "./ScenarioArgs";
 import type { ScenarioStatus } from "./ScenarioStatus";
@@ -49,6 +50,10 @@ import type { VersionArgs } from "./VersionArgs";
 import type { WhatIf } from "./WhatIf";
 import type { WhatIfArgs } from "./WhatIfArgs";
 import type { WordRequest } from "./WordRequest";
+import type { Workshop } from "./Workshop";
+import type { WorkshopArgs } from "./WorkshopArgs";
+import type { WorkshopSummary } from "./WorkshopSummary";
+import type { WorkshopSummaryArgs } from "./WorkshopSummaryArgs";
 
 /** Every command of the desktop shell: its argument object, answer and streamed event. */
 export interface Commands {
@@ -88,6 +93,11 @@ export interface Commands {
   decision_record: { args: ScenarioArgs; output: DecisionRecordView; event: null };
   scenario_statuses: { args: PathArgs; output: Array<ScenarioStatus>; event: null };
   export_decision_pack: { args: PackArgs; output: null; event: null };
+  list_workshops: { args: PathArgs; output: Array<WorkshopSummary>; event: null };
+  save_workshop: { args: SaveWorkshopArgs; output: Workshop; event: null };
+  get_workshop: { args: WorkshopArgs; output: Workshop; event: null };
+  delete_workshop: { args: WorkshopArgs; output: null; event: null };
+  export_workshop_summary: { args: WorkshopSummaryArgs; output: Array<string>; event: null };
 }
 
 /** A command's name. */
@@ -131,4 +141,9 @@ export const COMMAND_NAMES = [
   "decision_record",
   "scenario_statuses",
   "export_decision_pack",
+  "list_workshops",
+  "save_workshop",
+  "get_workshop",
+  "delete_workshop",
+  "export_workshop_summary",
 ] as const satisfies readonly CommandName[];
