@@ -78,6 +78,8 @@ pub struct Ctx {
     name: String,
     app: Option<App>,
     driver_process: Option<Child>,
+    /// The environment of the first launch (a relaunch reuses it: the same database).
+    env: Vec<(String, OsString)>,
 }
 
 impl Ctx {
@@ -97,6 +99,9 @@ impl Ctx {
                     .map_err(|e| WebDriverError::FatalError(format!("temporary folder: {e}")))?
                     .join("journeylab.db");
                 env.push(("JOURNEYLAB_DB", db.into_os_string()));
+            }
+            if self.env.is_empty() {
+                self.env = env.iter().map(|(k, v)| (k.to_string(), v.clone())).collect();
             }
             let (child, url) = start_tauri_driver(&env).map_err(|e| {
                 WebDriverError::FatalError(format!(
@@ -123,6 +128,21 @@ impl Ctx {
             Some(app) => Ok(app),
             None => unreachable!("the app was just set"),
         }
+    }
+
+    /// Kills the app (SIGTERM to its process group: no chance to save anything) and
+    /// launches it again on the same database and environment.
+    pub async fn kill_and_relaunch(&mut self) -> Result<&App, WebDriverError> {
+        // The session dies with the app; it is not quit politely.
+        drop(self.app.take());
+        if let Some(child) = self.driver_process.take() {
+            stop_process_group(child);
+        }
+        let env: Vec<(String, OsString)> = std::mem::take(&mut self.env);
+        let borrowed: Vec<(&str, OsString)> =
+            env.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
+        self.env = env.clone();
+        self.app_with_env(&borrowed).await
     }
 
     async fn save_artifacts(&self) -> Option<PathBuf> {
@@ -423,6 +443,7 @@ pub fn run(tests: &[Test]) -> ExitCode {
             name: name.to_string(),
             app: None,
             driver_process: None,
+            env: Vec::new(),
         };
         let test_started = Instant::now();
         let outcome =

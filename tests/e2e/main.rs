@@ -22,6 +22,7 @@ mod routes; // the editor's attack surface: ranked routes, findings, a route on 
 mod start_screen; // the window, the example list, opening a model, listing errors
 mod steps; // UI steps the tests share: open an example, select a node, run, type, save
 mod whatif; // the editor's live what-if: toggle, edit, the numbers change
+mod workshop; // agenda, presenter and audience windows, a decision, resume after a kill, the summary
 
 fn main() -> std::process::ExitCode {
     let mut tests = vec![
@@ -50,6 +51,7 @@ fn main() -> std::process::ExitCode {
         e2e_test!(explorer::threshold_explorer_latency_on_every_fixture),
         e2e_test!(flows::edges_show_a_populations_flow_after_a_run),
         e2e_test!(routes::attack_surface_lists_routes_and_loses_the_finding),
+        e2e_test!(workshop::a_workshop_runs_with_an_audience_window_and_resumes),
         e2e_test!(large_model::a_200_step_journey_stays_responsive),
         e2e_test!(analysis::a_run_stops_when_precise_enough),
         e2e_test!(analysis::sensitivity_shows_the_runs_drivers),

@@ -20,7 +20,7 @@ export function journeySlide(flows: PopulationFlows, stepNames: Record<string, s
   }));
   const rows = flows.edges
     .filter((e) => e.share >= 0.005)
-    .map((e) => [stepNames[e.step] ?? e.step, e.exit, stepNames[e.target] ?? e.target.replace(/_/g, " "), rate(e.share)]);
+    .map((e) => [stepNames[e.step] ?? e.step, e.exit.startsWith("to[") ? "branch" : e.exit, stepNames[e.target] ?? e.target.replace(/_/g, " "), rate(e.share)]);
   return {
     numbers,
     lines: [`${compact(flows.entrants, "count", "")} ${flows.population} enter per period`],
