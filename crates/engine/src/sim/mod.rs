@@ -5,6 +5,7 @@
 //! expectations (`expected`). Iterations run in parallel; each writes its own row, so the
 //! result is the same whatever the thread count.
 
+pub mod binomial;
 pub(crate) mod expected;
 mod layout;
 mod sampled;
