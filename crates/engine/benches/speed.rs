@@ -7,7 +7,8 @@
 //! 3. iterations a stop on precision ran against the iterations its final standard
 //!    error says were needed.
 //!
-//! Run: `cargo bench -p journeylab-engine --bench speed` (release mode). Each figure is
+//! Run: `cargo bench -p journeylab-engine --bench speed` (release mode;
+//! `SPEED_DRAWS_ONLY=1` for the first table alone). Each figure is
 //! the best of a few repetitions: the machine is shared, and the minimum is the least
 //! disturbed.
 
@@ -183,6 +184,9 @@ fn precision(fixtures: &[(String, Validation)]) {
 fn main() {
     // `cargo bench` passes `--bench`; there is nothing to filter.
     draws();
+    if std::env::var_os("SPEED_DRAWS_ONLY").is_some() {
+        return;
+    }
     let fixtures = fixtures();
     iterations(&fixtures);
     precision(&fixtures);
