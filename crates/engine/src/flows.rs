@@ -73,6 +73,8 @@ pub fn population_flows(
         return Ok(None);
     };
     let hashes: Vec<u64> = spec.quantities.iter().map(|q| key_hash(&q.key)).collect();
+    // Set up once: every iteration draws the same distributions.
+    let samplers: Vec<_> = spec.quantities.iter().map(|q| q.dist.sampler()).collect();
     let name_of = |t: Target| match t {
         Target::Step(i) => j.steps[i].id.clone(),
         Target::Outcome(o) => j.outcomes[o].id.clone(),
@@ -98,10 +100,10 @@ pub fn population_flows(
     let mut f = Flow::default();
     let mut buf = Vec::new();
     for i in 0..iterations.max(1) {
-        for (k, q) in spec.quantities.iter().enumerate() {
-            values[k] = match q.dist {
-                crate::quantity::Dist::Fixed(x) => x,
-                ref d => d.sample(&mut stream(seed, i, hashes[k])),
+        for (k, q) in samplers.iter().enumerate() {
+            values[k] = match q.fixed() {
+                Some(x) => x,
+                None => q.sample(&mut stream(seed, i, hashes[k])),
             };
         }
         let draws = Draws { values: &values };

@@ -30,6 +30,43 @@ pub enum Dist {
     },
 }
 
+/// A distribution ready to draw from: [`Dist::sampler`].
+#[derive(Debug, Clone)]
+pub struct Sampler(Kind);
+
+#[derive(Debug, Clone)]
+enum Kind {
+    Fixed(f64),
+    Uniform(f64, f64),
+    Triangular(Triangular<f64>),
+    /// lo, hi and the Beta(α, β) of the PERT.
+    Pert(f64, f64, Beta<f64>),
+    Beta(Beta<f64>),
+    LogNormal(LogNormal<f64>),
+}
+
+impl Sampler {
+    /// One draw (a fixed value draws nothing from `rng`).
+    pub fn sample<R: Rng + ?Sized>(&self, rng: &mut R) -> f64 {
+        match &self.0 {
+            Kind::Fixed(x) => *x,
+            Kind::Uniform(lo, hi) => lo + (hi - lo) * rng.random::<f64>(),
+            Kind::Triangular(d) => d.sample(rng),
+            Kind::Pert(lo, hi, d) => lo + (hi - lo) * d.sample(rng),
+            Kind::Beta(d) => d.sample(rng),
+            Kind::LogNormal(d) => d.sample(rng),
+        }
+    }
+
+    /// The value when the distribution is a fixed one (no random stream needed).
+    pub fn fixed(&self) -> Option<f64> {
+        match self.0 {
+            Kind::Fixed(x) => Some(x),
+            _ => None,
+        }
+    }
+}
+
 impl Dist {
     /// A lognormal whose 5th and 95th percentiles are `p5` and `p95` (0 < p5 < p95).
     pub fn lognormal_from_percentiles(p5: f64, p95: f64) -> Dist {
@@ -48,28 +85,37 @@ impl Dist {
         )
     }
 
-    /// One draw.
+    /// One draw. Builds the sampler each time; a caller drawing the same distribution
+    /// repeatedly should keep [`Dist::sampler`] instead (the draws are the same).
     pub fn sample<R: Rng + ?Sized>(&self, rng: &mut R) -> f64 {
+        self.sampler().sample(rng)
+    }
+
+    /// The sampler of this distribution with its set-up done once (rand_distr's `Beta`
+    /// chooses Cheng's algorithm and its constants in `new`). Its draws equal
+    /// [`Dist::sample`]'s bit for bit from the same stream.
+    pub fn sampler(&self) -> Sampler {
         // The constructors below cannot fail for validated parameters; the fallbacks
-        // (mean) exist only so that no path can panic.
+        // (the mean) exist only so that no path can panic.
+        let or_mean = |s: Option<Sampler>| s.unwrap_or(Sampler(Kind::Fixed(self.mean())));
         match *self {
-            Dist::Fixed(x) => x,
-            Dist::Uniform(lo, hi) => lo + (hi - lo) * rng.random::<f64>(),
-            Dist::Triangular(lo, mode, hi) => Triangular::new(lo, hi, mode)
-                .map(|d| d.sample(rng))
-                .unwrap_or_else(|_| self.mean()),
+            Dist::Fixed(x) => Sampler(Kind::Fixed(x)),
+            Dist::Uniform(lo, hi) => Sampler(Kind::Uniform(lo, hi)),
+            Dist::Triangular(lo, mode, hi) => or_mean(
+                Triangular::new(lo, hi, mode)
+                    .ok()
+                    .map(|d| Sampler(Kind::Triangular(d))),
+            ),
             Dist::Pert(lo, mode, hi) => {
                 let (a, b) = Self::pert_shape(lo, mode, hi);
-                Beta::new(a, b)
-                    .map(|d| lo + (hi - lo) * d.sample(rng))
-                    .unwrap_or_else(|_| self.mean())
+                or_mean(Beta::new(a, b).ok().map(|d| Sampler(Kind::Pert(lo, hi, d))))
             }
-            Dist::Beta(a, b) => Beta::new(a, b)
-                .map(|d| d.sample(rng))
-                .unwrap_or_else(|_| self.mean()),
-            Dist::LogNormal { mu, sigma } => LogNormal::new(mu, sigma)
-                .map(|d| d.sample(rng))
-                .unwrap_or_else(|_| self.mean()),
+            Dist::Beta(a, b) => or_mean(Beta::new(a, b).ok().map(|d| Sampler(Kind::Beta(d)))),
+            Dist::LogNormal { mu, sigma } => or_mean(
+                LogNormal::new(mu, sigma)
+                    .ok()
+                    .map(|d| Sampler(Kind::LogNormal(d))),
+            ),
         }
     }
 

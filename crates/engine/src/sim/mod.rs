@@ -5,6 +5,7 @@
 //! expectations (`expected`). Iterations run in parallel; each writes its own row, so the
 //! result is the same whatever the thread count.
 
+pub mod binomial;
 pub(crate) mod expected;
 mod layout;
 mod sampled;
@@ -16,6 +17,7 @@ use serde::{Deserialize, Serialize};
 
 pub use layout::{JpBlock, Layout, JP_FIELDS};
 
+use crate::quantity::Sampler;
 use crate::rng::{key_hash, stream};
 use crate::spec::{PerPop, PopulationKind, Spec, StepKind};
 
@@ -208,7 +210,7 @@ pub fn simulate_from(
         .map_err(|_| SimError::Settings("too many iterations".into()))?;
     let layout = Layout::of(spec);
     let width = layout.width;
-    let hashes: Vec<u64> = spec.quantities.iter().map(|q| key_hash(&q.key)).collect();
+    let quantities = quantity_samplers(spec);
     let flow_hashes: Vec<Vec<u64>> = spec
         .journeys
         .iter()
@@ -244,7 +246,7 @@ pub fn simulate_from(
                         spec,
                         &layout,
                         settings,
-                        &hashes,
+                        &quantities,
                         &flow_hashes,
                         i,
                         scratch,
@@ -321,20 +323,23 @@ pub fn evaluate_expected(spec: &Spec, values: &[f64]) -> Result<Samples, SimErro
     })
 }
 
+/// Each quantity's stream key and sampler, set up once per run rather than per draw.
+pub(crate) fn quantity_samplers(spec: &Spec) -> Vec<(u64, Sampler)> {
+    spec.quantities
+        .iter()
+        .map(|q| (key_hash(&q.key), q.dist.sampler()))
+        .collect()
+}
+
 /// Iteration `i`'s draw of every quantity, from its keyed stream, into `out` (indexed
 /// like [`Spec::quantities`]).
-fn fill_draws(spec: &Spec, hashes: &[u64], seed: u64, i: u64, out: &mut Vec<f64>) {
+fn fill_draws(quantities: &[(u64, Sampler)], seed: u64, i: u64, out: &mut Vec<f64>) {
     out.clear();
-    out.extend(
-        spec.quantities
-            .iter()
-            .zip(hashes)
-            .map(|(q, &h)| match q.dist {
-                // A fixed value needs no random stream (and seeding one is not free).
-                crate::quantity::Dist::Fixed(x) => x,
-                ref d => d.sample(&mut stream(seed, i, h)),
-            }),
-    );
+    out.extend(quantities.iter().map(|(h, q)| match q.fixed() {
+        // A fixed value needs no random stream (and seeding one is not free).
+        Some(x) => x,
+        None => q.sample(&mut stream(seed, i, *h)),
+    }));
 }
 
 /// The quantity draws of iterations `0..iterations`, row-major (row `i` = iteration
@@ -345,7 +350,7 @@ fn fill_draws(spec: &Spec, hashes: &[u64], seed: u64, i: u64, out: &mut Vec<f64>
 /// rows with [`simulate_expected_on`]: the same numbers as a run per point (common random
 /// numbers), without drawing again for each point.
 pub fn draw_quantities(spec: &Spec, seed: u64, iterations: usize) -> Vec<f64> {
-    let hashes: Vec<u64> = spec.quantities.iter().map(|q| key_hash(&q.key)).collect();
+    let quantities = quantity_samplers(spec);
     let n = spec.quantities.len();
     let mut out = vec![0.0; iterations * n];
     if n == 0 {
@@ -354,7 +359,7 @@ pub fn draw_quantities(spec: &Spec, seed: u64, iterations: usize) -> Vec<f64> {
     out.par_chunks_mut(n)
         .enumerate()
         .for_each_init(Vec::new, |values, (i, row)| {
-            fill_draws(spec, &hashes, seed, i as u64, values);
+            fill_draws(&quantities, seed, i as u64, values);
             row.copy_from_slice(values);
         });
     out
@@ -410,14 +415,14 @@ fn iteration(
     spec: &Spec,
     layout: &Layout,
     settings: &Settings,
-    hashes: &[u64],
+    quantities: &[(u64, Sampler)],
     flow_hashes: &[Vec<u64>],
     i: u64,
     scratch: &mut Scratch,
     row: &mut [f64],
 ) -> Result<(), SimError> {
     let mut values = std::mem::take(&mut scratch.draws);
-    fill_draws(spec, hashes, settings.seed, i, &mut values);
+    fill_draws(quantities, settings.seed, i, &mut values);
     let result = evaluate_row(
         spec,
         layout,

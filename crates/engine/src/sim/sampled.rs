@@ -1,12 +1,14 @@
 //! `sampled` mode: Poisson entrants and binomial / multinomial flow.
 //!
 //! Counts (not individual users) move along the graph, so the cost of an iteration does
-//! not grow with the number of entrants: each split is one binomial draw (rand_distr's
-//! BTPE for large counts). Controls are played round by round as spec §5 describes.
+//! not grow with the number of entrants: each split is one binomial draw
+//! ([`super::binomial`]: exact, and without per-draw set-up, since every split has its
+//! own (n, p)). Controls are played round by round as spec §5 describes.
 
 use rand::Rng;
-use rand_distr::{Binomial, Distribution, Poisson};
+use rand_distr::{Distribution, Poisson};
 
+use super::binomial::binomial;
 use super::expected::ABANDONED;
 use super::{Draws, Flow};
 use crate::spec::{JourneySpec, Spec, StepKind, Target};
@@ -23,23 +25,6 @@ pub(crate) struct Buffers {
     outcomes: Vec<u64>,
     visits: Vec<u64>,
     attempts: Vec<u64>,
-}
-
-/// Below this count a binomial is drawn as a sum of Bernoulli trials: cheaper than
-/// setting up rand_distr's sampler, and exact all the same.
-const BERNOULLI_MAX_N: u64 = 16;
-
-/// One Binomial(n, p) draw; exact at the edges.
-pub(crate) fn binomial<R: Rng + ?Sized>(rng: &mut R, n: u64, p: f64) -> u64 {
-    if n == 0 || p <= 0.0 || p.is_nan() {
-        0
-    } else if p >= 1.0 {
-        n
-    } else if n <= BERNOULLI_MAX_N {
-        (0..n).filter(|_| rng.random::<f64>() < p).count() as u64
-    } else {
-        Binomial::new(n, p).map_or(0, |d| d.sample(rng))
-    }
 }
 
 /// One Poisson(λ) draw as a count.

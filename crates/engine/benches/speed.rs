@@ -1,0 +1,193 @@
+//! Time to a precise answer (issue 18), measured in one run and printed as a table:
+//!
+//! 1. ns per binomial draw: rand_distr's `Binomial` built per draw (what sampled mode
+//!    did, BTPE / BINV with their set-up every time) against `sim::binomial`;
+//! 2. µs per iteration of every fixture, sampled and expected, on one thread (the cost
+//!    per core, less noisy on a shared machine than the parallel wall time);
+//! 3. iterations a stop on precision ran against the iterations its final standard
+//!    error says were needed.
+//!
+//! Run: `cargo bench -p journeylab-engine --bench speed` (release mode;
+//! `SPEED_DRAWS_ONLY=1` for the first table alone). Each figure is
+//! the best of a few repetitions: the machine is shared, and the minimum is the least
+//! disturbed.
+
+use std::hint::black_box;
+use std::time::Instant;
+
+use journeylab_engine::rng::{key_hash, stream};
+use journeylab_engine::run::{run_to_precision, PrecisionTarget};
+use journeylab_engine::sim::binomial::{binomial, BERNOULLI_MAX_N};
+use journeylab_engine::{simulate, validate, Mode, NoProgress, Settings, Spec, Validation};
+use rand::Rng;
+use rand_distr::{Binomial, Distribution};
+
+/// The sampler sampled mode used before issue 18.
+fn old_binomial<R: Rng + ?Sized>(rng: &mut R, n: u64, p: f64) -> u64 {
+    if n == 0 || p <= 0.0 || p.is_nan() {
+        0
+    } else if p >= 1.0 {
+        n
+    } else if n <= BERNOULLI_MAX_N {
+        (0..n).filter(|_| rng.random::<f64>() < p).count() as u64
+    } else {
+        Binomial::new(n, p).map_or(0, |d| d.sample(rng))
+    }
+}
+
+/// Best of `reps` timings of `f`, in seconds.
+fn best(reps: usize, mut f: impl FnMut()) -> f64 {
+    (0..reps)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed().as_secs_f64()
+        })
+        .fold(f64::INFINITY, f64::min)
+}
+
+fn draws() {
+    const DRAWS: usize = 1_000_000;
+    // Counts and probabilities of the kind a journey splits: a few users, a control's
+    // pass, rare abandonment of many users, large volumes.
+    let cases: [(u64, f64); 7] = [
+        (12, 0.3),
+        (200, 0.02),
+        (5_000, 0.001),
+        (40, 0.5),
+        (1_000, 0.3),
+        (50_000, 0.05),
+        (1_000_000, 0.9),
+    ];
+    println!("\n## ns per binomial draw ({DRAWS} draws, best of 5)\n");
+    println!("| n | p | n·min(p,q) | old (rand_distr per draw) | new (sim::binomial) | speed-up |");
+    println!("|---|---|---|---|---|---|");
+    for (n, p) in cases {
+        let time = |f: fn(&mut journeylab_engine::rng::StreamRng, u64, f64) -> u64| {
+            best(5, || {
+                let mut rng = stream(1, 0, key_hash("bench"));
+                let mut sum = 0u64;
+                for _ in 0..DRAWS {
+                    sum = sum.wrapping_add(f(&mut rng, black_box(n), black_box(p)));
+                }
+                black_box(sum);
+            }) * 1e9
+                / DRAWS as f64
+        };
+        let (old, new) = (time(old_binomial), time(binomial));
+        println!(
+            "| {n} | {p} | {:.1} | {old:.1} | {new:.1} | {:.2}× |",
+            n as f64 * p.min(1.0 - p),
+            old / new
+        );
+    }
+}
+
+fn fixtures() -> Vec<(String, Validation)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures");
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .expect("fixtures")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|p| {
+            let doc: serde_json::Value =
+                serde_json::from_str(&std::fs::read_to_string(&p).expect("read")).expect("json");
+            let name = p
+                .file_stem()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
+            (name, validate(&doc))
+        })
+        .collect()
+}
+
+fn per_iteration(spec: &Spec, mode: Mode, iterations: u64) -> f64 {
+    let settings = Settings {
+        iterations,
+        seed: 1,
+        mode,
+        threads: Some(1),
+    };
+    best(3, || {
+        black_box(simulate(spec, &settings, &NoProgress).expect("simulate"));
+    }) * 1e6
+        / iterations as f64
+}
+
+fn iterations(fixtures: &[(String, Validation)]) {
+    println!("\n## µs per iteration, one thread, baseline (best of 3)\n");
+    println!("| fixture | sampled (20,000 it.) | expected (2,000 it.) |");
+    println!("|---|---|---|");
+    for (name, v) in fixtures {
+        let spec = v.spec.as_ref().expect("valid fixture");
+        println!(
+            "| {name} | {:.2} | {:.2} |",
+            per_iteration(spec, Mode::Sampled, 20_000),
+            per_iteration(spec, Mode::Expected, 2_000)
+        );
+    }
+}
+
+fn precision(fixtures: &[(String, Validation)]) {
+    println!("\n## Stop on precision: iterations run vs needed\n");
+    println!("Needed = iterations run × (achieved / target)², the count at which the final");
+    println!("standard error would just meet the target.\n");
+    println!("| fixture | mode | target | run | needed | run / needed |");
+    println!("|---|---|---|---|---|---|");
+    for (fixture, mode, metric, relative) in [
+        (
+            "consumer-sign-in",
+            Mode::Expected,
+            "legit_success_rate",
+            0.002,
+        ),
+        (
+            "consumer-sign-in",
+            Mode::Sampled,
+            "legit_success_rate",
+            0.002,
+        ),
+        ("account-recovery", Mode::Expected, "fraud_loss", 0.01),
+    ] {
+        let Some((_, v)) = fixtures.iter().find(|(n, _)| n == fixture) else {
+            continue;
+        };
+        let targets = [PrecisionTarget {
+            metric: metric.into(),
+            relative,
+        }];
+        let settings = Settings {
+            iterations: 2_000_000,
+            seed: 4,
+            mode,
+            threads: None,
+        };
+        let out =
+            run_to_precision(v, &settings, None, &targets, &NoProgress).expect("run to precision");
+        let run = out.settings.iterations as f64;
+        let achieved = out.precision[0].achieved.unwrap_or(f64::NAN);
+        let needed = run * (achieved / relative).powi(2);
+        println!(
+            "| {fixture} | {} | {metric} ±{}% | {run} | {needed:.0} | {:.2} |",
+            mode.as_str(),
+            relative * 100.0,
+            run / needed
+        );
+    }
+}
+
+fn main() {
+    // `cargo bench` passes `--bench`; there is nothing to filter.
+    draws();
+    if std::env::var_os("SPEED_DRAWS_ONLY").is_some() {
+        return;
+    }
+    let fixtures = fixtures();
+    iterations(&fixtures);
+    precision(&fixtures);
+}
