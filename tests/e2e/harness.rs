@@ -101,7 +101,10 @@ impl Ctx {
                 env.push(("JOURNEYLAB_DB", db.into_os_string()));
             }
             if self.env.is_empty() {
-                self.env = env.iter().map(|(k, v)| (k.to_string(), v.clone())).collect();
+                self.env = env
+                    .iter()
+                    .map(|(k, v)| (k.to_string(), v.clone()))
+                    .collect();
             }
             let (child, url) = start_tauri_driver(&env).map_err(|e| {
                 WebDriverError::FatalError(format!(

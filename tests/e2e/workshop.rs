@@ -42,6 +42,19 @@ async fn press(app: &App, key: Key) -> WebDriverResult<()> {
     app.driver.action_chain().send_keys(key).perform().await
 }
 
+/// In the presenter's window: waits until it shows item `index`.
+async fn presenter_at(app: &App, index: usize) -> TestResult {
+    wait_attr(
+        app,
+        "presenter",
+        "data-current",
+        Duration::from_secs(10),
+        |v| v == index.to_string(),
+    )
+    .await?;
+    Ok(())
+}
+
 /// In the audience window: waits until it shows item `index`; returns the delay the
 /// page measured from the presenter's send to its render, in ms.
 async fn audience_at(app: &App, index: usize) -> Result<f64, Error> {
@@ -122,7 +135,10 @@ pub async fn a_workshop_runs_with_an_audience_window_and_resumes(ctx: &mut Ctx) 
     type_into(app, "workshop-item-0-minutes", "5").await?;
     app.click("workshop-save-start").await?;
     let presenter_view = app.by_testid("presenter").await?;
-    let workshop_id = presenter_view.attr("data-workshop-id").await?.unwrap_or_default();
+    let workshop_id = presenter_view
+        .attr("data-workshop-id")
+        .await?
+        .unwrap_or_default();
 
     // The audience window: the current item, no controls, large type, 7:1 contrast.
     let presenter = app.driver.window().await?;
@@ -210,32 +226,49 @@ pub async fn a_workshop_runs_with_an_audience_window_and_resumes(ctx: &mut Ctx) 
     // Item 3, the decision: request it, a team approves; the audience sees the word.
     app.driver.switch_to_window(presenter.clone()).await?;
     press(app, Key::Right).await?;
-    wait_attr(app, "presenter", "data-current", Duration::from_secs(5), |v| {
-        v == "2"
-    })
-    .await?;
-    app.click("decision-open").await?;
+    presenter_at(app, 2).await?;
+    // The item opens the scenario's record itself.
     type_into(app, "decision-request-name", "Priya Shah").await?;
     type_into(app, "decision-request-note", "workshop").await?;
     app.click("decision-request").await?;
     type_into(app, "decision-name", "Dana Ruiz").await?;
     type_into(app, "decision-rationale", "fewer codes to type").await?;
     app.click("decision-approve").await?;
-    wait_attr(app, "decision", "data-status", Duration::from_secs(10), |v| {
-        v == "in_review"
-    })
+    wait_attr(
+        app,
+        "decision",
+        "data-status",
+        Duration::from_secs(10),
+        |v| v == "in_review",
+    )
     .await?;
     app.by_testid("decision-words").await?;
-    type_into(app, "presenter-park-text", "Legal: passkey sync and consent").await?;
+    type_into(
+        app,
+        "presenter-park-text",
+        "Legal: passkey sync and consent",
+    )
+    .await?;
     app.click("presenter-park").await?;
     app.by_testid("presenter-parked").await?;
     app.driver.set_window_rect(0, 0, 1920, 1080).await?;
+    app.driver
+        .execute("window.scrollTo(0, 0);", Vec::new())
+        .await?;
     app.screenshot(&screenshots_dir()?.join("workshop-presenter.png"))
         .await?;
     app.driver.switch_to_window(audience.clone()).await?;
     audience_at(app, 2).await?;
-    let words = app.by_testid("audience").await?.text().await?;
-    ensure_eq!(words.contains("approve"), true, "audience: {words}");
+    // The team's word reaches the audience with the record's next slide.
+    let deadline = Instant::now() + Duration::from_secs(5);
+    let mut text = String::new();
+    while Instant::now() < deadline && !text.contains("approve") {
+        text = app.by_testid("audience").await?.text().await?;
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    ensure_eq!(text.contains("✓ approve"), true, "audience: {text}");
+    app.screenshot(&screenshots_dir()?.join("workshop-audience-decision.png"))
+        .await?;
 
     // Killed and reopened: the workshop resumes at item 3.
     let app = ctx.kill_and_relaunch().await?;
@@ -244,10 +277,7 @@ pub async fn a_workshop_runs_with_an_audience_window_and_resumes(ctx: &mut Ctx) 
     row.scroll_into_view().await?;
     ensure_eq!(row.attr("data-current").await?.as_deref(), Some("3"));
     app.click(&format!("workshop-start-{workshop_id}")).await?;
-    wait_attr(app, "presenter", "data-current", Duration::from_secs(10), |v| {
-        v == "2"
-    })
-    .await?;
+    presenter_at(app, 2).await?;
     let parked = app.by_testid("presenter-parked").await?.text().await?;
     ensure_eq!(parked.contains("passkey sync"), true, "{parked}");
 

@@ -8,6 +8,7 @@ mod progress;
 mod routes;
 mod sweep;
 mod table;
+mod workshops;
 mod workspace;
 
 use std::io::Write;
@@ -61,6 +62,9 @@ enum Command {
     /// Decisions: request, sign off, accept, and the decision pack (spec §10).
     #[command(subcommand)]
     Decisions(decisions::DecisionsCommand),
+    /// Workshops prepared in the app: list them, export a summary (HTML) with its packs.
+    #[command(subcommand)]
+    Workshops(workshops::WorkshopsCommand),
     /// What drives a metric of a stored run (or of a fresh run of a model file): tornado,
     /// rank correlations and the top drivers in words — the app's sensitivity section.
     Sensitivity(sweep::SensitivityArgs),
@@ -215,6 +219,7 @@ fn main() -> ExitCode {
         Command::Sweep(args) => sweep::sweep(args),
         Command::Sensitivity(args) => sweep::sensitivity(args, db),
         Command::Decisions(cmd) => decisions::decisions(cmd, db),
+        Command::Workshops(cmd) => workshops::workshops(cmd, db),
         Command::Routes(args) => routes::routes(args),
         Command::Fit(args) => evidence::fit(args),
         Command::Check(args) => evidence::check_model(args),

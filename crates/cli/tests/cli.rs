@@ -1159,3 +1159,86 @@ fn check_uses_the_counts_kept_in_the_models_sources() {
     assert_eq!(out.status.code(), Some(64));
     assert!(String::from_utf8_lossy(&out.stderr).contains("keeps counts"));
 }
+
+/// `journeylab workshops list` shows where a workshop prepared in the app resumes, and
+/// `export` writes its summary; an unknown id says so.
+#[test]
+fn workshops_are_listed_and_exported_from_the_command_line() {
+    use journeylab_app::{ItemKind, Workshop, WorkshopItem};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ws.db");
+    let store = journeylab_app::open_workspace(Some(&db)).unwrap();
+    let item = |title: &str, what: ItemKind| WorkshopItem::new(title, 10, what);
+    let w = journeylab_app::save_workshop(
+        &store,
+        Workshop {
+            id: None,
+            model_key: "consumer-sign-in".into(),
+            model_path: fixture("consumer-sign-in.json").display().to_string(),
+            name: "Payout review".into(),
+            items: vec![
+                item(
+                    "Welcome",
+                    ItemKind::Notes {
+                        text: "Agenda and goals".into(),
+                    },
+                ),
+                item(
+                    "Sign in",
+                    ItemKind::Journey {
+                        journey: "login".into(),
+                        population: None,
+                    },
+                ),
+            ],
+            current: 1,
+            started_at: Some("2026-12-06T09:00:00Z".into()),
+            ended_at: None,
+        },
+    )
+    .unwrap();
+    drop(store);
+    let dbs = db.to_str().unwrap();
+    let listed = stdout(&run_ok(&[
+        "--db",
+        dbs,
+        "workshops",
+        "list",
+        "--model",
+        "consumer-sign-in",
+    ]));
+    assert!(
+        listed.contains("Payout review") && listed.contains("resumes at item 2: Sign in"),
+        "{listed}"
+    );
+    let out = dir.path().join("summary.html");
+    let id = w.id.unwrap().to_string();
+    run_ok(&[
+        "--db",
+        dbs,
+        "workshops",
+        "export",
+        &id,
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        html.contains("Agenda and goals") && html.contains("Show journey login"),
+        "{html}"
+    );
+    let missing = bin()
+        .args([
+            "--db",
+            dbs,
+            "workshops",
+            "export",
+            "999",
+            "--out",
+            out.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(!missing.status.success());
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("workshop"));
+}

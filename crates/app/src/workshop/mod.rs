@@ -67,6 +67,23 @@ pub struct WorkshopItem {
     pub elapsed_seconds: u32,
 }
 
+impl WorkshopItem {
+    /// A new item: nothing noted, shown or timed yet.
+    pub fn new(title: &str, minutes: u32, what: ItemKind) -> Self {
+        WorkshopItem {
+            title: title.into(),
+            minutes,
+            what,
+            notes: String::new(),
+            parking: Vec::new(),
+            shown: Vec::new(),
+            judgements: Vec::new(),
+            revealed: false,
+            elapsed_seconds: 0,
+        }
+    }
+}
+
 /// Something captured during an item, with when.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Captured {

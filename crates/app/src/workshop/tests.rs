@@ -13,17 +13,7 @@ use crate::test_support::{fixture_path, temp_workspace};
 use crate::{load_model, open_workspace, run_and_store};
 
 fn item(title: &str, what: ItemKind) -> WorkshopItem {
-    WorkshopItem {
-        title: title.into(),
-        minutes: 10,
-        what,
-        notes: String::new(),
-        parking: Vec::new(),
-        shown: Vec::new(),
-        judgements: Vec::new(),
-        revealed: false,
-        elapsed_seconds: 0,
-    }
+    WorkshopItem::new(title, 10, what)
 }
 
 fn workshop() -> Workshop {
