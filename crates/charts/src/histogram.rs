@@ -29,9 +29,41 @@ struct Hist<'a> {
 
 struct Prepared<'a> {
     label: &'a str,
+    /// The values drawn, ascending (on a log axis: log10 of the positive ones).
     sorted: Vec<f64>,
+    /// Finite values (bars are shares of these).
+    finite: usize,
     total: usize,
     summary: Option<Summary>,
+}
+
+/// Decades that the positive values of a money metric must span (P1 to P99, every
+/// series together) before its axis turns logarithmic: a fraud loss from $800 to $5M
+/// would otherwise be one bar at zero and a long empty tail.
+const LOG_DECADES: f64 = 2.0;
+
+/// Whether the histogram of these (drawable, ascending) samples uses a log x axis: a
+/// money metric, no negative value, most values positive, spanning [`LOG_DECADES`].
+fn wants_log_axis(prepared: &[Prepared], unit: crate::Unit) -> bool {
+    if unit != crate::Unit::Money {
+        return false;
+    }
+    let mut positive: Vec<f64> = prepared
+        .iter()
+        .flat_map(|p| p.sorted.iter().copied())
+        .filter(|&v| v > 0.0)
+        .collect();
+    let finite: usize = prepared.iter().map(|p| p.sorted.len()).sum();
+    let negative = prepared
+        .iter()
+        .any(|p| p.sorted.first().is_some_and(|&v| v < 0.0));
+    if negative || positive.len() * 2 < finite || positive.len() < 10 {
+        return false;
+    }
+    positive.sort_by(f64::total_cmp);
+    let lo = crate::stats::quantile_sorted(&positive, 0.01);
+    let hi = crate::stats::quantile_sorted(&positive, 0.99);
+    lo > 0.0 && (hi / lo).log10() >= LOG_DECADES
 }
 
 /// Number of bins: Freedman–Diaconis on the largest sample, clamped to 8–60.
@@ -68,12 +100,51 @@ impl Draw for Hist<'_> {
                 let summary = summary_of(&sorted);
                 Prepared {
                     label: s.label,
+                    finite: sorted.len(),
                     sorted,
                     total: s.values.len(),
                     summary,
                 }
             })
             .collect();
+        // A heavy-tailed amount goes on a log axis: its values become log10(v), and the
+        // zeros, which have no place on it, are counted in a note.
+        let log = wants_log_axis(&prepared, unit);
+        let real = |x: f64| if log { 10f64.powf(x) } else { x };
+        let mut zero_notes = Vec::new();
+        let prepared: Vec<Prepared> = if log {
+            let multi = prepared.len() > 1;
+            prepared
+                .into_iter()
+                .map(|p| {
+                    let zeros = p.sorted.iter().filter(|&&v| v <= 0.0).count();
+                    if zeros > 0 {
+                        let who = if multi {
+                            format!("{}: ", p.label)
+                        } else {
+                            String::new()
+                        };
+                        zero_notes.push(format!(
+                            "{who}{} at {} ({}) are not on the logarithmic axis",
+                            format::plural(zeros as u64, "iteration"),
+                            cx.value(0.0, unit),
+                            format::percent(zeros as f64 / p.finite.max(1) as f64, 1)
+                        ));
+                    }
+                    Prepared {
+                        sorted: p
+                            .sorted
+                            .iter()
+                            .filter(|&&v| v > 0.0)
+                            .map(|v| v.log10())
+                            .collect(),
+                        ..p
+                    }
+                })
+                .collect()
+        } else {
+            prepared
+        };
         let max_total = prepared.iter().map(|p| p.total).max().unwrap_or(0);
         let title = cx.title(&cx.metric_phrase(self.metric), max_total);
         let area = header(root, cx, &title, &[])?;
@@ -83,7 +154,7 @@ impl Draw for Hist<'_> {
         let mut notes = Vec::new();
         for p in &prepared {
             let who = if multi { Some(p.label) } else { None };
-            if let Some(n) = render::absent_note(who, p.total - p.sorted.len(), p.total) {
+            if let Some(n) = render::absent_note(who, p.total - p.finite, p.total) {
                 notes.push(n);
             }
             if p.sorted.is_empty() {
@@ -109,6 +180,8 @@ impl Draw for Hist<'_> {
                 }
             }
         }
+
+        notes.extend(zero_notes);
 
         // Legend lines with the summary of each series.
         let legend_h = cx.px(Ctx::TICK * 1.5) * prepared.len().max(1) as i32;
@@ -190,16 +263,16 @@ impl Draw for Hist<'_> {
                 notes.push(format!(
                     "{who}{} above {} (up to {}) counted in the last bar",
                     format::plural(above as u64, "iteration"),
-                    cx.value(hi, unit),
-                    cx.value(*p.sorted.last().unwrap_or(&hi), unit)
+                    cx.value(real(hi), unit),
+                    cx.value(real(*p.sorted.last().unwrap_or(&hi)), unit)
                 ));
             }
             if below > 0 {
                 notes.push(format!(
                     "{who}{} below {} (down to {}) counted in the first bar",
                     format::plural(below as u64, "iteration"),
-                    cx.value(lo, unit),
-                    cx.value(*p.sorted.first().unwrap_or(&lo), unit)
+                    cx.value(real(lo), unit),
+                    cx.value(real(*p.sorted.first().unwrap_or(&lo)), unit)
                 ));
             }
         }
@@ -214,7 +287,7 @@ impl Draw for Hist<'_> {
         let integers = prepared
             .iter()
             .all(|p| p.sorted.iter().all(|v| v.fract() == 0.0));
-        let per_value = integers && hi > lo && hi - lo <= 60.0;
+        let per_value = !log && integers && hi > lo && hi - lo <= 60.0;
         let bins = if per_value {
             (hi - lo) as usize + 1
         } else {
@@ -242,7 +315,7 @@ impl Draw for Hist<'_> {
                     };
                     counts[b] += 1;
                 }
-                let n = p.sorted.len().max(1) as f64;
+                let n = p.finite.max(1) as f64;
                 counts.into_iter().map(|c| c as f64 / n).collect()
             })
             .collect();
@@ -263,7 +336,7 @@ impl Draw for Hist<'_> {
             render::nice_range(lo, hi, 0.0)
         };
         // Keep a non-negative metric's axis from starting below zero.
-        let xlo = if !per_value && lo >= 0.0 && xlo < 0.0 && hi > lo {
+        let xlo = if !log && !per_value && lo >= 0.0 && xlo < 0.0 && hi > lo {
             0f64.min(lo) - (hi - lo) * 0.005
         } else {
             xlo
@@ -273,11 +346,23 @@ impl Draw for Hist<'_> {
         let x_step = render::tick_step(xlo, xhi, cx.x_labels(area.dim_in_pixel().0, 8));
         let y_step = render::tick_step(0.0, ymax, 6);
         let x_fmt = |v: &f64| {
-            if per_value && v.fract() != 0.0 {
+            if log {
+                // Decades only: a label at 10^3.5 would read as a round number it is not.
+                if (v - v.round()).abs() < 1e-9 {
+                    cx.compact(10f64.powf(v.round()), unit)
+                } else {
+                    String::new()
+                }
+            } else if per_value && v.fract() != 0.0 {
                 String::new()
             } else {
                 cx.tick(*v, unit, x_step)
             }
+        };
+        let x_desc = if log {
+            format!("{} — logarithmic scale", cx.axis_label(self.metric))
+        } else {
+            cx.axis_label(self.metric)
         };
         let y_fmt = |v: &f64| format::percent(*v, format::percent_decimals(y_step));
         let mut chart = ChartBuilder::on(&area)
@@ -299,7 +384,7 @@ impl Draw for Hist<'_> {
             .y_labels(6)
             .x_label_formatter(&x_fmt)
             .y_label_formatter(&y_fmt)
-            .x_desc(cx.axis_label(self.metric))
+            .x_desc(x_desc)
             .y_desc("Share of iterations")
             .axis_desc_style(cx.text(Ctx::LABEL, INK))
             .label_style(cx.text(Ctx::TICK, INK))
@@ -354,7 +439,12 @@ impl Draw for Hist<'_> {
             } else {
                 &marks[..]
             };
-            for &(name, x, solid) in marks {
+            for &(name, value, solid) in marks {
+                let x = match log {
+                    true if value > 0.0 => value.log10(),
+                    true => continue,
+                    false => value,
+                };
                 if !(xlo..=xhi).contains(&x) {
                     continue;
                 }
@@ -374,7 +464,7 @@ impl Draw for Hist<'_> {
                         ))
                         .map_err(de)?;
                 }
-                labels.push((format!("{name} {}", cx.compact(x, unit)), x, color));
+                labels.push((format!("{name} {}", cx.compact(value, unit)), x, color));
             }
         }
         let (px_x, px_y) = chart.plotting_area().get_pixel_range();

@@ -709,3 +709,43 @@ fn smallest_and_odd_sizes_draw_without_panicking() {
         check(funnel("Login", &flows(), &o).expect("funnel"));
     }
 }
+
+/// A money metric spanning more than two decades (a fraud loss from hundreds to
+/// millions) is drawn on a logarithmic axis, its zeros counted in a note; one within a
+/// decade stays linear.
+#[test]
+fn a_heavy_tailed_amount_gets_a_logarithmic_axis() {
+    let mut r = Rng(7);
+    let mut wide: Vec<f64> = (0..2_000).map(|_| r.lognormal(20_000.0, 2.0)).collect();
+    // 5 of 2,000 at zero: 0.25 %, written 0.2 % (ties round to even).
+    wide[..5].iter_mut().for_each(|v| *v = 0.0);
+    let s = svg(histogram(
+        &[NamedSample {
+            label: "Baseline",
+            values: &wide,
+        }],
+        &fraud(),
+        &opts(Format::Svg),
+    )
+    .expect("draws"));
+    assert!(s.contains("logarithmic scale"), "log axis named");
+    assert!(
+        s.contains("5 iterations at $0 (0.2 %) are not on the logarithmic axis"),
+        "zeros noted: {}",
+        s.lines()
+            .filter(|l| l.contains("iteration"))
+            .collect::<Vec<_>>()
+            .join(" | ")
+    );
+    let narrow = losses(3, 20_000.0, 2_000);
+    let s = svg(histogram(
+        &[NamedSample {
+            label: "Baseline",
+            values: &narrow,
+        }],
+        &fraud(),
+        &opts(Format::Svg),
+    )
+    .expect("draws"));
+    assert!(!s.contains("logarithmic"), "a narrow sample stays linear");
+}
