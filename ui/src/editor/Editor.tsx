@@ -127,7 +127,7 @@ function EditorLayout({
   };
 
   return (
-    <section className="editor" data-testid="editor">
+    <section className="editor" data-testid="editor" aria-label="Journey editor">
       <Toolbar
         store={store}
         onClose={close}
@@ -139,7 +139,9 @@ function EditorLayout({
         attackOpen={side === "attack"}
         onAttack={() => setSide(side === "attack" ? "inspector" : "attack")}
       />
-      <div className="journey-tabs" role="tablist">
+      <div className="journey-tabs">
+        {/* The tab list holds the tabs only (ARIA); the flow control sits beside it. */}
+        <div className="journey-tab-list" role="tablist" aria-label="Journeys">
         {journeys(doc).map((j) => (
           <button
             key={j.id}
@@ -153,6 +155,7 @@ function EditorLayout({
             {j.name ?? j.id}
           </button>
         ))}
+        </div>
         <FlowControl store={store} flow={flow} />
       </div>
       <div className="editor-body">

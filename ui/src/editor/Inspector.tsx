@@ -2,7 +2,7 @@ import { useState } from "react";
 import { useStore } from "zustand";
 
 import type { EditorStore } from "./editorStore";
-import { lookOf } from "./kinds";
+import { inkOf, lookOf } from "./kinds";
 import {
   exitsOf,
   findJourney,
@@ -67,7 +67,7 @@ export function Inspector({ store, onExploreGate }: { store: EditorStore; onExpl
 
   return (
     <aside className="inspector" data-testid="inspector" data-step={step.id}>
-      <div className="inspector-head" style={{ color: look.colour }}>
+      <div className="inspector-head" style={{ color: inkOf(look.colour) }}>
         <KindIcon kind={step.kind} colour={look.colour} size={18} /> {look.label}
       </div>
       <IdField key={step.id} id={step.id} taken={steps.map((s) => s.id)} onRename={(to) => store.getState().apply((d) => renameStep(d, journeyId, step.id, to))} />
@@ -376,6 +376,7 @@ function JourneyFields({ store, journeyId }: { store: EditorStore; journeyId: st
           <div key={i} className="per-pop-entry" data-testid={`entrant-${i}`}>
             <div className="per-pop-head">
               <select
+                aria-label={`Population of entrant ${i + 1}`}
                 value={String(entrant.population ?? "")}
                 onChange={(e) => setEntrants(entrants.map((x, j) => (j === i ? { ...x, population: e.target.value } : x)))}
               >

@@ -257,7 +257,7 @@ function Charts({ store, runId }: { store: ResultsStore; runId: number }) {
           ))}
         </div>
         {usesMetric && (
-          <select data-testid="chart-metric" value={metric} onChange={(e) => setMetric(e.target.value)}>
+          <select aria-label="Chart metric" data-testid="chart-metric" value={metric} onChange={(e) => setMetric(e.target.value)}>
             {CHART_METRICS.map((m) => (
               <option key={m.id} value={m.id}>
                 {m.label}
@@ -346,6 +346,7 @@ function Export({ store }: { store: ResultsStore }) {
       <h4 className="subsection-title">Export</h4>
       <div className="export-row">
         <select
+          aria-label="Export format"
           data-testid="export-format"
           value={format}
           onChange={(e) => setFormat(e.target.value as ExportFormat)}

@@ -1,0 +1,300 @@
+//! Accessibility: axe-core on every screen of the real app (no critical or serious
+//! violation; moderate ones are printed), and a journey built, connected, validated,
+//! saved and run with the keyboard alone.
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use serde_json::Value;
+use thirtyfour::prelude::*;
+
+use crate::harness::{repo_root, App, Ctx, TestResult};
+use crate::steps::{
+    canvas_fitted, close_to_start, open_run, run_to_dashboard, select_node, select_node_offering,
+    set_run, type_into, wait_attr, Error,
+};
+
+const MODEL: &str = "consumer-sign-in";
+
+/// axe-core's script (the npm dev dependency), read from disk once per test.
+fn axe_source() -> Result<String, Error> {
+    let path = repo_root().join("ui/node_modules/axe-core/axe.min.js");
+    std::fs::read_to_string(&path)
+        .map_err(|e| format!("{}: {e} (run `npm ci` in ui/)", path.display()).into())
+}
+
+/// One axe rule broken on a screen.
+struct Violation {
+    id: String,
+    impact: String,
+    help: String,
+    count: usize,
+    targets: Vec<String>,
+}
+
+/// What axe found on each screen visited, in order of the visits.
+#[derive(Default)]
+struct Audit {
+    source: String,
+    screens: Vec<(String, Vec<Violation>)>,
+}
+
+impl Audit {
+    /// Runs axe on the page as it is now and records its violations under `screen`. axe
+    /// is injected into the page on first use (the app is one page; it stays loaded).
+    async fn check(&mut self, app: &App, screen: &str) -> TestResult {
+        app.settle().await;
+        let script = format!(
+            "const done = arguments[arguments.length - 1];\n\
+             if (!window.axe) {{\n{}\n}}\n\
+             window.axe.run(document, {{ resultTypes: ['violations'] }}).then(\n\
+               (r) => done(r.violations.map((v) => ({{ id: v.id, impact: v.impact, help: v.help,\n\
+                 count: v.nodes.length, targets: v.nodes.slice(0, 4).map((n) => n.target.join(' ')) }}))),\n\
+               (e) => done({{ error: String(e) }}));",
+            self.source
+        );
+        let ret = app.driver.execute_async(&script, Vec::new()).await?;
+        let json = ret.json();
+        if let Some(error) = json.get("error") {
+            return Err(format!("axe on {screen}: {error}").into());
+        }
+        let violations = json
+            .as_array()
+            .ok_or_else(|| format!("axe on {screen} answered {json}"))?
+            .iter()
+            .map(|v| Violation {
+                id: str_of(v, "id"),
+                impact: str_of(v, "impact"),
+                help: str_of(v, "help"),
+                count: v["count"].as_u64().unwrap_or(0) as usize,
+                targets: v["targets"]
+                    .as_array()
+                    .map(|t| {
+                        t.iter()
+                            .filter_map(|s| s.as_str().map(String::from))
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+            })
+            .collect();
+        self.screens.push((screen.to_string(), violations));
+        Ok(())
+    }
+
+    /// Prints every screen's counts by impact and each violation; an error naming the
+    /// critical and serious ones, if any.
+    fn verdict(&self) -> TestResult {
+        let mut blocking = Vec::new();
+        for (screen, violations) in &self.screens {
+            let mut by_impact: BTreeMap<&str, usize> = BTreeMap::new();
+            for v in violations {
+                *by_impact.entry(v.impact.as_str()).or_default() += v.count;
+            }
+            println!("    axe {screen}: {by_impact:?}");
+            for v in violations {
+                println!(
+                    "      {} {} ×{}: {} — {}",
+                    v.impact,
+                    v.id,
+                    v.count,
+                    v.help,
+                    v.targets.join(" | ")
+                );
+                if v.impact == "critical" || v.impact == "serious" {
+                    blocking.push(format!(
+                        "{screen}: {} {} ×{} ({})",
+                        v.impact,
+                        v.id,
+                        v.count,
+                        v.targets.join(" | ")
+                    ));
+                }
+            }
+        }
+        if blocking.is_empty() {
+            Ok(())
+        } else {
+            Err(format!(
+                "critical or serious axe violations:\n{}",
+                blocking.join("\n")
+            )
+            .into())
+        }
+    }
+}
+
+fn str_of(v: &Value, key: &str) -> String {
+    v[key].as_str().unwrap_or_default().to_string()
+}
+
+/// Every screen of the app, each with what it can open opened, checked by axe-core.
+pub async fn no_serious_axe_violation_on_any_screen(ctx: &mut Ctx) -> TestResult {
+    let mut audit = Audit {
+        source: axe_source()?,
+        ..Audit::default()
+    };
+    let app = ctx.app().await?;
+    let visited = visit_every_screen(app, &mut audit).await;
+    // The screens checked so far are reported even when a later one could not be reached.
+    let verdict = audit.verdict();
+    visited?;
+    verdict
+}
+
+/// Visits each screen in turn and has `audit` check it.
+async fn visit_every_screen(app: &App, audit: &mut Audit) -> TestResult {
+    app.driver
+        .set_script_timeout(Duration::from_secs(120))
+        .await?;
+    app.by_testid(&format!("open-example-{MODEL}")).await?;
+    audit.check(app, "start").await?;
+
+    crate::steps::open_run_panel(app, MODEL).await?;
+    audit.check(app, "model and run panel").await?;
+
+    // Two runs (every scenario), so that the history can compare them.
+    set_run(app, "200", "11").await?;
+    run_to_dashboard(app).await?;
+    let first = app
+        .by_testid("dashboard")
+        .await?
+        .attr("data-run-id")
+        .await?
+        .unwrap_or_default();
+    open_dashboard_sections(app).await?;
+    audit.check(app, "dashboard (sections opened)").await?;
+    // A scenario's tab: its decision panel and record.
+    app.click("scenario-tab-passkeys_first").await?;
+    app.click("decision-open").await?;
+    app.by_testid("decision-record").await?;
+    audit.check(app, "dashboard: decisions").await?;
+    // Observed vs simulated, with a checked observation.
+    // Line by line: a "\n" inside send_keys does not reach the textarea.
+    let csv = app.by_testid("run-check-csv").await?;
+    crate::steps::type_over(&csv, "journey,step,exit,population,n,k").await?;
+    csv.send_keys(Key::Enter).await?;
+    csv.send_keys("login,otp,pass,customers,5000,2810").await?;
+    app.click("run-check-go").await?;
+    wait_attr(
+        app,
+        "run-check",
+        "data-status",
+        Duration::from_secs(20),
+        |s| s == "ready",
+    )
+    .await?;
+    audit.check(app, "dashboard: observed vs simulated").await?;
+
+    set_run(app, "100", "11").await?;
+    app.click("run-start").await?;
+    let second = (first.parse::<u64>()? + 1).to_string();
+    wait_attr(
+        app,
+        "dashboard",
+        "data-run-id",
+        Duration::from_secs(60),
+        |v| v == second,
+    )
+    .await?;
+    for run in [&first, &second] {
+        app.driver
+            .execute(
+                "const e = document.querySelector(arguments[0]); if (!e.checked) e.click();",
+                vec![serde_json::json!(format!(
+                    "[data-testid=\"history-compare-{run}\"]"
+                ))],
+            )
+            .await?;
+    }
+    app.click("history-compare-go").await?;
+    app.by_testid("run-pair").await?;
+    audit.check(app, "history and comparison").await?;
+    open_run(app, &first).await?;
+
+    // The editor, its side panels, the inspector of each step kind and what it opens.
+    app.click("open-editor").await?;
+    app.by_testid("canvas").await?;
+    canvas_fitted(app).await?;
+    audit.check(app, "editor").await?;
+    for panel in [
+        "populations",
+        "controls",
+        "signals",
+        "owners",
+        "history",
+        "attack",
+    ] {
+        app.click(&format!("editor-{panel}")).await?;
+        app.by_testid(&format!("{}-panel", panel_testid(panel)))
+            .await?;
+        if panel == "attack" {
+            // The routes ranked; the first shown on the canvas.
+            app.click("attack-route-login-0").await?;
+            app.by_testid("attack-selected").await?;
+        }
+        audit.check(app, &format!("editor: {panel} panel")).await?;
+        app.click(&format!("editor-{panel}")).await?;
+    }
+    for (kind, step) in [
+        ("action", "identify"),
+        ("control", "otp"),
+        ("risk_gate", "risk"),
+        ("branch", "breach_check"),
+        ("support", "support"),
+        ("outcome", "signed_in"),
+    ] {
+        select_node(app, step).await?;
+        audit.check(app, &format!("inspector: {kind}")).await?;
+    }
+    select_node_offering(app, "risk", "explore-thresholds").await?;
+    app.click("explore-thresholds").await?;
+    app.by_testid("tradeoff-plot").await?;
+    audit.check(app, "threshold explorer").await?;
+    app.click("explorer-close").await?;
+
+    // The evidence dialogs of a probability (abandoning the first step).
+    select_node_offering(app, "identify", "evidence-counts-open").await?;
+    app.click("evidence-counts-open").await?;
+    type_into(app, "evidence-period-0-n", "1000").await?;
+    type_into(app, "evidence-period-0-k", "420").await?;
+    app.click("evidence-fit").await?;
+    app.by_testid("evidence-fit-result").await?;
+    audit.check(app, "evidence: from observed counts").await?;
+    app.click("evidence-cancel").await?;
+    app.click("elicit-open").await?;
+    app.by_testid("elicit-fit").await?;
+    audit.check(app, "evidence: elicit").await?;
+    app.click("elicit-cancel").await?;
+
+    // The flow overlay of the run, for customers.
+    let select = app.by_testid("flow-population").await?;
+    thirtyfour::components::SelectElement::new(&select)
+        .await?
+        .select_by_value("customers")
+        .await?;
+    app.by_testid("flow-summary").await?;
+    audit.check(app, "flow overlay").await?;
+
+    close_to_start(app).await.ok();
+    Ok(())
+}
+
+/// The side panel's test id for toolbar button `editor-<panel>`.
+fn panel_testid(panel: &str) -> &str {
+    match panel {
+        "signals" => "risk-signals",
+        "attack" => "attack",
+        other => other,
+    }
+}
+
+/// Opens what the dashboard keeps closed: the sensitivity, every attack finding, each
+/// chart kind (the last stays).
+async fn open_dashboard_sections(app: &App) -> TestResult {
+    app.click("sensitivity-open").await?;
+    app.by_testid("sensitivity-view").await?;
+    if let Ok(all) = app.by_testid("run-attack-all").await {
+        all.click().await?;
+    }
+    Ok(())
+}
