@@ -157,7 +157,10 @@ mod tests {
         let q = json!({ "beta": [30.5, 1970.5] });
         let whole = describe_quantity(&q, QuantityDomain::Probability);
         let central = describe_quantity_central(&q, QuantityDomain::Probability);
-        assert_eq!((whole.mean, whole.p5, whole.p95), (central.mean, central.p5, central.p95));
+        assert_eq!(
+            (whole.mean, whole.p5, whole.p95),
+            (central.mean, central.p5, central.p95)
+        );
         assert_eq!(central.density.len(), DENSITY_POINTS);
         let (first, last) = (central.density[0].0, central.density[DENSITY_POINTS - 1].0);
         assert!(first > 0.005 && last < 0.03, "{first}..{last}");
@@ -165,9 +168,11 @@ mod tests {
         let area: f64 = central.density.iter().map(|(_, d)| d * step).sum();
         assert!((area - 1.0).abs() < 0.01, "area {area}");
         // A fixed value stays a spike.
-        assert!(describe_quantity_central(&json!(0.2), QuantityDomain::Probability)
-            .density
-            .is_empty());
+        assert!(
+            describe_quantity_central(&json!(0.2), QuantityDomain::Probability)
+                .density
+                .is_empty()
+        );
     }
 
     #[test]
