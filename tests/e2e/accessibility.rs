@@ -3,15 +3,16 @@
 //! saved and run with the keyboard alone.
 
 use std::collections::BTreeMap;
+use std::ffi::OsString;
 use std::time::Duration;
 
 use serde_json::Value;
 use thirtyfour::prelude::*;
 
-use crate::harness::{repo_root, App, Ctx, TestResult};
+use crate::harness::{repo_root, temp_dir, App, Ctx, TestResult};
 use crate::steps::{
-    canvas_fitted, close_to_start, open_run, run_to_dashboard, select_node, select_node_offering,
-    set_run, type_into, wait_attr, Error,
+    canvas_fitted, close_to_start, open_run, run_to_dashboard, screenshots_dir, select_node,
+    select_node_offering, set_run, type_into, wait_attr, Error,
 };
 
 const MODEL: &str = "consumer-sign-in";
@@ -297,4 +298,282 @@ async fn open_dashboard_sections(app: &App) -> TestResult {
         all.click().await?;
     }
     Ok(())
+}
+
+/// A new model built with the keyboard alone (no pointer action, no `.click()`): the
+/// shortcuts overlay, two steps added from the palette, three exits connected in the
+/// inspector, a step moved with the arrow keys, deleted and brought back, the model valid,
+/// saved to a file (checked on disk), run, and the run's results opened from the history.
+pub async fn builds_and_runs_a_journey_by_keyboard_only(ctx: &mut Ctx) -> TestResult {
+    let dir = temp_dir("keyboard-journey")?;
+    let app = ctx
+        .app_with_env(&[("JOURNEYLAB_EXAMPLES", OsString::from(&dir))])
+        .await?;
+    app.by_testid("new-model").await?;
+    tab_to(app, "new-model", 10).await?;
+    press(app, Key::Enter).await?;
+    app.by_testid("node-start").await?;
+    canvas_fitted(app).await?;
+
+    // `?` lists the shortcuts; Escape closes the list.
+    press(app, "?").await?;
+    let help = app.by_testid("shortcuts-help").await?;
+    let rows = app.all_within(&help, "shortcut").await?;
+    ensure_eq!(rows.len() >= 10, true, "{} shortcuts listed", rows.len());
+    app.screenshot(&screenshots_dir()?.join("a11y-shortcuts-help.png"))
+        .await?;
+    press(app, Key::Escape).await?;
+    app.wait_gone("shortcuts-help").await?;
+
+    // P goes to the palette; Enter adds an action step there, twice.
+    press(app, "p").await?;
+    ensure_eq!(active(app).await?, "palette-action");
+    press(app, Key::Enter).await?;
+    app.by_testid("node-action_1").await?;
+    press(app, Key::Enter).await?;
+    app.by_testid("node-action_2").await?;
+    inspector_shows(app, "action_2").await?;
+
+    // E goes to the selected step's exit; typing a target's name chooses it. Escape goes
+    // back to the step on the canvas, `[` to the step before it.
+    connect_by_keys(app, "action_2", "success").await?;
+    press(app, Key::Escape).await?;
+    ensure_eq!(active(app).await?, "action_2");
+    app.screenshot(&screenshots_dir()?.join("a11y-focus-ring.png"))
+        .await?;
+    press(app, "[").await?;
+    ensure_eq!(active(app).await?, "action_1");
+    inspector_shows(app, "action_1").await?;
+    connect_by_keys(app, "action_1", "action_2").await?;
+    press(app, Key::Escape).await?;
+    press(app, "[").await?;
+    ensure_eq!(active(app).await?, "start");
+    connect_by_keys(app, "start", "action_1").await?;
+    press(app, Key::Escape).await?;
+
+    // Screen-reader names: the step says its kind, name and exit (once validation has
+    // caught up: before, it also says its error); the edge its ends.
+    wait_attr(
+        app,
+        "rf__node-action_1",
+        "aria-label",
+        Duration::from_secs(5),
+        |v| v == "Action step “New action”. Exits: next to New action.",
+    )
+    .await?;
+    wait_attr(
+        app,
+        "rf__edge-start:next",
+        "aria-label",
+        Duration::from_secs(5),
+        |v| v == "Exit next of “Start” to “New action”",
+    )
+    .await?;
+
+    // Delete the last step (`]` twice from the first), then undo.
+    press(app, "]").await?;
+    ensure_eq!(active(app).await?, "action_1");
+    press(app, "]").await?;
+    ensure_eq!(active(app).await?, "action_2");
+    press(app, Key::Delete).await?;
+    app.wait_gone("node-action_2").await?;
+    chord(app, "z").await?;
+    app.by_testid("node-action_2").await?;
+    edge_to(app, "action_1", "next", "action_2").await?;
+
+    // Move it: Shift+→ twice is 40 px to the right.
+    for _ in 0..3 {
+        press(app, "]").await?;
+        if active(app).await? == "action_2" {
+            break;
+        }
+    }
+    ensure_eq!(active(app).await?, "action_2");
+    let x_before = node_x(app, "action_2").await?;
+    for _ in 0..2 {
+        app.driver
+            .action_chain()
+            .key_down(Key::Shift)
+            .send_keys(Key::Right)
+            .key_up(Key::Shift)
+            .perform()
+            .await?;
+    }
+    let x_after = node_x(app, "action_2").await?;
+    ensure_eq!(x_after - x_before, 40.0, "moved by the arrow keys");
+
+    // Valid (the one warning is governance's), then Ctrl+S: no file yet, so the file field.
+    wait_attr(
+        app,
+        "problems",
+        "data-errors",
+        Duration::from_secs(10),
+        |v| v == "0",
+    )
+    .await?;
+    chord(app, "s").await?;
+    ensure_eq!(active(app).await?, "editor-path");
+    let path = dir.join("keyboard.json");
+    app.driver
+        .action_chain()
+        .send_keys(path.display().to_string())
+        .send_keys(Key::Enter)
+        .perform()
+        .await?;
+    app.by_testid("editor-saved").await?;
+    let saved: Value = serde_json::from_str(&std::fs::read_to_string(&path)?)?;
+    let steps = &saved["journeys"][0]["steps"];
+    let links: Vec<(String, String)> = steps
+        .as_array()
+        .ok_or("steps")?
+        .iter()
+        .map(|s| (str_of(s, "id"), str_of(s, "next")))
+        .collect();
+    ensure_eq!(
+        links,
+        vec![
+            ("start".to_string(), "action_1".to_string()),
+            ("action_1".to_string(), "action_2".to_string()),
+            ("action_2".to_string(), "success".to_string()),
+        ]
+    );
+    let layout_x = saved["x-journeylab-layout"]["journeys"]["journey"]["action_2"]["x"]
+        .as_f64()
+        .ok_or("action_2 has a position")?;
+    ensure_eq!(layout_x, x_after, "the moved position is saved");
+
+    // Close the editor (Shift+Tab back to its Close button): the saved model opens. Run it.
+    tab_back_to(app, "editor-close", 20).await?;
+    press(app, Key::Enter).await?;
+    app.by_testid("model-name").await?;
+    tab_to(app, "run-start", 60).await?;
+    press(app, Key::Enter).await?;
+    let dashboard = app.by_testid("dashboard").await?;
+    wait_attr(
+        app,
+        "run-status",
+        "data-status",
+        Duration::from_secs(30),
+        |s| s == "finished",
+    )
+    .await?;
+    let run_id = dashboard.attr("data-run-id").await?.unwrap_or_default();
+    // Open the run's results from the history.
+    tab_to(app, &format!("history-open-{run_id}"), 120).await?;
+    press(app, Key::Enter).await?;
+    wait_attr(
+        app,
+        "dashboard",
+        "data-run-id",
+        Duration::from_secs(10),
+        |v| v == run_id,
+    )
+    .await?;
+    app.by_testid("card-legit_success_rate").await?;
+    Ok(())
+}
+
+/// Presses `key` (a character or a `Key`) on whatever has focus.
+async fn press(app: &App, key: impl Into<TypingData>) -> TestResult {
+    app.driver.action_chain().send_keys(key).perform().await?;
+    Ok(())
+}
+
+/// Ctrl + `key` on whatever has focus.
+async fn chord(app: &App, key: &str) -> TestResult {
+    app.driver
+        .action_chain()
+        .key_down(Key::Control)
+        .send_keys(key)
+        .key_up(Key::Control)
+        .perform()
+        .await?;
+    Ok(())
+}
+
+/// What has focus: its test id, or a canvas node's step id.
+async fn active(app: &App) -> Result<String, Error> {
+    let ret = app
+        .driver
+        .execute(
+            "const e = document.activeElement; \
+             return e ? (e.getAttribute('data-testid')?.startsWith('rf__node-') ? e.getAttribute('data-id') \
+               : e.getAttribute('data-testid') ?? e.getAttribute('data-id') ?? e.tagName) : '';",
+            Vec::new(),
+        )
+        .await?;
+    Ok(ret.json().as_str().unwrap_or_default().to_string())
+}
+
+/// Presses Tab until the element with test id `id` has focus (at most `max` times).
+async fn tab_to(app: &App, id: &str, max: usize) -> TestResult {
+    for _ in 0..max {
+        if active(app).await? == id {
+            return Ok(());
+        }
+        press(app, Key::Tab).await?;
+    }
+    Err(format!("{max} Tabs did not reach {id} (at {})", active(app).await?).into())
+}
+
+/// Presses Shift+Tab until the element with test id `id` has focus (at most `max` times).
+async fn tab_back_to(app: &App, id: &str, max: usize) -> TestResult {
+    for _ in 0..max {
+        if active(app).await? == id {
+            return Ok(());
+        }
+        app.driver
+            .action_chain()
+            .key_down(Key::Shift)
+            .send_keys(Key::Tab)
+            .key_up(Key::Shift)
+            .perform()
+            .await?;
+    }
+    Err(format!(
+        "{max} Shift+Tabs did not reach {id} (at {})",
+        active(app).await?
+    )
+    .into())
+}
+
+/// Waits until the inspector shows step `step`.
+async fn inspector_shows(app: &App, step: &str) -> TestResult {
+    wait_attr(app, "inspector", "data-step", Duration::from_secs(5), |v| {
+        v == step
+    })
+    .await?;
+    Ok(())
+}
+
+/// With step `from` selected: E to its `next` exit, the target's name typed, and the edge
+/// drawn on the canvas.
+async fn connect_by_keys(app: &App, from: &str, to: &str) -> TestResult {
+    press(app, "e").await?;
+    ensure_eq!(active(app).await?, "exit-select-next");
+    press(app, to).await?;
+    edge_to(app, from, "next", to).await
+}
+
+/// Waits (up to 5 s) until the canvas draws exit `from:handle` to step `to`.
+async fn edge_to(app: &App, from: &str, handle: &str, to: &str) -> TestResult {
+    let id = format!("rf__edge-{from}:{handle}");
+    wait_attr(app, &id, "data-target", Duration::from_secs(5), |t| t == to)
+        .await
+        .map(|_| ())
+}
+
+/// Step `id`'s x on the canvas (flow coordinates, from React Flow's transform).
+async fn node_x(app: &App, id: &str) -> Result<f64, Error> {
+    let ret = app
+        .driver
+        .execute(
+            "const m = /translate\\(([-0-9.]+)px/.exec(document.querySelector(arguments[0]).style.transform); \
+             return m ? Number(m[1]) : null;",
+            vec![serde_json::json!(format!("[data-testid=\"rf__node-{id}\"]"))],
+        )
+        .await?;
+    ret.json()
+        .as_f64()
+        .ok_or_else(|| format!("no position for {id}").into())
 }

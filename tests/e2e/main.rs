@@ -26,6 +26,7 @@ mod whatif; // the editor's live what-if: toggle, edit, the numbers change
 fn main() -> std::process::ExitCode {
     let mut tests = vec![
         e2e_test!(accessibility::no_serious_axe_violation_on_any_screen),
+        e2e_test!(accessibility::builds_and_runs_a_journey_by_keyboard_only),
         e2e_test!(start_screen::window_opens),
         e2e_test!(start_screen::example_list_shows_every_fixture),
         e2e_test!(start_screen::opening_an_example_shows_its_journeys),

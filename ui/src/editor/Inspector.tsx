@@ -96,7 +96,9 @@ export function Inspector({ store, onExploreGate }: { store: EditorStore; onExpl
         <fieldset className="exits">
           <legend>exits</legend>
           {exitsOf(step).map((exit) => (
-            <label key={exit.handle} className="field-inline">
+            // Keyed by step too: a fresh select per step, so the browser's type-ahead (typing a
+            // target's name picks it) does not carry letters over from the step before.
+            <label key={`${step.id}:${exit.handle}`} className="field-inline">
               {exit.label}
               <select
                 value={exit.target ?? ""}
