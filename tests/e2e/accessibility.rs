@@ -7,6 +7,7 @@ use std::ffi::OsString;
 use std::time::Duration;
 
 use serde_json::Value;
+use thirtyfour::components::SelectElement;
 use thirtyfour::prelude::*;
 
 use crate::harness::{repo_root, temp_dir, App, Ctx, TestResult};
@@ -217,6 +218,10 @@ async fn visit_every_screen(app: &App, audit: &mut Audit) -> TestResult {
     app.by_testid("canvas").await?;
     canvas_fitted(app).await?;
     audit.check(app, "editor").await?;
+    app.click("editor-shortcuts").await?;
+    app.by_testid("shortcuts-help").await?;
+    audit.check(app, "editor: keyboard shortcuts").await?;
+    app.click("shortcuts-help-close").await?;
     for panel in [
         "populations",
         "controls",
@@ -269,12 +274,18 @@ async fn visit_every_screen(app: &App, audit: &mut Audit) -> TestResult {
 
     // The flow overlay of the run, for customers.
     let select = app.by_testid("flow-population").await?;
-    thirtyfour::components::SelectElement::new(&select)
+    SelectElement::new(&select)
         .await?
         .select_by_value("customers")
         .await?;
     app.by_testid("flow-summary").await?;
-    audit.check(app, "flow overlay").await?;
+    audit.check(app, "flow overlay: customers").await?;
+    SelectElement::new(&app.by_testid("flow-population").await?)
+        .await?
+        .select_by_value("phishers")
+        .await?;
+    app.by_testid("flow-outcome-success").await?;
+    audit.check(app, "flow overlay: phishers").await?;
 
     close_to_start(app).await.ok();
     Ok(())

@@ -94,7 +94,9 @@ export function Canvas({
         const shown = decorateRouteEdge(decorateEdge(edge, overlay), highlight);
         return {
           ...shown,
-          ariaLabel: edgeLabel(nameOf(e.source), e.label, nameOf(e.target), typeof shown.label === "string" ? shown.label : undefined),
+          ariaLabel:
+            edgeLabel(nameOf(e.source), e.label, nameOf(e.target), typeof shown.label === "string" ? shown.label : undefined) +
+            emphasisWords(overlay?.edges.get(e.id)?.emphasis, highlight?.edges.has(e.id)),
           // The target's id, for tests (the label speaks names).
           domAttributes: { ...shown.domAttributes, "data-target": e.target } as Edge["domAttributes"],
         };
@@ -294,6 +296,11 @@ function RouteStrokeScale({ canvas }: { canvas: RefObject<HTMLDivElement | null>
     };
   }, [canvas, zoom]);
   return null;
+}
+
+/** What the overlays say about an edge, in words (colour is not the only signal). */
+function emphasisWords(emphasis: "leak" | "drop" | null | undefined, onRoute: boolean | undefined): string {
+  return (emphasis === "drop" ? ", drops out here" : emphasis === "leak" ? ", attackers get through here" : "") + (onRoute ? ", on the attack route shown" : "");
 }
 
 function withSelection(fresh: FlowNode[], previous: StepNode[], selection: string[]): StepNode[] {

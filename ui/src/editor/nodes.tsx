@@ -63,6 +63,13 @@ export const StepNodeView = memo(function StepNodeView({ data, selected }: NodeP
               data-testid={`exit-${data.stepId}-${exit.handle}`}
             >
               <span>{exit.label}</span>
+              {/* Not connected: said by a mark as well as by colour. */}
+              {"target" in exit && exit.target === undefined && !("fallback" in exit && exit.fallback) && exit.handle !== "to.new" && (
+                <span className="step-exit-open" title="not connected">
+                  {" "}
+                  ⚠
+                </span>
+              )}
               <Handle
                 type="source"
                 position={Position.Right}

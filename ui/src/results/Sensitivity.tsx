@@ -170,7 +170,9 @@ function Correlations({ view }: { view: SensitivityView }) {
             <tr>
               <th>Input</th>
               <th className="num">ρ</th>
-              <th aria-label="Strength" />
+              <th>
+                <span className="sr-only">Strength</span>
+              </th>
             </tr>
           </thead>
           <tbody>
