@@ -20,7 +20,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: "] and [", what: "Select the next or previous step and focus it on the canvas" },
   { keys: "Enter, Space", what: "Select the focused step or edge" },
   { keys: "Arrow keys (Shift: 4× farther)", what: "Move the selected step" },
-  { keys: "E", what: "Go to the selected step's exits in the inspector: choose a target to connect" },
+  { keys: "E", what: "Go to the selected step's exits in the inspector: choose a target to connect (a branch: add a share)" },
   { keys: "I", what: "Go to the inspector's first field" },
   { keys: "Escape", what: "From the inspector or palette, back to the selected step" },
   { keys: "Delete, Backspace", what: "Delete the selected steps or edges" },
@@ -77,7 +77,7 @@ export function onEditorKey(e: KeyboardEvent, store: EditorStore, openHelp: () =
     }
     case "e":
     case "E":
-      focusFirst('.inspector [data-testid^="exit-select-"], .inspector fieldset.exits select, .inspector fieldset.exits input');
+      focusFirst('.inspector [data-testid^="exit-select-"]', '.inspector [data-testid="branch-add-share"]', ".inspector fieldset.exits select");
       break;
     case "i":
     case "I":
@@ -104,11 +104,19 @@ function stepOrder(store: EditorStore): string[] {
 /** Focuses step `id`'s node on the canvas (React Flow pans to a node focused by keyboard). */
 function focusStep(id: string | undefined): void {
   if (id === undefined) return;
-  document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`)?.focus();
+  // Inside a quoted attribute value only quotes and backslashes need escaping.
+  document.querySelector<HTMLElement>(`.react-flow__node[data-id="${id.replace(/["\\]/g, "\\$&")}"]`)?.focus();
 }
 
-function focusFirst(selector: string): void {
-  document.querySelector<HTMLElement>(selector)?.focus();
+/** Focuses the first element matching the first of `selectors` that matches any. */
+function focusFirst(...selectors: string[]): void {
+  for (const selector of selectors) {
+    const el = document.querySelector<HTMLElement>(selector);
+    if (el) {
+      el.focus();
+      return;
+    }
+  }
 }
 
 function focusTestid(id: string): void {
