@@ -413,6 +413,14 @@ pub async fn builds_and_runs_a_journey_by_keyboard_only(ctx: &mut Ctx) -> TestRe
     let x_after = node_x(app, "action_2").await?;
     ensure_eq!(x_after - x_before, 40.0, "moved by the arrow keys");
 
+    // Every Tab stop of the editor shows where focus is.
+    let unringed = tab_stops_without_ring(app, 80).await?;
+    ensure_eq!(
+        unringed,
+        Vec::<String>::new(),
+        "Tab stops without a focus ring"
+    );
+
     // Valid (the one warning is governance's), then Ctrl+S: no file yet, so the file field.
     wait_attr(
         app,
@@ -546,6 +554,28 @@ async fn tab_back_to(app: &App, id: &str, max: usize) -> TestResult {
         active(app).await?
     )
     .into())
+}
+
+/// Presses Tab `stops` times from where focus is; what had focus without a visible focus
+/// ring (an outline, or for a canvas edge its drawn focus stroke), described.
+async fn tab_stops_without_ring(app: &App, stops: usize) -> Result<Vec<String>, Error> {
+    let script = "const e = document.activeElement; \
+        if (!e || e === document.body) return null; \
+        const path = e.classList.contains('react-flow__edge') ? e.querySelector('.react-flow__edge-path') : null; \
+        const s = getComputedStyle(path ?? e); \
+        const ring = path ? parseFloat(s.strokeWidth) >= 3 : s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2; \
+        return ring ? '' : (e.getAttribute('data-testid') ?? e.getAttribute('aria-label') ?? e.outerHTML.slice(0, 80));";
+    let mut missing = Vec::new();
+    for _ in 0..stops {
+        press(app, Key::Tab).await?;
+        let ret = app.driver.execute(script, Vec::new()).await?;
+        if let Some(what) = ret.json().as_str() {
+            if !what.is_empty() && !missing.iter().any(|m| m == what) {
+                missing.push(what.to_string());
+            }
+        }
+    }
+    Ok(missing)
 }
 
 /// Waits until the inspector shows step `step`.

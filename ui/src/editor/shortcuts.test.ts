@@ -50,3 +50,24 @@ describe("editor shortcuts", () => {
     for (const k of ["?", "P", "]", "[", "E", "I", "Escape", "Ctrl+Z", "Ctrl+S", "Delete"]) expect(keys).toContain(k);
   });
 });
+
+describe("editor shortcuts on controls that take no text", () => {
+  it("a checkbox does not swallow the editor's keys; Ctrl+S saves from a text field", () => {
+    const store = storeWithSteps();
+    const box = document.createElement("input");
+    box.type = "checkbox";
+    document.body.append(box);
+    expect(press(store, "]", box).defaultPrevented).toBe(true);
+    expect(store.getState().selection).toEqual(["start"]);
+    box.remove();
+    const field = document.createElement("input");
+    document.body.append(field);
+    const save = new KeyboardEvent("keydown", { key: "s", ctrlKey: true, cancelable: true, bubbles: true });
+    field.addEventListener("keydown", (e) => onEditorKey(e, store, () => {}), { once: true });
+    field.dispatchEvent(save);
+    expect(save.defaultPrevented).toBe(true);
+    // A new model has no file yet: the save says so (and focus goes to the file field).
+    expect(store.getState().saveError?.code).toBe("no_path");
+    field.remove();
+  });
+});

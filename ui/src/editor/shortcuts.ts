@@ -33,11 +33,13 @@ export const SHORTCUTS: readonly Shortcut[] = [
 export function onEditorKey(e: KeyboardEvent, store: EditorStore, openHelp: () => void): void {
   const target = e.target instanceof HTMLElement ? e.target : null;
   if (target?.closest('[role="dialog"], .modal-backdrop, [data-testid="threshold-explorer"]')) return;
-  const typing = !!target && (target.tagName === "INPUT" || target.tagName === "TEXTAREA" || target.tagName === "SELECT");
+  const typing = isTyping(target);
   const s = store.getState();
   if (e.ctrlKey || e.metaKey) {
-    if (typing || e.altKey) return;
     const key = e.key.toLowerCase();
+    // Saving works from anywhere (fields write to the document as they change); the rest
+    // leave a field's own undo, copy and paste alone.
+    if (e.altKey || (typing && key !== "s")) return;
     if (key === "z" && !e.shiftKey) s.undo();
     else if ((key === "z" && e.shiftKey) || key === "y") s.redo();
     else if (key === "c") copySelection(store);
@@ -87,6 +89,16 @@ export function onEditorKey(e: KeyboardEvent, store: EditorStore, openHelp: () =
       return;
   }
   e.preventDefault();
+}
+
+/** Inputs that take no text, so the editor's keys still apply on them. */
+const NOT_TYPED = new Set(["checkbox", "radio", "button", "submit", "reset", "range", "file", "color"]);
+
+/** Whether keys pressed on `el` are its own: text fields, text areas and selects (type-ahead). */
+function isTyping(el: HTMLElement | null): boolean {
+  if (!el) return false;
+  if (el.tagName === "TEXTAREA" || el.tagName === "SELECT" || el.isContentEditable) return true;
+  return el.tagName === "INPUT" && !NOT_TYPED.has((el as HTMLInputElement).type);
 }
 
 /** The current journey's steps in document order, then its implicit outcomes. */
