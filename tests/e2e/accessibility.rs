@@ -489,6 +489,13 @@ pub async fn builds_and_runs_a_journey_by_keyboard_only(ctx: &mut Ctx) -> TestRe
     )
     .await?;
     app.by_testid("card-legit_success_rate").await?;
+    // The model screen and its dashboard show focus too.
+    let unringed = tab_stops_without_ring(app, 40).await?;
+    ensure_eq!(
+        unringed,
+        Vec::<String>::new(),
+        "dashboard Tab stops without a focus ring"
+    );
     Ok(())
 }
 
