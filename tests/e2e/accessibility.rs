@@ -239,6 +239,13 @@ async fn visit_every_screen(app: &App, audit: &mut Audit) -> TestResult {
             app.by_testid("attack-selected").await?;
         }
         audit.check(app, &format!("editor: {panel} panel")).await?;
+        if panel == "controls" {
+            app.click("funnel-open").await?;
+            app.by_testid("funnel-dialog").await?;
+            audit.check(app, "editor: import funnel counts").await?;
+            press(app, Key::Escape).await?;
+            app.wait_gone("funnel-dialog").await?;
+        }
         app.click(&format!("editor-{panel}")).await?;
     }
     for (kind, step) in [
