@@ -390,13 +390,12 @@ async fn wait_for_edge_within(
     tries: usize,
 ) -> TestResult {
     let selector = format!("[data-testid=\"rf__edge-{from}:{handle}\"]");
-    let wanted = format!("Edge from {from} to {to}");
     let mut label = String::new();
     for _ in 0..tries {
         let edges = app.driver.find_all(By::Css(selector.as_str())).await?;
         if let Some(edge) = edges.first() {
-            label = edge.attr("aria-label").await?.unwrap_or_default();
-            if label == wanted {
+            label = edge.attr("data-target").await?.unwrap_or_default();
+            if label == to {
                 return Ok(());
             }
         }

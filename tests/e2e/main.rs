@@ -9,6 +9,7 @@
 #[macro_use]
 mod harness;
 
+mod accessibility; // axe-core on every screen; a journey built and run by keyboard alone
 mod analysis; // stop on precision, the sensitivity of a run (tornado, drivers)
 mod decisions; // request, sign off, accept, the pack, stale after an edit
 mod editor; // the journey editor: build, save, reopen, validation on nodes, undo, screenshots
@@ -26,6 +27,8 @@ mod workshop; // agenda, presenter and audience windows, a decision, resume afte
 
 fn main() -> std::process::ExitCode {
     let mut tests = vec![
+        e2e_test!(accessibility::no_serious_axe_violation_on_any_screen),
+        e2e_test!(accessibility::builds_and_runs_a_journey_by_keyboard_only),
         e2e_test!(start_screen::window_opens),
         e2e_test!(start_screen::example_list_shows_every_fixture),
         e2e_test!(start_screen::opening_an_example_shows_its_journeys),

@@ -36,7 +36,8 @@ function Shell({ backendKind }: { backendKind: "tauri" | "mock" }) {
 
   return (
     <div className="app" data-testid="app" data-backend={backendKind}>
-      <header className="topbar">
+      {/* Under the open editor (which covers the window) nothing is focusable or announced. */}
+      <header className="topbar" inert={!!editing}>
         <div className="brand">
           <span className="brand-mark" aria-hidden="true" />
           <span className="brand-name">Journey Lab</span>
@@ -74,7 +75,7 @@ function Shell({ backendKind }: { backendKind: "tauri" | "mock" }) {
           </span>
         )}
       </header>
-      <main className="content">
+      <main className="content" inert={!!editing}>
         {modelShown ? (
           <ModelScreen />
         ) : (

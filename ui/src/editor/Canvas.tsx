@@ -30,6 +30,7 @@ import { journeyFlow, type FlowNode } from "./graph";
 import { lookOf } from "./kinds";
 import { connect, deleteSteps, setPositions, type Point, type StepKind } from "./model";
 import { StepNodeView, type StepNode } from "./nodes";
+import { edgeLabel, stepLabel } from "./a11yLabels";
 import { DRAG_TYPE, addFromPalette } from "./paletteActions";
 
 const nodeTypes = { step: StepNodeView };
@@ -48,7 +49,7 @@ export function Canvas({
   const doc = useStore(store, (s) => s.doc);
   const issues = useStore(store, (s) => s.issues);
   const selection = useStore(store, (s) => s.selection);
-  const { screenToFlowPosition, fitView } = useReactFlow();
+  const { screenToFlowPosition, fitView, getZoom } = useReactFlow();
 
   // Positions first shown (automatic layout for a model without positions) stay put while
   // editing: only the document's stored positions or new nodes change them.
@@ -62,6 +63,10 @@ export function Canvas({
     setNodes(withSelection(flow.nodes, nodes, selection));
   }
   const [selectedEdges, setSelectedEdges] = useState<string[]>([]);
+  const nameOf = useMemo(() => {
+    const names = new Map(flow.nodes.map((n) => [n.id, n.data.name ?? n.data.stepId]));
+    return (id: string) => names.get(id) ?? id;
+  }, [flow.nodes]);
   const overlay = useFlowOverlay(flowStore, journeyId);
   const routes = useStore(attack, (s) => s.view);
   const selectedRoute = useStore(attack, (s) => s.selected);
@@ -86,15 +91,28 @@ export function Canvas({
         };
         // With the flow overlay on, the edge shows its share of the population instead; a
         // selected attack route draws its edges out and dims the rest (one at a time).
-        return decorateRouteEdge(decorateEdge(edge, overlay), highlight);
+        const shown = decorateRouteEdge(decorateEdge(edge, overlay), highlight);
+        return {
+          ...shown,
+          ariaLabel:
+            edgeLabel(nameOf(e.source), e.label, nameOf(e.target), typeof shown.label === "string" ? shown.label : undefined) +
+            emphasisWords(overlay?.edges.get(e.id)?.emphasis, highlight?.edges.has(e.id)),
+          // The target's id, for tests (the label speaks names).
+          domAttributes: { ...shown.domAttributes, "data-target": e.target } as Edge["domAttributes"],
+        };
       }),
-    [flow.edges, selectedEdges, overlay, highlight],
+    [flow.edges, selectedEdges, overlay, highlight, nameOf],
   );
   // The route's steps stand out too; the others fade (the class, not colour alone: the
   // route's nodes also get a thicker outline).
   const shownNodes = useMemo(
-    () => (highlight ? nodes.map((n) => ({ ...n, className: highlight.nodes.has(n.id) ? "on-route" : "off-route" })) : nodes),
-    [nodes, highlight],
+    () =>
+      nodes.map((n) => ({
+        ...n,
+        ariaLabel: stepLabel(n.data, nameOf) + (highlight?.nodes.has(n.id) ? " On the attack route shown." : ""),
+        ...(highlight ? { className: highlight.nodes.has(n.id) ? "on-route" : "off-route" } : {}),
+      })),
+    [nodes, highlight, nameOf],
   );
 
   const onNodesChange = useCallback((changes: NodeChange<StepNode>[]) => {
@@ -112,11 +130,14 @@ export function Canvas({
     [store],
   );
 
-  const commitPositions = useCallback(() => {
-    const positions: Record<string, Point> = {};
-    for (const n of nodes) positions[n.id] = n.position;
-    store.getState().apply((d) => setPositions(d, journeyId, positions));
-  }, [nodes, store, journeyId]);
+  const commitPositions = useCallback(
+    (coalesce?: string) => {
+      const positions: Record<string, Point> = {};
+      for (const n of nodes) positions[n.id] = n.position;
+      store.getState().apply((d) => setPositions(d, journeyId, positions), coalesce);
+    },
+    [nodes, store, journeyId],
+  );
 
   const onConnect = useCallback(
     (c: Connection) => {
@@ -212,6 +233,24 @@ export function Canvas({
         }
       }}
       onDrop={onDrop}
+      onFocusCapture={(e) => {
+        // A step reached by keyboard is brought wholly into view, at the same zoom (React
+        // Flow pans only for a step entirely outside it; the minimap covers a corner).
+        const el = e.target as HTMLElement;
+        const id = el.getAttribute("data-id");
+        const pane = canvasRef.current?.getBoundingClientRect();
+        if (!id || !pane || !el.classList.contains("react-flow__node") || !el.matches(":focus-visible")) return;
+        const box = el.getBoundingClientRect();
+        const MINIMAP = 110;
+        if (box.left >= pane.left && box.right <= pane.right && box.top >= pane.top && box.bottom <= pane.bottom - MINIMAP) return;
+        const zoom = getZoom();
+        void fitView({ nodes: [{ id }], minZoom: zoom, maxZoom: zoom });
+      }}
+      onKeyUp={(e) => {
+        // React Flow moves a selected step with the arrow keys; the document keeps where it
+        // went (a run of presses is one undo step).
+        if (e.key.startsWith("Arrow") && (e.target as HTMLElement).classList.contains("react-flow__node")) commitPositions("keyboard-move");
+      }}
     >
       <ReactFlow<StepNode, Edge>
         nodes={shownNodes}
@@ -219,8 +258,8 @@ export function Canvas({
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
         onSelectionChange={onSelectionChange}
-        onNodeDragStop={commitPositions}
-        onSelectionDragStop={commitPositions}
+        onNodeDragStop={() => commitPositions()}
+        onSelectionDragStop={() => commitPositions()}
         onConnect={onConnect}
         onConnectEnd={onConnectEnd}
         onDelete={onDelete}
@@ -257,6 +296,11 @@ function RouteStrokeScale({ canvas }: { canvas: RefObject<HTMLDivElement | null>
     };
   }, [canvas, zoom]);
   return null;
+}
+
+/** What the overlays say about an edge, in words (colour is not the only signal). */
+function emphasisWords(emphasis: "leak" | "drop" | null | undefined, onRoute: boolean | undefined): string {
+  return (emphasis === "drop" ? ", drops out here" : emphasis === "leak" ? ", attackers get through here" : "") + (onRoute ? ", on the attack route shown" : "");
 }
 
 function withSelection(fresh: FlowNode[], previous: StepNode[], selection: string[]): StepNode[] {

@@ -1,6 +1,7 @@
 // The editor screen's shell: its stores (document, what-if, flow overlay, attack surface), the layout
 // (toolbar, journey tabs, palette, canvas column, side panel), live validation, the
-// screen-wide keyboard shortcuts and the close confirmation. The parts are in their own
+// screen-wide keyboard shortcuts (shortcuts.ts, listed by the `?` overlay) and the close
+// confirmation. The parts are in their own
 // modules: Toolbar, Palette, Canvas, ProblemsList, HistoryPanel and the other panels.
 
 import "@xyflow/react/dist/style.css";
@@ -14,7 +15,6 @@ import { BackendContext } from "../backendContext";
 import type { Backend } from "../ipc";
 import { createEditorStore, isDirty, type EditorStore } from "./editorStore";
 import { Canvas } from "./Canvas";
-import { copySelection, paste } from "./clipboard";
 import { ControlsPanel } from "./ControlsPanel";
 import { HistoryPanel } from "./HistoryPanel";
 import { Inspector } from "./Inspector";
@@ -22,6 +22,8 @@ import { OwnersPanel } from "./OwnersPanel";
 import { Palette } from "./Palette";
 import { PopulationsPanel } from "./PopulationsPanel";
 import { Problems } from "./ProblemsList";
+import { onEditorKey } from "./shortcuts";
+import { ShortcutsHelp } from "./ShortcutsHelp";
 import { RiskSignalsPanel } from "./RiskSignalsPanel";
 import { Toolbar } from "./Toolbar";
 import { WhatIfStrip } from "./WhatIfStrip";
@@ -102,21 +104,9 @@ function EditorLayout({
     return () => clearTimeout(timer);
   }, [doc, validate]);
 
+  const [help, setHelp] = useState(false);
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const target = e.target as HTMLElement | null;
-      const typing = target && (target.tagName === "INPUT" || target.tagName === "TEXTAREA" || target.tagName === "SELECT");
-      if (!(e.ctrlKey || e.metaKey) || typing) return;
-      const key = e.key.toLowerCase();
-      const s = store.getState();
-      if (key === "z" && !e.shiftKey) s.undo();
-      else if ((key === "z" && e.shiftKey) || key === "y") s.redo();
-      else if (key === "c") copySelection(store);
-      else if (key === "v") paste(store);
-      else if (key === "s") void s.save();
-      else return;
-      e.preventDefault();
-    };
+    const onKey = (e: KeyboardEvent) => onEditorKey(e, store, () => setHelp(true));
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
   }, [store]);
@@ -127,7 +117,7 @@ function EditorLayout({
   };
 
   return (
-    <section className="editor" data-testid="editor">
+    <section className="editor" data-testid="editor" aria-label="Journey editor">
       <Toolbar
         store={store}
         onClose={close}
@@ -138,8 +128,11 @@ function EditorLayout({
         onOwners={() => setSide(side === "owners" ? "inspector" : "owners")}
         attackOpen={side === "attack"}
         onAttack={() => setSide(side === "attack" ? "inspector" : "attack")}
+        onHelp={() => setHelp(true)}
       />
-      <div className="journey-tabs" role="tablist">
+      <div className="journey-tabs">
+        {/* The tab list holds the tabs only (ARIA); the flow control sits beside it. */}
+        <div className="journey-tab-list" role="tablist" aria-label="Journeys">
         {journeys(doc).map((j) => (
           <button
             key={j.id}
@@ -153,6 +146,7 @@ function EditorLayout({
             {j.name ?? j.id}
           </button>
         ))}
+        </div>
         <FlowControl store={store} flow={flow} />
       </div>
       <div className="editor-body">
@@ -182,6 +176,7 @@ function EditorLayout({
       {exploring && (
         <ThresholdExplorer backend={backend} editor={store} journeyId={exploring.journey} stepId={exploring.step} onClose={() => setExploring(null)} />
       )}
+      {help && <ShortcutsHelp onClose={() => setHelp(false)} />}
       {confirmClose && (
         <div className="modal-backdrop" data-testid="confirm-discard">
           <div className="modal">

@@ -141,7 +141,7 @@ export function FlowDetails({ store, flow }: { store: EditorStore; flow: FlowSto
           <span className="flow-legend muted" title="Stroke width grows with the square root of the share, so small exits stay visible">
             <i style={{ background: kind === "attacker" ? FLOW_COLOURS.attacker : FLOW_COLOURS.legitimate }} />
             {kind === "attacker" ? "attack path" : "path"}
-            <i style={{ background: kind === "attacker" ? FLOW_COLOURS.leak : FLOW_COLOURS.drop }} />
+            <i className="flow-legend-dashed" style={{ color: kind === "attacker" ? FLOW_COLOURS.leak : FLOW_COLOURS.drop }} />
             {kind === "attacker" ? "gets through" : "drops out / blocked"}
           </span>
         </div>

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 
 import { useBackend } from "../backendContext";
 import type { ErrorPayload, FunnelImport } from "../ipc";
@@ -20,6 +20,13 @@ export function FunnelDialog({ store, onClose }: { store: EditorStore; onClose()
   const [prefix, setPrefix] = useState("funnel");
   const [result, setResult] = useState<FunnelImport | null>(null);
   const [error, setError] = useState<ErrorPayload | null>(null);
+  // Keyboard users land in the dialog (its text area) and go back to what opened it.
+  const field = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    field.current?.focus();
+    return () => opener?.focus();
+  }, []);
   const preview = async () => {
     if (!backend) return;
     setError(null);
@@ -47,6 +54,7 @@ export function FunnelDialog({ store, onClose }: { store: EditorStore; onClose()
         <label className="field">
           counts (CSV)
           <textarea
+            ref={field}
             data-testid="funnel-csv"
             rows={8}
             value={csv}

@@ -2,7 +2,7 @@ import { useState } from "react";
 import { useStore } from "zustand";
 
 import type { EditorStore } from "./editorStore";
-import { lookOf } from "./kinds";
+import { inkOf, lookOf } from "./kinds";
 import {
   exitsOf,
   findJourney,
@@ -67,7 +67,7 @@ export function Inspector({ store, onExploreGate }: { store: EditorStore; onExpl
 
   return (
     <aside className="inspector" data-testid="inspector" data-step={step.id}>
-      <div className="inspector-head" style={{ color: look.colour }}>
+      <div className="inspector-head" style={{ color: inkOf(look.colour) }}>
         <KindIcon kind={step.kind} colour={look.colour} size={18} /> {look.label}
       </div>
       <IdField key={step.id} id={step.id} taken={steps.map((s) => s.id)} onRename={(to) => store.getState().apply((d) => renameStep(d, journeyId, step.id, to))} />
@@ -96,7 +96,9 @@ export function Inspector({ store, onExploreGate }: { store: EditorStore; onExpl
         <fieldset className="exits">
           <legend>exits</legend>
           {exitsOf(step).map((exit) => (
-            <label key={exit.handle} className="field-inline">
+            // Keyed by step too: a fresh select per step, so the browser's type-ahead (typing a
+            // target's name picks it) does not carry letters over from the step before.
+            <label key={`${step.id}:${exit.handle}`} className="field-inline">
               {exit.label}
               <select
                 value={exit.target ?? ""}
@@ -259,17 +261,43 @@ function KindFields({ step, set, doc, sources, populations, journeyId }: KindFie
         </label>
       );
     case "branch":
-      return <BranchFields step={step} set={set} sources={sources} populations={populations} />;
+      return <BranchFields step={step} set={set} sources={sources} populations={populations} targets={targetsOf(doc, journeyId, step.id)} />;
     default:
       return null;
   }
 }
 
-function BranchFields({ step, set, sources, populations }: Omit<KindFieldsProps, "doc" | "journeyId">) {
+/** Where an exit of step `stepId` can lead: the journey's other steps, then its outcomes. */
+function targetsOf(doc: Record<string, unknown>, journeyId: string, stepId: string): string[] {
+  const journey = findJourney(doc, journeyId);
+  return [...stepsOf(journey).filter((s) => s.id !== stepId && s.kind !== "outcome").map((s) => s.id), ...outcomesOf(journey).map((o) => o.id)];
+}
+
+function BranchFields({ step, set, sources, populations, targets }: Omit<KindFieldsProps, "doc" | "journeyId"> & { targets: string[] }) {
   const entries = Array.isArray(step.to) ? step.to : [];
   return (
     <fieldset className="exits">
-      <legend>shares (drag from “+ share” to add one)</legend>
+      <legend>shares (add one here, or drag from “+ share”)</legend>
+      {/* The keyboard's way to add a share (dragging needs a pointer): as the canvas's
+          "+ share" does, a new entry takes the rest, or a 0 share when one already does. */}
+      <select
+        value=""
+        aria-label="Add a share to"
+        data-testid="branch-add-share"
+        onChange={(e) => {
+          const target = e.target.value;
+          if (!target) return;
+          const entry = entries.some((x) => isObj(x) && x.p === undefined) ? { target, p: 0 } : { target };
+          set(["to"], [...entries, entry], false);
+        }}
+      >
+        <option value="">add a share to…</option>
+        {targets.map((t) => (
+          <option key={t} value={t}>
+            {t}
+          </option>
+        ))}
+      </select>
       {entries.map((entry, i) => (
         <div key={i} className="branch-entry" data-testid={`branch-entry-${i}`}>
           <div className="per-pop-head">
@@ -376,6 +404,7 @@ function JourneyFields({ store, journeyId }: { store: EditorStore; journeyId: st
           <div key={i} className="per-pop-entry" data-testid={`entrant-${i}`}>
             <div className="per-pop-head">
               <select
+                aria-label={`Population of entrant ${i + 1}`}
                 value={String(entrant.population ?? "")}
                 onChange={(e) => setEntrants(entrants.map((x, j) => (j === i ? { ...x, population: e.target.value } : x)))}
               >

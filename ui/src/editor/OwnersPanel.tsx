@@ -104,7 +104,9 @@ export function OwnersPanel({ store, onClose }: { store: EditorStore; onClose():
                 {breakable(area)}
               </th>
             ))}
-            <th scope="col" aria-label="remove" />
+            <th scope="col">
+              <span className="sr-only">remove</span>
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -226,6 +226,7 @@ export function PerPopulationEditor({ value, onChange, probability, populations,
       {unused.length > 0 && (
         <select
           value=""
+          aria-label="Add an entry for a population"
           data-testid={`${testid}-add`}
           onChange={(e) => e.target.value && onChange({ ...map, [e.target.value]: probability ? 0.5 : 1 })}
         >

@@ -143,6 +143,7 @@ export function RiskSignalsPanel({ store, onClose }: { store: EditorStore; onClo
               {unused.length > 0 && (
                 <select
                   value=""
+                  aria-label="Add a score for a population"
                   data-testid={`signal-${id}-add`}
                   onChange={(e) => e.target.value && setScore({ ...score, [e.target.value]: { beta: [2, 5] } })}
                 >

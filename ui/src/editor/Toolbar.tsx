@@ -16,6 +16,7 @@ export function Toolbar({
   onOwners,
   attackOpen,
   onAttack,
+  onHelp,
 }: {
   store: EditorStore;
   onClose(): void;
@@ -27,6 +28,8 @@ export function Toolbar({
   /** Whether the attack surface panel is open. */
   attackOpen: boolean;
   onAttack(): void;
+  /** Shows the keyboard shortcuts. */
+  onHelp(): void;
 }) {
   const doc = useStore(store, (s) => s.doc);
   const dirty = useStore(store, isDirty);
@@ -86,6 +89,9 @@ export function Toolbar({
       >
         Attack surface
       </button>
+      <button type="button" className="button button-ghost" data-testid="editor-shortcuts" onClick={onHelp} title="Keyboard shortcuts (?)" aria-keyshortcuts="?">
+        Shortcuts
+      </button>
       <span className="toolbar-spacer" />
       <label className="save-path">
         <span className="muted">file</span>
@@ -93,8 +99,13 @@ export function Toolbar({
           className="mono"
           value={target}
           placeholder="/path/to/model.json"
+          aria-label="File to save to"
           data-testid="editor-path"
           onChange={(e) => setTarget(e.target.value)}
+          onKeyDown={(e) => {
+            // Enter saves to the file typed (a keyboard user's way to "Save").
+            if (e.key === "Enter" && target.trim() !== "" && !saving) void store.getState().save(target.trim());
+          }}
         />
       </label>
       <button

@@ -186,8 +186,12 @@ export function decorateEdge<E extends Edge>(edge: E, overlay: Overlay | null): 
     label: o.label,
     animated: o.emphasis === "leak",
     className: `${edge.className ?? ""} edge-flow${o.emphasis ? ` edge-flow-${o.emphasis}` : ""}`.trim(),
-    style: { stroke: o.colour, strokeWidth: o.width, opacity: o.share > 0 ? 0.9 : 0.35 },
-    labelStyle: { fontSize: 11, fontWeight: 650, fill: o.colour },
+    // Drop-outs dashed and attackers getting through animated (moving dashes): the line's
+    // pattern says it as well as its colour.
+    style: { stroke: o.colour, strokeWidth: o.width, opacity: o.share > 0 ? 0.9 : 0.35, ...(o.emphasis === "drop" ? { strokeDasharray: "7 4" } : {}) },
+    // The label's text in a darker amber where the line's amber would read below 4.5:1
+    // (axe does not check SVG text).
+    labelStyle: { fontSize: 11, fontWeight: 650, fill: o.emphasis === "drop" ? "#92400e" : o.colour },
     labelBgStyle: { fill: "#ffffff", fillOpacity: 0.92, stroke: o.colour, strokeWidth: 0.6 },
     labelBgPadding: [4, 2] as [number, number],
     labelBgBorderRadius: 3,

@@ -84,6 +84,23 @@ export const OUTCOME_COLOURS: Record<string, { colour: string; tint: string }> =
   blocked: { colour: "#b91c1c", tint: "#fdeeee" },
 };
 
+/**
+ * Text in a kind's colour: the colour itself where it reads on the kind's tint (≥ 4.5:1),
+ * else a darker shade of it. Borders and icons keep the lighter colour.
+ */
+const INK: Record<string, string> = {
+  "#2563eb": "#1d4ed8",
+  "#d97706": "#92400e",
+  "#0891b2": "#0e7490",
+  "#db2777": "#be185d",
+  "#a16207": "#854d0e",
+};
+
+/** The text colour for a look's `colour` (see INK). */
+export function inkOf(colour: string): string {
+  return INK[colour] ?? colour;
+}
+
 export function lookOf(kind: string, outcomeClass?: string): KindLook {
   if (kind === "missing") return MISSING_LOOK;
   const base = KINDS[kind] ?? { ...KINDS.action!, label: kind };

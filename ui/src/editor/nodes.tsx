@@ -3,7 +3,7 @@ import { memo } from "react";
 
 import type { StepNodeData } from "./graph";
 import { NODE_WIDTH } from "./graph";
-import { lookOf } from "./kinds";
+import { inkOf, lookOf } from "./kinds";
 
 export function KindIcon({ kind, colour, size = 16 }: { kind: string; colour?: string; size?: number }) {
   const look = lookOf(kind);
@@ -35,7 +35,7 @@ export const StepNodeView = memo(function StepNodeView({ data, selected }: NodeP
       title={data.issues.map((i) => `${i.severity}: ${i.message}`).join("\n") || undefined}
     >
       <Handle type="target" position={Position.Left} className="step-target" />
-      <div className="step-head" style={{ color: look.colour }}>
+      <div className="step-head" style={{ color: inkOf(look.colour) }}>
         <KindIcon kind={data.kind} colour={look.colour} />
         <span className="step-kind">{data.kind === "missing" ? look.label : data.implicit ? "implicit outcome" : look.label}</span>
         {data.entry && <span className="step-entry">entry</span>}
@@ -63,6 +63,13 @@ export const StepNodeView = memo(function StepNodeView({ data, selected }: NodeP
               data-testid={`exit-${data.stepId}-${exit.handle}`}
             >
               <span>{exit.label}</span>
+              {/* Not connected: said by a mark as well as by colour. */}
+              {"target" in exit && exit.target === undefined && !("fallback" in exit && exit.fallback) && exit.handle !== "to.new" && (
+                <span className="step-exit-open" title="not connected">
+                  {" "}
+                  ⚠
+                </span>
+              )}
               <Handle
                 type="source"
                 position={Position.Right}

@@ -3,6 +3,8 @@
 // the curve over allow_below, its Pareto front, the points where some guardrail fails,
 // the model's own thresholds and the current point.
 
+import { useId } from "react";
+
 import type { SweepPoint } from "../ipc";
 import { axis, money, percent } from "../format/numbers";
 import { threshold, type AxisLimit } from "./explorerModel";
@@ -40,6 +42,7 @@ export interface TradeoffPlotProps {
 }
 
 export function TradeoffPlot({ curve, point, reference, currency, onPick, limits = [] }: TradeoffPlotProps) {
+  const descId = useId();
   const all = [...curve, point, ...(reference ? [reference] : [])];
   const xs = all.map((p) => p.legit_friction);
   const ys = all.map((p) => p.fraud_loss);
@@ -73,6 +76,13 @@ export function TradeoffPlot({ curve, point, reference, currency, onPick, limits
     `allow below ${threshold(p.allow_below)}, block at or above ${threshold(p.block_at_or_above)}\n` +
     `friction ${percent(p.legit_friction, 2)}, fraud loss ${money(p.fraud_loss, currency)}\n` +
     `${p.pareto ? "on the Pareto front" : "dominated"} · ${p.all_guardrails_met ? "every guardrail met" : "some guardrail not met"}`;
+  // The text alternative: the points that matter, in words (filled circles are on the
+  // Pareto front, hollow ones dominated, triangles fail a guardrail).
+  const pareto = curve.filter((p) => p.pareto).map((p) => threshold(p.allow_below));
+  const failing = curve.filter((p) => !p.all_guardrails_met).map((p) => threshold(p.allow_below));
+  const summary =
+    `${curve.length} values of allow_below. On the Pareto front (filled circles): ${pareto.join(", ") || "none"}. ` +
+    `A guardrail fails (triangles): ${failing.join(", ") || "none"}. Current: ${describe(point).replace(/\n/g, "; ")}.`;
   // Label the curve's two ends with their allow_below, so the direction reads at a glance.
   const ends = curve.length > 1 ? [curve[0]!, curve[curve.length - 1]!] : [];
 
@@ -82,8 +92,10 @@ export function TradeoffPlot({ curve, point, reference, currency, onPick, limits
       viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
       role="img"
       aria-label="Fraud loss against legitimate friction over allow_below"
+      aria-describedby={descId}
       data-testid="tradeoff-plot"
     >
+      <desc id={descId}>{summary}</desc>
       <rect x={MARGIN.left} y={MARGIN.top} width={plotW} height={plotH} className="plot-bg" />
       {yTicks.map((t) => (
         <g key={`y${t}`} data-testid="y-tick">

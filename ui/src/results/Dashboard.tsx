@@ -162,7 +162,11 @@ function Guardrails({ scenario, currency }: { scenario: ScenarioView; currency: 
             <ul>
               {t.guardrails.map((g) => (
                 <li key={g.id} data-testid={`guardrail-${g.id}`} data-met={g.met}>
-                  <span className={`badge ${g.met ? "badge-ok" : "badge-bad"}`}>{g.met ? "met" : "not met"}</span>
+                  {/* Icon and word, not colour alone. */}
+                  <span className={`badge ${g.met ? "badge-ok" : "badge-bad"}`}>
+                    <span aria-hidden="true">{g.met ? "✓ " : "✗ "}</span>
+                    {g.met ? "met" : "not met"}
+                  </span>
                   <span className="mono">{g.id}</span>
                   <span className="meta">{guardrailLimits(g.min, g.max, g.metric, currency, g.journey !== null || g.population !== null)}</span>
                   <span className="meta">
@@ -209,7 +213,11 @@ function Comparison({ store, data, statuses }: { store: ResultsStore; data: RunD
               {s.deltas.map((d) => (
                 <tr key={d.metric} className={deltaClass(d)} data-testid={`delta-${s.id}-${d.metric}`} data-clear={d.clear}>
                   <td>{d.label}</td>
-                  <td className="num">{formatDelta(d.mean, d.unit, data.currency)}</td>
+                  <td className="num">
+                    {formatDelta(d.mean, d.unit, data.currency)}
+                    {/* A clear difference says which way, in words as well as colour. */}
+                    {d.clear && <span className="delta-word">{d.better ? " ▲ better" : " ▼ worse"}</span>}
+                  </td>
                   <td className="num">
                     {formatDelta(d.p5, d.unit, data.currency)} – {formatDelta(d.p95, d.unit, data.currency)}
                   </td>
@@ -231,6 +239,16 @@ const CHART_KINDS: { kind: ChartKind; label: string }[] = [
   { kind: "funnel", label: "Funnel" },
   { kind: "tornado", label: "Tornado" },
 ];
+
+/** Where each chart's numbers are in words and tables (the charts' text alternative). */
+const CHART_TEXT: Record<ChartKind, string> = {
+  histogram: "The distribution over the run's iterations; its mean and P5 to P95 are on the cards above, per scenario.",
+  exceedance: "How often each value is exceeded over the run's iterations; the mean and P5 to P95 are on the cards above.",
+  compare: "Each scenario against the baseline; the same paired differences are in the tables above the chart.",
+  tradeoff: "Fraud loss against legitimate friction for each scenario; both are on the cards above, per scenario.",
+  funnel: "Where each population ends up; the same numbers are in the breakdown table below.",
+  tornado: "How much each input moves the metric; the same swings are in the sensitivity section's table.",
+};
 
 /** Metrics the charts tab offers (labels from the catalogue). */
 const CHART_METRICS = totalMetrics(["fraud_loss", "legit_abandon_rate", "legit_success_rate", "support_contacts", "net_value"]);
@@ -257,7 +275,7 @@ function Charts({ store, runId }: { store: ResultsStore; runId: number }) {
           ))}
         </div>
         {usesMetric && (
-          <select data-testid="chart-metric" value={metric} onChange={(e) => setMetric(e.target.value)}>
+          <select aria-label="Chart metric" data-testid="chart-metric" value={metric} onChange={(e) => setMetric(e.target.value)}>
             {CHART_METRICS.map((m) => (
               <option key={m.id} value={m.id}>
                 {m.label}
@@ -290,9 +308,19 @@ function Chart({
   if (!chart || chart.status === "loading" || chart.status === "idle")
     return <div className="chart chart-loading muted">Drawing the chart…</div>;
   if (chart.status === "failed") return <ErrorBanner title="The chart could not be drawn" error={chart.error} />;
+  const what = CHART_KINDS.find((c) => c.kind === kind)?.label ?? kind;
+  const metricLabel = metric ? CHART_METRICS.find((m) => m.id === metric)?.label : undefined;
   return (
     <div className="chart" data-testid={`chart-${kind}`}>
-      <img alt={`${kind} chart`} src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(chart.data)}`} />
+      {/* The picture's numbers are in the dashboard's tables: the description points there. */}
+      <img
+        alt={metricLabel ? `${what} chart of ${metricLabel.toLowerCase()}` : `${what} chart`}
+        aria-describedby={`chart-text-${runId}-${kind}`}
+        src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(chart.data)}`}
+      />
+      <p id={`chart-text-${runId}-${kind}`} className="sr-only">
+        {CHART_TEXT[kind]}
+      </p>
     </div>
   );
 }
@@ -346,6 +374,7 @@ function Export({ store }: { store: ResultsStore }) {
       <h4 className="subsection-title">Export</h4>
       <div className="export-row">
         <select
+          aria-label="Export format"
           data-testid="export-format"
           value={format}
           onChange={(e) => setFormat(e.target.value as ExportFormat)}

@@ -354,7 +354,9 @@ function History({ store, decisions }: { store: ResultsStore; decisions: Decisio
                 <th>Settings</th>
                 <th>Status</th>
                 <th>Baseline</th>
-                <th />
+                <th>
+                  <span className="sr-only">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -411,6 +413,7 @@ function History({ store, decisions }: { store: ResultsStore; decisions: Decisio
                         type="button"
                         className="button button-small"
                         data-testid={`history-open-${r.id}`}
+                        aria-label={`Open run #${r.id}`}
                         onClick={() => void showRun(r.id)}
                       >
                         Open
@@ -420,6 +423,7 @@ function History({ store, decisions }: { store: ResultsStore; decisions: Decisio
                       type="button"
                       className="button button-small button-ghost"
                       data-testid={`history-delete-${r.id}`}
+                      aria-label={`Delete run #${r.id}`}
                       disabled={r.status === "running"}
                       onClick={() => void deleteRun(r.id)}
                     >

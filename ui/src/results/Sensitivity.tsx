@@ -163,13 +163,16 @@ function Correlations({ view }: { view: SensitivityView }) {
           : `${thousands(view.iterations)} iterations of the run`}
         <span className="meta"> · |ρ| below {view.noise_level.toFixed(3)} (2/√n) is noise</span>
       </h5>
-      <div className="table-wrap correlations-wrap">
+      {/* Scrolls: focusable so that a keyboard can scroll it (axe scrollable-region-focusable). */}
+      <div className="table-wrap correlations-wrap" tabIndex={0} role="region" aria-label="Rank correlations">
         <table className="table table-compact">
           <thead>
             <tr>
               <th>Input</th>
               <th className="num">ρ</th>
-              <th aria-label="Strength" />
+              <th>
+                <span className="sr-only">Strength</span>
+              </th>
             </tr>
           </thead>
           <tbody>
