@@ -36,15 +36,24 @@ struct Violation {
 
 /// What axe found on each screen visited, in order of the visits.
 #[derive(Default)]
-struct Audit {
+pub struct Audit {
     source: String,
     screens: Vec<(String, Vec<Violation>)>,
 }
 
 impl Audit {
+    /// An audit with axe-core's script read from disk (other tests' screens use it too:
+    /// the workshop's presenter and audience windows).
+    pub fn new() -> Result<Self, Error> {
+        Ok(Audit {
+            source: axe_source()?,
+            ..Audit::default()
+        })
+    }
+
     /// Runs axe on the page as it is now and records its violations under `screen`. axe
     /// is injected into the page on first use (the app is one page; it stays loaded).
-    async fn check(&mut self, app: &App, screen: &str) -> TestResult {
+    pub async fn check(&mut self, app: &App, screen: &str) -> TestResult {
         app.settle().await;
         let script = format!(
             "const done = arguments[arguments.length - 1];\n\
@@ -85,7 +94,7 @@ impl Audit {
 
     /// Prints every screen's counts by impact and each violation; an error naming the
     /// critical and serious ones, if any.
-    fn verdict(&self) -> TestResult {
+    pub fn verdict(&self) -> TestResult {
         let mut blocking = Vec::new();
         for (screen, violations) in &self.screens {
             let mut by_impact: BTreeMap<&str, usize> = BTreeMap::new();

@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 use thirtyfour::prelude::*;
 use thirtyfour::WindowHandle;
 
+use crate::accessibility::Audit;
 use crate::harness::{artifacts_dir, temp_dir, App, Ctx, TestResult};
 use crate::steps::{
     open_example, open_run_panel, run_to_dashboard, screenshots_dir, set_run, set_run_mode,
@@ -102,6 +103,8 @@ return worst;
 "#;
 
 pub async fn a_workshop_runs_with_an_audience_window_and_resumes(ctx: &mut Ctx) -> TestResult {
+    // axe-core on the presenter's and the audience's views (issue 19), judged at the end.
+    let mut audit = Audit::new()?;
     let app = ctx.app().await?;
     // A run with the scenarios, for the decision item.
     open_run_panel(app, "consumer-sign-in").await?;
@@ -133,6 +136,7 @@ pub async fn a_workshop_runs_with_an_audience_window_and_resumes(ctx: &mut Ctx) 
         ensure_eq!(item.attr("data-kind").await?.as_deref(), Some(*kind));
     }
     type_into(app, "workshop-item-0-minutes", "5").await?;
+    audit.check(app, "workshop: agenda editor").await?;
     app.click("workshop-save-start").await?;
     let presenter_view = app.by_testid("presenter").await?;
     let workshop_id = presenter_view
@@ -169,6 +173,7 @@ pub async fn a_workshop_runs_with_an_audience_window_and_resumes(ctx: &mut Ctx) 
     ensure_eq!(px >= 24.0, true, "smallest text {px} px: {worst}");
     app.screenshot(&screenshots_dir()?.join("workshop-audience.png"))
         .await?;
+    audit.check(app, "workshop: audience (journey)").await?;
 
     // Follows next / previous: the delay is measured in the audience's page.
     let mut delays = Vec::new();
@@ -222,6 +227,9 @@ pub async fn a_workshop_runs_with_an_audience_window_and_resumes(ctx: &mut Ctx) 
     println!("audience fraud loss: {loss_before} → {loss_after}");
     app.screenshot(&screenshots_dir()?.join("workshop-audience-thresholds.png"))
         .await?;
+    audit.check(app, "workshop: audience (thresholds)").await?;
+    app.driver.switch_to_window(presenter.clone()).await?;
+    audit.check(app, "workshop: presenter (thresholds)").await?;
 
     // Item 3, the decision: request it, a team approves; the audience sees the word.
     app.driver.switch_to_window(presenter.clone()).await?;
@@ -257,6 +265,7 @@ pub async fn a_workshop_runs_with_an_audience_window_and_resumes(ctx: &mut Ctx) 
         .await?;
     app.screenshot(&screenshots_dir()?.join("workshop-presenter.png"))
         .await?;
+    audit.check(app, "workshop: presenter (decision)").await?;
     app.driver.switch_to_window(audience.clone()).await?;
     audience_at(app, 2).await?;
     // The team's word reaches the audience with the record's next slide.
@@ -304,5 +313,8 @@ pub async fn a_workshop_runs_with_an_audience_window_and_resumes(ctx: &mut Ctx) 
         .filter(|e| e.file_name().to_string_lossy().contains("-decision-"))
         .count();
     ensure_eq!(packs, 1, "one decision pack beside the summary");
-    Ok(())
+    audit
+        .check(app, "workshop: presenter (resumed, summary written)")
+        .await?;
+    audit.verdict()
 }

@@ -252,7 +252,7 @@ export function Presenter({
           </ol>
           <p className="meta presenter-keys">→ next · ← previous · T timer · R reveal · B blank</p>
         </nav>
-        <main className="presenter-main">
+        <div className="presenter-main" role="region" aria-label="Current item">
           {item && (
             <>
               <h2 className="section-title" data-testid="presenter-title">
@@ -297,15 +297,15 @@ export function Presenter({
               )}
             </>
           )}
-        </main>
+        </div>
         <aside className="presenter-side" aria-label="On the audience screen and next">
-          <h3 className="subsection-title">On the audience screen</h3>
+          <h2 className="subsection-title">On the audience screen</h2>
           <div className="presenter-preview">
             <AudienceSlide slide={slide} testid="presenter-preview" />
           </div>
-          <h3 className="subsection-title">Next</h3>
+          <h2 className="subsection-title">Next</h2>
           <p data-testid="presenter-next-preview">{next ? `${next.title} · ${KIND_WORDS[next.what.kind]} · ${next.minutes} min` : "The end of the agenda."}</p>
-          <h3 className="subsection-title">Summary</h3>
+          <h2 className="subsection-title">Summary</h2>
           <label className="field">
             file
             <input className="mono" value={summaryPath} data-testid="presenter-summary-path" onChange={(e) => setSummaryPath(e.target.value)} />
