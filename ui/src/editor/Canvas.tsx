@@ -31,7 +31,8 @@ import { lookOf } from "./kinds";
 import { connect, deleteSteps, setPositions, type Point, type StepKind } from "./model";
 import { StepNodeView, type StepNode } from "./nodes";
 import { edgeLabel, stepLabel } from "./a11yLabels";
-import { DRAG_TYPE, addFromPalette } from "./paletteActions";
+import { DRAG_TYPE, addCatalogueStep, addFromPalette } from "./paletteActions";
+import type { CatalogueControl } from "../ipc";
 
 const nodeTypes = { step: StepNodeView };
 
@@ -184,9 +185,11 @@ export function Canvas({
       const raw = e.dataTransfer.getData(DRAG_TYPE);
       if (!raw) return;
       e.preventDefault();
-      const { kind, control } = JSON.parse(raw) as { kind: StepKind; control?: string };
+      const { kind, control, catalogue } = JSON.parse(raw) as { kind: StepKind; control?: string; catalogue?: CatalogueControl };
       const at = screenToFlowPosition({ x: e.clientX, y: e.clientY });
-      addFromPalette(store, journeyId, kind, control, { x: at.x - 95, y: at.y - 30 });
+      const position = { x: at.x - 95, y: at.y - 30 };
+      if (catalogue) addCatalogueStep(store, journeyId, catalogue, position);
+      else addFromPalette(store, journeyId, kind, control, position);
     },
     [store, journeyId, screenToFlowPosition],
   );

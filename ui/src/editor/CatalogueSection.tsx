@@ -4,6 +4,7 @@ import { useBackend } from "../backendContext";
 import type { Catalogue, ErrorPayload } from "../ipc";
 import { toErrorPayload } from "../ipc";
 import { addFromCatalogue, describeQuantity } from "./catalogue";
+import { DRAG_TYPE } from "./paletteActions";
 import type { EditorStore } from "./editorStore";
 
 /**
@@ -35,7 +36,15 @@ export function CatalogueSection({ store }: { store: EditorStore }) {
       <ul className="catalogue-list">
         {catalogue?.controls.map((c) => (
           <li key={c.id} data-testid={`catalogue-${c.id}`}>
-            <div className="catalogue-head">
+            <div
+              className="catalogue-head"
+              draggable
+              title="Drag onto the canvas to add a step with this control (copied into the model with its sources)"
+              onDragStart={(e) => {
+                e.dataTransfer.setData(DRAG_TYPE, JSON.stringify({ kind: "control", catalogue: c }));
+                e.dataTransfer.effectAllowed = "copy";
+              }}
+            >
               <strong>{c.name}</strong>{" "}
               <span className="muted">
                 {c.factor}

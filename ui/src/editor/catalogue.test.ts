@@ -36,3 +36,25 @@ describe("control catalogue", () => {
     expect(describeQuantity(0)).toBe("0");
   });
 });
+
+describe("a catalogue control dropped on the canvas", () => {
+  it("copies the control with its sources and adds a step using it, as one undoable edit", async () => {
+    const { createEditorStore } = await import("./editorStore");
+    const { addCatalogueStep } = await import("./paletteActions");
+    const { createMockBackend } = await import("../ipc");
+    expect(sms).toBeDefined();
+    if (!sms) return;
+    const doc: ModelDoc = { journeys: [{ id: "login", entry: "a", steps: [{ id: "a", kind: "outcome", class: "success" }] }], controls: [], sources: [] };
+    const store = createEditorStore(createMockBackend({ models: [] }), doc, null);
+    addCatalogueStep(store, "login", sms, { x: 100, y: 40 });
+    const after = store.getState().doc;
+    const controls = after.controls as { id: string }[];
+    expect(controls.map((c) => c.id)).toEqual(["sms_otp"]);
+    const steps = (after.journeys as { steps: { id: string; kind: string; control?: string }[] }[])[0]!.steps;
+    expect(steps.find((s) => s.control === "sms_otp")?.kind).toBe("control");
+    expect(store.getState().selection).toEqual([steps.find((s) => s.control === "sms_otp")?.id]);
+    for (const s of sms.sources as { id: string }[]) expect((after.sources as { id: string }[]).some((x) => x.id === s.id)).toBe(true);
+    store.getState().undo();
+    expect(store.getState().doc).toEqual(doc);
+  });
+});
