@@ -1,7 +1,7 @@
 // The decision of a scenario on the run shown (spec §10): request it, see what changes
 // and who must sign off, record each team's word and the accountable owner's, read the
 // record, and write the decision pack. Every word is checked by the backend.
-import { useState } from "react";
+import { createContext, useContext, useState, type ReactNode } from "react";
 import { useStore } from "zustand";
 
 import { ErrorBanner } from "../components/ErrorBanner";
@@ -9,32 +9,53 @@ import type { DecisionRecordView, RiskAcceptance, Word } from "../ipc";
 import { DecisionBadge } from "./DecisionBadge";
 import { statusOf, type DecisionStore } from "./decisionStore";
 
-export function DecisionPanel({ store, runId, scenario }: { store: DecisionStore; runId: number; scenario: string }) {
+/** The level of the record's own headings: one below the panel's. */
+const SubHeading = createContext<"h4" | "h5">("h5");
+
+function SubTitle({ children }: { children: ReactNode }) {
+  return useContext(SubHeading) === "h4" ? <h4>{children}</h4> : <h5>{children}</h5>;
+}
+
+export function DecisionPanel({
+  store,
+  runId,
+  scenario,
+  headingLevel = 4,
+}: {
+  store: DecisionStore;
+  runId: number;
+  scenario: string;
+  /** Its heading's level where it sits: 4 on the dashboard, 3 under a workshop item's title. */
+  headingLevel?: 3 | 4;
+}) {
   const s = useStore(store, (x) => x);
+  const Heading = headingLevel === 3 ? "h3" : "h4";
   const status = statusOf(s.statuses, scenario);
   const record = s.open === scenario && s.record.status === "ready" ? s.record.data : null;
   return (
-    <section className="decision" data-testid="decision" data-status={record?.status ?? status}>
-      <h4 className="subsection-title">
-        Decision <DecisionBadge status={record?.status ?? status} testid="decision-status" />
-      </h4>
-      {s.open !== scenario ? (
-        <button type="button" className="button" data-testid="decision-open" onClick={() => void s.openRecord(scenario)}>
-          {status === "draft" ? "Request decision…" : "Open decision record"}
-        </button>
-      ) : s.record.status === "loading" ? (
-        <p className="muted">Reading the decision record…</p>
-      ) : s.record.status === "failed" ? (
-        <ErrorBanner title="The decision record could not be read" error={s.record.error} />
-      ) : record ? (
-        <Record store={store} record={record} runId={runId} />
-      ) : null}
-      {s.error && (
-        <div data-testid="decision-error">
-          <ErrorBanner title="Not recorded" error={s.error} />
-        </div>
-      )}
-    </section>
+    <SubHeading.Provider value={headingLevel === 3 ? "h4" : "h5"}>
+      <section className="decision" data-testid="decision" data-status={record?.status ?? status}>
+        <Heading className="subsection-title">
+          Decision <DecisionBadge status={record?.status ?? status} testid="decision-status" />
+        </Heading>
+        {s.open !== scenario ? (
+          <button type="button" className="button" data-testid="decision-open" onClick={() => void s.openRecord(scenario)}>
+            {status === "draft" ? "Request decision…" : "Open decision record"}
+          </button>
+        ) : s.record.status === "loading" ? (
+          <p className="muted">Reading the decision record…</p>
+        ) : s.record.status === "failed" ? (
+          <ErrorBanner title="The decision record could not be read" error={s.record.error} />
+        ) : record ? (
+          <Record store={store} record={record} runId={runId} />
+        ) : null}
+        {s.error && (
+          <div data-testid="decision-error">
+            <ErrorBanner title="Not recorded" error={s.error} />
+          </div>
+        )}
+      </section>
+    </SubHeading.Provider>
   );
 }
 
@@ -100,7 +121,7 @@ function RequestForm({ store, runId, scenario, again, disabled }: { store: Decis
 function Changes({ record }: { record: DecisionRecordView }) {
   return (
     <div>
-      <h5>What changes</h5>
+      <SubTitle>What changes</SubTitle>
       <table className="table table-compact" data-testid="decision-changes">
         <thead>
           <tr>
@@ -127,7 +148,7 @@ function Changes({ record }: { record: DecisionRecordView }) {
 function Teams({ record }: { record: DecisionRecordView }) {
   return (
     <div>
-      <h5>Who must sign off</h5>
+      <SubTitle>Who must sign off</SubTitle>
       <table className="table table-compact" data-testid="decision-teams">
         <thead>
           <tr>
@@ -260,7 +281,7 @@ function Words({ record }: { record: DecisionRecordView }) {
   if (record.words.length === 0) return null;
   return (
     <div>
-      <h5>The record (append-only)</h5>
+      <SubTitle>The record (append-only)</SubTitle>
       <ol className="decision-words" data-testid="decision-words">
         {record.words.map((w) => (
           <li key={w.id} data-testid="decision-word" data-word={w.word}>
@@ -289,7 +310,7 @@ function Pack({ store, record }: { store: DecisionStore; record: DecisionRecordV
   const busy = useStore(store, (s) => s.busy);
   return (
     <div className="decision-pack">
-      <h5>Decision pack</h5>
+      <SubTitle>Decision pack</SubTitle>
       <p className="meta">One HTML file with the changes, the numbers, the record and how to reproduce them; it prints to PDF from a browser.</p>
       <div className="export-row">
         <button type="button" className="button" data-testid="decision-pack-dialog" disabled={busy} onClick={() => void store.getState().choosePackPath()}>

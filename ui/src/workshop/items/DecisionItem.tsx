@@ -40,5 +40,5 @@ export function DecisionItem({ item, modelPath, backend, show }: ItemProps) {
         No finished run simulated scenario {scenario}: run the model with it first.
       </p>
     );
-  return <DecisionPanel store={store} runId={runId} scenario={scenario} />;
+  return <DecisionPanel store={store} runId={runId} scenario={scenario} headingLevel={3} />;
 }
