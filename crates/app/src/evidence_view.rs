@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use ts_rs::TS;
 
+use crate::exit_counts::read_exit_counts;
 use crate::quantity_view::{describe_quantity_central, QuantityDomain, QuantityView};
 use crate::stored_run::run_model_version;
 use crate::{describe_errors, AppError};
@@ -168,57 +169,17 @@ pub fn apply_evidence(
 /// Reads observations from CSV text: a header naming at least `journey, step, exit,
 /// population, n, k` (any order), one observation per row. Every bad row is reported.
 pub fn parse_observations(csv: &str) -> Result<Vec<Observation>, AppError> {
-    let mut lines = csv.lines().filter(|l| !l.trim().is_empty());
-    let header: Vec<String> = lines
-        .next()
-        .map(|h| {
-            h.split(',')
-                .map(|c| c.trim().to_ascii_lowercase())
-                .collect()
+    Ok(read_exit_counts(csv, "the CSV")?
+        .into_iter()
+        .map(|r| Observation {
+            journey: r.journey,
+            step: r.step,
+            exit: r.exit,
+            population: r.population,
+            n: r.n,
+            k: r.k,
         })
-        .unwrap_or_default();
-    let col = |name: &str| header.iter().position(|c| c == name);
-    let (Some(j), Some(s), Some(e), Some(p), Some(n), Some(k)) = (
-        col("journey"),
-        col("step"),
-        col("exit"),
-        col("population"),
-        col("n"),
-        col("k"),
-    ) else {
-        return Err(AppError::InvalidModel {
-            message: "the CSV needs a header with journey, step, exit, population, n, k".into(),
-        });
-    };
-    let mut out = Vec::new();
-    let mut problems = Vec::new();
-    for (i, line) in lines.enumerate() {
-        let cells: Vec<&str> = line.split(',').map(str::trim).collect();
-        let get = |c: usize| cells.get(c).copied().unwrap_or("");
-        let number = |c: usize, what: &str| {
-            get(c)
-                .parse::<u64>()
-                .map_err(|_| format!("row {}: {what} `{}` is not a whole number", i + 2, get(c)))
-        };
-        match (number(n, "n"), number(k, "k")) {
-            (Ok(n), Ok(k)) => out.push(Observation {
-                journey: get(j).into(),
-                step: get(s).into(),
-                exit: get(e).into(),
-                population: get(p).into(),
-                n,
-                k,
-            }),
-            (a, b) => problems.extend([a.err(), b.err()].into_iter().flatten()),
-        }
-    }
-    if problems.is_empty() {
-        Ok(out)
-    } else {
-        Err(AppError::InvalidModel {
-            message: problems.join("\n"),
-        })
-    }
+        .collect())
 }
 
 /// The observations that the model version of stored run `run_id` keeps in its sources

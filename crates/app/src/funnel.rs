@@ -7,6 +7,7 @@ use serde::Serialize;
 use serde_json::Value;
 use ts_rs::TS;
 
+use crate::exit_counts::read_exit_counts;
 use crate::{apply_evidence, AppError, Evidence};
 use journeylab_engine::evidence::{fit_observed, Period};
 
@@ -120,64 +121,29 @@ pub fn import_funnel(document: &Value, csv: &str, prefix: &str) -> Result<Funnel
 
 /// Rows grouped by exit and population, in the order first seen.
 fn parse(csv: &str) -> Result<Vec<Group>, AppError> {
-    let mut lines = csv.lines().filter(|l| !l.trim().is_empty());
-    let header: Vec<String> = lines
-        .next()
-        .map(|h| {
-            h.split(',')
-                .map(|c| c.trim().to_ascii_lowercase())
-                .collect()
-        })
-        .unwrap_or_default();
-    let col = |name: &str| header.iter().position(|c| c == name);
-    let (Some(j), Some(s), Some(e), Some(p), Some(n), Some(k)) = (
-        col("journey"),
-        col("step"),
-        col("exit"),
-        col("population"),
-        col("n"),
-        col("k"),
-    ) else {
-        return Err(AppError::InvalidModel {
-            message: "the funnel CSV needs a header with journey, step, exit, population, n, k (and optionally period)".into(),
-        });
-    };
-    let period = col("period");
     let mut groups: Vec<Group> = Vec::new();
-    let mut problems = Vec::new();
-    for (i, line) in lines.enumerate() {
-        let cells: Vec<&str> = line.split(',').map(str::trim).collect();
-        let get = |c: usize| cells.get(c).copied().unwrap_or("").to_string();
-        let (Ok(nv), Ok(kv)) = (get(n).parse::<u64>(), get(k).parse::<u64>()) else {
-            problems.push(format!("row {}: n and k must be whole numbers", i + 2));
-            continue;
-        };
-        let key = (get(j), get(s), get(e), get(p));
+    for r in read_exit_counts(csv, "the funnel CSV")? {
         let entry = Period {
-            n: nv,
-            k: kv,
-            label: period.map(get).filter(|l| !l.is_empty()),
+            n: r.n,
+            k: r.k,
+            label: r.period,
         };
-        match groups.iter_mut().find(|g| {
-            (&g.journey, &g.step, &g.exit, &g.population) == (&key.0, &key.1, &key.2, &key.3)
-        }) {
+        let same = |g: &&mut Group| {
+            (&g.journey, &g.step, &g.exit, &g.population)
+                == (&r.journey, &r.step, &r.exit, &r.population)
+        };
+        match groups.iter_mut().find(same) {
             Some(g) => g.periods.push(entry),
             None => groups.push(Group {
-                journey: key.0,
-                step: key.1,
-                exit: key.2,
-                population: key.3,
+                journey: r.journey,
+                step: r.step,
+                exit: r.exit,
+                population: r.population,
                 periods: vec![entry],
             }),
         }
     }
-    if problems.is_empty() {
-        Ok(groups)
-    } else {
-        Err(AppError::InvalidModel {
-            message: problems.join("\n"),
-        })
-    }
+    Ok(groups)
 }
 
 /// The quantity an exit's counts calibrate: its slash path, whether the counts are of the

@@ -14,6 +14,7 @@ mod editing;
 mod error;
 mod evidence_view;
 mod examples;
+mod exit_counts;
 mod explorer;
 mod flows_view;
 mod funnel;

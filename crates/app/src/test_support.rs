@@ -31,3 +31,18 @@ pub(crate) fn temp_workspace(tag: &str) -> (PathBuf, Store) {
     let store = open_workspace(Some(&dir.join("ws.db"))).expect("workspace");
     (dir, store)
 }
+
+/// Runs fixture `<key>.json` in expected mode (`iterations`, `seed`), every scenario,
+/// stored under model key `key`; the run's id.
+pub(crate) fn stored_expected_run(store: &Store, key: &str, iterations: u64, seed: u64) -> i64 {
+    let model = crate::load_model(&fixture_path(&format!("{key}.json"))).expect("model");
+    let settings = journeylab_engine::Settings {
+        iterations,
+        seed,
+        mode: journeylab_engine::Mode::Expected,
+        threads: None,
+    };
+    crate::run_and_store(store, key, &model, &settings, None, None)
+        .expect("run")
+        .0
+}

@@ -6,7 +6,7 @@ use journeylab_engine::{Mode, Settings};
 use journeylab_store::{DecisionStatus, RiskAcceptance, Word};
 
 use super::*;
-use crate::test_support::{fixture_path, temp_workspace};
+use crate::test_support::{fixture_path, stored_expected_run, temp_workspace};
 use crate::{load_model, run_and_store};
 
 fn word(scenario: &str, w: Word, team: Option<&str>, name: &str, why: &str) -> WordRequest {
@@ -24,15 +24,8 @@ fn word(scenario: &str, w: Word, team: Option<&str>, name: &str, why: &str) -> W
 #[test]
 fn a_scenario_is_requested_signed_off_accepted_packed_and_goes_stale() {
     let (dir, store) = temp_workspace("decisions");
+    let run_id = stored_expected_run(&store, "consumer-sign-in", 200, 11);
     let model = load_model(&fixture_path("consumer-sign-in.json")).expect("model");
-    let settings = Settings {
-        iterations: 200,
-        seed: 11,
-        mode: Mode::Expected,
-        threads: None,
-    };
-    let (run_id, _) =
-        run_and_store(&store, "consumer-sign-in", &model, &settings, None, None).expect("run");
     let key = "consumer-sign-in";
     let s = "passkeys_first";
     assert_eq!(

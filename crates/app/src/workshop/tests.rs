@@ -4,13 +4,12 @@
 use std::collections::BTreeMap;
 
 use journeylab_engine::evidence::{Family, Judgement};
-use journeylab_engine::{Mode, Settings};
 use journeylab_store::Word;
 
 use super::*;
 use crate::decisions::{record_word, request_decision, WordRequest};
-use crate::test_support::{fixture_path, temp_workspace};
-use crate::{load_model, open_workspace, run_and_store};
+use crate::open_workspace;
+use crate::test_support::{fixture_path, stored_expected_run, temp_workspace};
 
 fn item(title: &str, what: ItemKind) -> WorkshopItem {
     WorkshopItem::new(title, 10, what)
@@ -115,15 +114,7 @@ fn a_workshop_with_problems_is_refused_saying_where() {
 #[test]
 fn the_summary_holds_the_agenda_judgements_decision_pack_and_parking_lot() {
     let (dir, store) = temp_workspace("workshop-summary");
-    let model = load_model(&fixture_path("consumer-sign-in.json")).expect("model");
-    let settings = Settings {
-        iterations: 200,
-        seed: 11,
-        mode: Mode::Expected,
-        threads: None,
-    };
-    let (run_id, _) =
-        run_and_store(&store, "consumer-sign-in", &model, &settings, None, None).expect("run");
+    let run_id = stored_expected_run(&store, "consumer-sign-in", 200, 11);
     request_decision(&store, run_id, "passkeys_first", "Priya Shah", "workshop").expect("request");
     record_word(
         &store,
