@@ -171,14 +171,7 @@ pub fn apply_evidence(
 pub fn parse_observations(csv: &str) -> Result<Vec<Observation>, AppError> {
     Ok(read_exit_counts(csv, "the CSV")?
         .into_iter()
-        .map(|r| Observation {
-            journey: r.journey,
-            step: r.step,
-            exit: r.exit,
-            population: r.population,
-            n: r.n,
-            k: r.k,
-        })
+        .map(|r| r.counts)
         .collect())
 }
 

@@ -2,17 +2,14 @@
 //! column order): read once here for both the predictive check of a run and the funnel
 //! import, so both accept the same files and report bad rows the same way.
 
+use journeylab_engine::evidence::Observation;
+
 use crate::AppError;
 
-/// One row: `k` of the `n` users of `population` at `journey`/`step` left by `exit`.
+/// One row: what was observed, and in which period.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct ExitCounts {
-    pub journey: String,
-    pub step: String,
-    pub exit: String,
-    pub population: String,
-    pub n: u64,
-    pub k: u64,
+    pub counts: Observation,
     /// The `period` column's cell, if there is one and it is not empty.
     pub period: Option<String>,
 }
@@ -58,12 +55,14 @@ pub(crate) fn read_exit_counts(csv: &str, what: &str) -> Result<Vec<ExitCounts>,
         };
         match (number(n, "n"), number(k, "k")) {
             (Ok(n), Ok(k)) => rows.push(ExitCounts {
-                journey: get(j).into(),
-                step: get(s).into(),
-                exit: get(e).into(),
-                population: get(p).into(),
-                n,
-                k,
+                counts: Observation {
+                    journey: get(j).into(),
+                    step: get(s).into(),
+                    exit: get(e).into(),
+                    population: get(p).into(),
+                    n,
+                    k,
+                },
                 period: period.map(get).filter(|l| !l.is_empty()).map(String::from),
             }),
             (a, b) => problems.extend([a.err(), b.err()].into_iter().flatten()),
@@ -91,9 +90,9 @@ mod tests {
         .expect("rows");
         assert_eq!(
             (
-                rows[0].k,
-                rows[0].n,
-                rows[0].step.as_str(),
+                rows[0].counts.k,
+                rows[0].counts.n,
+                rows[0].counts.step.as_str(),
                 rows[0].period.as_deref()
             ),
             (3, 10, "otp", Some("2026-11"))

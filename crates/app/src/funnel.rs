@@ -122,11 +122,12 @@ pub fn import_funnel(document: &Value, csv: &str, prefix: &str) -> Result<Funnel
 /// Rows grouped by exit and population, in the order first seen.
 fn parse(csv: &str) -> Result<Vec<Group>, AppError> {
     let mut groups: Vec<Group> = Vec::new();
-    for r in read_exit_counts(csv, "the funnel CSV")? {
+    for row in read_exit_counts(csv, "the funnel CSV")? {
+        let r = row.counts;
         let entry = Period {
             n: r.n,
             k: r.k,
-            label: r.period,
+            label: row.period,
         };
         let same = |g: &&mut Group| {
             (&g.journey, &g.step, &g.exit, &g.population)
