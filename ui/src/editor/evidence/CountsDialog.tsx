@@ -6,10 +6,11 @@ import { useState } from "react";
 import { useBackend } from "../../backendContext";
 import { compact, thousands } from "../../format/numbers";
 import { toErrorPayload, type ObservedFitView, type Period } from "../../ipc";
+import { applyEvidenceTo } from "./applyEvidence";
 import { Dialog } from "./Dialog";
 import { useEvidenceTarget } from "./evidenceContext";
 import { EvidencePlot } from "./EvidencePlot";
-import { betaText, defaultSourceId, defaultTitle, EMPTY_ROW, existingEvidence, homogeneityWords, sourceExists, isValidId, METHOD_WORDS, parsePeriodsCsv, periodsOf, type PeriodRow } from "./evidenceModel";
+import { betaText, defaultSourceId, defaultTitle, EMPTY_ROW, existingEvidence, homogeneityWords, sourceExists, METHOD_WORDS, parsePeriodsCsv, periodsOf, type PeriodRow } from "./evidenceModel";
 import { SourceFields } from "./SourceFields";
 
 export function CountsDialog({ path, value, onClose }: { path: string; value: unknown; onClose(): void }) {
@@ -54,17 +55,12 @@ export function CountsDialog({ path, value, onClose }: { path: string; value: un
 
   const apply = async () => {
     if (!fit || !backend || !target) return;
-    if (!isValidId(sourceId)) {
-      setError(`“${sourceId}” is not a valid source id: use a-z, 0-9, _ and -`);
-      return;
-    }
     setBusy(true);
-    try {
-      const text = await backend.applyEvidence(target.document(), path, sourceId, title, { kind: "observed", periods: fit.periods });
-      target.replace(JSON.parse(text));
+    const problem = await applyEvidenceTo(backend, target, path, sourceId, title, { kind: "observed", periods: fit.periods });
+    if (problem === null) {
       onClose();
-    } catch (e) {
-      setError(toErrorPayload(e).message);
+    } else {
+      setError(problem);
       setBusy(false);
     }
   };

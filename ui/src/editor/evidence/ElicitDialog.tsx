@@ -8,6 +8,7 @@ import { useBackend } from "../../backendContext";
 import { compact } from "../../format/numbers";
 import { toErrorPayload, type ElicitationView, type Family, type Judgement } from "../../ipc";
 import { parseQuantity } from "../quantity";
+import { applyEvidenceTo } from "./applyEvidence";
 import { Dialog } from "./Dialog";
 import { useEvidenceTarget } from "./evidenceContext";
 import { EvidencePlot } from "./EvidencePlot";
@@ -22,7 +23,6 @@ import {
   FAMILY_WORDS,
   fitErrorText,
   isMasked,
-  isValidId,
   judgementsOf,
   quantileHeading,
   quantileKey,
@@ -112,17 +112,12 @@ export function ElicitDialog({ path, value, probability, onClose }: { path: stri
 
   const apply = async () => {
     if (!result || !backend || !target) return;
-    if (!isValidId(sourceId)) {
-      setError(`“${sourceId}” is not a valid source id: use a-z, 0-9, _ and -`);
-      return;
-    }
     setBusy(true);
-    try {
-      const text = await backend.applyEvidence(target.document(), path, sourceId, title, { kind: "elicited", judgements: result.judgements, family: result.family });
-      target.replace(JSON.parse(text));
+    const problem = await applyEvidenceTo(backend, target, path, sourceId, title, { kind: "elicited", judgements: result.judgements, family: result.family });
+    if (problem === null) {
       onClose();
-    } catch (e) {
-      setError(toErrorPayload(e).message);
+    } else {
+      setError(problem);
       setBusy(false);
     }
   };
