@@ -141,10 +141,9 @@ impl Ctx {
         if let Some(child) = self.driver_process.take() {
             stop_process_group(child);
         }
-        let env: Vec<(String, OsString)> = std::mem::take(&mut self.env);
+        let env = self.env.clone();
         let borrowed: Vec<(&str, OsString)> =
             env.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
-        self.env = env.clone();
         self.app_with_env(&borrowed).await
     }
 
