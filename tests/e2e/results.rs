@@ -64,6 +64,7 @@ fn engine_result(iterations: u64, seed: u64) -> Result<ResultDoc, Error> {
         iterations,
         seed,
         mode: Mode::Sampled,
+        sampling: journeylab_engine::Sampling::Mc,
         threads: None,
     };
     let out = journeylab_engine::run(&loaded.validation, &settings, None, &NoProgress)?;

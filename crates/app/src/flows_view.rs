@@ -4,7 +4,7 @@
 use journeylab_engine::flows::{population_flows, PopulationFlows};
 use journeylab_engine::metrics::summarize;
 use journeylab_engine::vocab::TOTAL_METRICS;
-use journeylab_engine::{run, Mode, NoProgress, Settings, Summary};
+use journeylab_engine::{run, Mode, NoProgress, Sampling, Settings, Summary};
 use journeylab_store::Store;
 use serde::Serialize;
 use serde_json::Value;
@@ -66,6 +66,7 @@ pub fn what_if(document: &Value, iterations: u64, seed: u64) -> Result<WhatIf, A
         iterations: iterations.max(1),
         seed,
         mode: Mode::Expected,
+        sampling: Sampling::Mc,
         threads: None,
     };
     let out = run(&validation, &settings, Some(&[]), &NoProgress).map_err(|e| AppError::Run {

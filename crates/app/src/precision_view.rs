@@ -2,8 +2,8 @@
 //! (kept in the run's settings), the iterations it used out of its maximum, and the 95 %
 //! half-width each target's metric reached, from the stored per-iteration totals.
 
-use journeylab_engine::metrics::summarize;
 use journeylab_engine::run::{target_outcome, PrecisionTarget, TargetOutcome};
+use journeylab_engine::stream::series_summary;
 use journeylab_engine::vocab::total_metric;
 use journeylab_store::{RunStatus, Store};
 use serde::Serialize;
@@ -80,7 +80,11 @@ pub fn run_precision(store: &Store, run_id: i64) -> Result<Option<PrecisionStatu
             let values = store
                 .run_samples(run_id, scenario, &target.metric)?
                 .unwrap_or_default();
-            per_scenario.push(summarize(values.iter().copied()));
+            per_scenario.push(series_summary(
+                None,
+                values.iter().copied(),
+                settings.sampling,
+            ));
         }
         let TargetOutcome {
             metric,
@@ -93,6 +97,7 @@ pub fn run_precision(store: &Store, run_id: i64) -> Result<Option<PrecisionStatu
                 relative: target.relative,
             },
             per_scenario,
+            settings.sampling,
         );
         targets.push(PrecisionTargetView {
             label: total_metric(&metric).map_or_else(|| metric.clone(), |m| m.label.to_string()),

@@ -480,6 +480,7 @@ mod tests {
             iterations: if precision.is_empty() { 2_000 } else { 20_000 },
             seed: 11,
             mode,
+            sampling: journeylab_engine::Sampling::Mc,
             threads: None,
         };
         run_and_store_with(store, "dominated", &model, &settings, None, precision, None)
@@ -599,6 +600,7 @@ mod tests {
         let model = crate::load_model(&fixture_path("consumer-sign-in.json")).expect("model");
         let settings = Settings {
             iterations: 500,
+            sampling: journeylab_engine::Sampling::Mc,
             seed: 3,
             mode: Mode::Expected,
             threads: None,

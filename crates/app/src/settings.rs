@@ -2,6 +2,7 @@
 //! (`runs.settings_json`): typed, written and read by serde in one place.
 
 use journeylab_engine::run::PrecisionTarget;
+use journeylab_engine::sim::Sampling;
 use journeylab_store::RunRecord;
 use serde::{Deserialize, Serialize};
 
@@ -27,13 +28,22 @@ pub struct StoredSettings {
     /// `iterations` are those used).
     #[serde(default)]
     pub max_iterations: Option<u64>,
+    /// How quantities were drawn (runs stored before rqmc existed were mc).
+    #[serde(default)]
+    pub sampling: Sampling,
 }
 
 impl StoredSettings {
     /// The settings of a run about to start.
-    pub fn new(threads: Option<usize>, precision: &[PrecisionTarget], iterations: u64) -> Self {
+    pub fn new(
+        threads: Option<usize>,
+        precision: &[PrecisionTarget],
+        iterations: u64,
+        sampling: Sampling,
+    ) -> Self {
         StoredSettings {
             threads,
+            sampling,
             precision: precision
                 .iter()
                 .map(|t| StoredTarget {
@@ -84,11 +94,17 @@ mod tests {
                 relative: 0.02,
             }],
             200_000,
+            Sampling::Rqmc,
         );
         let back: StoredSettings = serde_json::from_str(&s.to_json()).expect("parse");
         assert_eq!(back, s);
         assert_eq!(back.precision_maximum(), Some(200_000));
         let old: StoredSettings = serde_json::from_str("{}").expect("empty");
         assert_eq!(old.precision_maximum(), None);
+        assert_eq!(
+            old.sampling,
+            Sampling::Mc,
+            "runs stored before rqmc were mc"
+        );
     }
 }

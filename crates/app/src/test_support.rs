@@ -40,6 +40,7 @@ pub(crate) fn stored_expected_run(store: &Store, key: &str, iterations: u64, see
         iterations,
         seed,
         mode: journeylab_engine::Mode::Expected,
+        sampling: journeylab_engine::Sampling::Mc,
         threads: None,
     };
     crate::run_and_store(store, key, &model, &settings, None, None)

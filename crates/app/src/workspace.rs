@@ -127,7 +127,13 @@ pub fn run_and_store_with(
             // The precision targets are kept so the app can say whether they were met
             // (the stored iterations become the iterations used).
             settings_json: Some(
-                StoredSettings::new(settings.threads, precision, settings.iterations).to_json(),
+                StoredSettings::new(
+                    settings.threads,
+                    precision,
+                    settings.iterations,
+                    settings.sampling,
+                )
+                .to_json(),
             ),
         },
     )?;

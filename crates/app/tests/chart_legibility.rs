@@ -102,6 +102,7 @@ fn no_chart_of_any_fixture_has_labels_on_top_of_each_other_at_projector_size() {
         iterations: 400,
         seed: 5,
         mode: Mode::Sampled,
+        sampling: journeylab_engine::Sampling::Mc,
         threads: None,
     };
     let mut problems = Vec::new();

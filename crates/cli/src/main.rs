@@ -21,7 +21,7 @@ use journeylab_app::{
     load_model, model_key, open_workspace, run_and_store_with, run_model_with, AppError,
 };
 use journeylab_engine::run::PrecisionTarget;
-use journeylab_engine::{result_doc, Mode, Settings};
+use journeylab_engine::{result_doc, Mode, Sampling, Settings};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -92,6 +92,10 @@ struct RunArgs {
     /// `sampled` (random counts) or `expected` (exact expectations per iteration).
     #[arg(long, value_enum, default_value_t = ModeArg::Sampled)]
     mode: ModeArg,
+    /// How uncertain quantities are drawn: `mc` (independent random draws) or `rqmc`
+    /// (scrambled Sobol points in 32 replicates; the standard error is their spread).
+    #[arg(long, value_enum, default_value_t = SamplingArg::Mc)]
+    sampling: SamplingArg,
     /// Scenario to run besides the baseline (repeatable; default: all).
     #[arg(long = "scenario")]
     scenarios: Vec<String>,
@@ -131,6 +135,21 @@ pub(crate) enum ShowFormat {
 pub(crate) enum ModeArg {
     Sampled,
     Expected,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(crate) enum SamplingArg {
+    Mc,
+    Rqmc,
+}
+
+impl From<SamplingArg> for Sampling {
+    fn from(s: SamplingArg) -> Sampling {
+        match s {
+            SamplingArg::Mc => Sampling::Mc,
+            SamplingArg::Rqmc => Sampling::Rqmc,
+        }
+    }
 }
 
 /// A failure with its exit code.
@@ -340,6 +359,7 @@ fn run(args: RunArgs, db: Option<&Path>) -> Result<(), Failure> {
             ModeArg::Sampled => Mode::Sampled,
             ModeArg::Expected => Mode::Expected,
         },
+        sampling: args.sampling.into(),
         threads: args.threads,
     };
     let scenarios = (!args.scenarios.is_empty()).then_some(args.scenarios.as_slice());

@@ -64,6 +64,7 @@ pub fn sweep(args: SweepArgs) -> Result<(), Failure> {
             ModeArg::Sampled => Mode::Sampled,
             ModeArg::Expected => Mode::Expected,
         },
+        sampling: journeylab_engine::Sampling::Mc,
         threads: None,
     };
     let s = sweep_gate(&model, &args.gate, &allow, &block, &settings).map_err(app_failure)?;
@@ -189,6 +190,7 @@ pub fn sensitivity(args: SensitivityArgs, db: Option<&Path>) -> Result<(), Failu
                 iterations: args.iterations,
                 seed: args.seed.unwrap_or_else(random_seed),
                 mode: Mode::Expected,
+                sampling: journeylab_engine::Sampling::Mc,
                 threads: None,
             };
             let scenarios: Vec<String> = args.scenario.iter().cloned().collect();

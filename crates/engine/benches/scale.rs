@@ -67,6 +67,7 @@ fn bench_loop(c: &mut Criterion) {
         iterations: 100,
         seed: 1,
         mode: Mode::Expected,
+        sampling: journeylab_engine::Sampling::Mc,
         threads: Some(1),
     };
     g.throughput(Throughput::Elements(100));

@@ -44,6 +44,7 @@ fn bench_fixtures(c: &mut Criterion) {
                 iterations,
                 seed: 1,
                 mode,
+                sampling: journeylab_engine::Sampling::Mc,
                 threads: None,
             };
             g.throughput(Throughput::Elements(iterations));
@@ -73,6 +74,7 @@ fn bench_volume(c: &mut Criterion) {
             iterations: 20_000,
             seed: 1,
             mode: Mode::Sampled,
+            sampling: journeylab_engine::Sampling::Mc,
             threads: None,
         };
         g.bench_function(BenchmarkId::new("sampled_20k", volume as u64), |b| {
@@ -92,6 +94,7 @@ fn bench_sweep(c: &mut Criterion) {
         iterations: 300,
         seed: 1,
         mode: Mode::Expected,
+        sampling: journeylab_engine::Sampling::Mc,
         threads: None,
     };
     for (name, _, doc) in fixtures() {

@@ -111,6 +111,7 @@ fn per_iteration(spec: &Spec, mode: Mode, iterations: u64) -> f64 {
         iterations,
         seed: 1,
         mode,
+        sampling: journeylab_engine::Sampling::Mc,
         threads: Some(1),
     };
     best(3, || {
@@ -165,6 +166,7 @@ fn precision(fixtures: &[(String, Validation)]) {
             iterations: 2_000_000,
             seed: 4,
             mode,
+            sampling: journeylab_engine::Sampling::Mc,
             threads: None,
         };
         let out =

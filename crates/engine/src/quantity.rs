@@ -67,6 +67,71 @@ impl Sampler {
     }
 }
 
+/// A distribution's quantile function ready for quasi-random draws: [`Dist::inverse`].
+/// Closed forms where they exist; the Beta and PERT by a shared table
+/// ([`crate::inverse`]); the lognormal by statrs' normal quantile.
+#[derive(Debug, Clone)]
+pub enum Inverse {
+    /// Always this value.
+    Fixed(f64),
+    /// lo + u (hi − lo).
+    Uniform(f64, f64),
+    /// Closed form: lo + √(u (hi − lo)(mode − lo)) below the mode's probability, the
+    /// mirror image above.
+    Triangular(f64, f64, f64),
+    /// lo + (hi − lo) Q_Beta(u), Q_Beta tabulated.
+    Beta(f64, f64, std::sync::Arc<crate::inverse::BetaInverse>),
+    /// exp(mu + sigma Φ⁻¹(u)).
+    LogNormal(f64, f64),
+}
+
+impl Inverse {
+    /// The value at probability `u` in (0, 1).
+    pub fn at(&self, u: f64) -> f64 {
+        match self {
+            Inverse::Fixed(x) => *x,
+            Inverse::Uniform(lo, hi) => lo + u * (hi - lo),
+            Inverse::Triangular(lo, mode, hi) => {
+                let f = (mode - lo) / (hi - lo);
+                if u < f {
+                    lo + ((hi - lo) * (mode - lo) * u).sqrt()
+                } else {
+                    hi - ((hi - lo) * (hi - mode) * (1.0 - u)).sqrt()
+                }
+            }
+            Inverse::Beta(lo, hi, table) => lo + (hi - lo) * table.quantile(u),
+            Inverse::LogNormal(mu, sigma) => (mu + sigma * std_normal_quantile(u)).exp(),
+        }
+    }
+}
+
+/// Φ⁻¹(u), statrs' closed form through the inverse complementary error function.
+fn std_normal_quantile(u: f64) -> f64 {
+    -std::f64::consts::SQRT_2 * statrs::function::erf::erfc_inv(2.0 * u)
+}
+
+impl Dist {
+    /// The quantile function for quasi-random draws (the Beta table is built on first use
+    /// of its shape and shared after); `None` for a Beta too concentrated to tabulate
+    /// ([`crate::inverse::MAX_SHAPE_SUM`]), which is then drawn by its exact sampler.
+    pub fn inverse(&self) -> Option<Inverse> {
+        let beta = |lo: f64, hi: f64, a: f64, b: f64| {
+            crate::inverse::beta_inverse(a, b).map(|t| Inverse::Beta(lo, hi, t))
+        };
+        match *self {
+            Dist::Fixed(x) => Some(Inverse::Fixed(x)),
+            Dist::Uniform(lo, hi) => Some(Inverse::Uniform(lo, hi)),
+            Dist::Triangular(lo, mode, hi) => Some(Inverse::Triangular(lo, mode, hi)),
+            Dist::Pert(lo, mode, hi) => {
+                let (a, b) = Self::pert_shape(lo, mode, hi);
+                beta(lo, hi, a, b)
+            }
+            Dist::Beta(a, b) => beta(0.0, 1.0, a, b),
+            Dist::LogNormal { mu, sigma } => Some(Inverse::LogNormal(mu, sigma)),
+        }
+    }
+}
+
 impl Dist {
     /// A lognormal whose 5th and 95th percentiles are `p5` and `p95` (0 < p5 < p95).
     pub fn lognormal_from_percentiles(p5: f64, p95: f64) -> Dist {

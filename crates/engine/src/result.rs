@@ -7,11 +7,12 @@ use indexmap::IndexMap;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::metrics::{self, summarize, Summary};
+use crate::metrics::{self, Summary};
 use crate::run::{
     guardrails, paired_delta, GuardrailResult, RunOutput, ScenarioRun, TargetOutcome,
 };
-use crate::sim::JP_FIELDS;
+use crate::sim::{Sampling, JP_FIELDS};
+use crate::stream::series_summary;
 use crate::vocab::{total_index, TOTAL_METRICS};
 
 /// The result format tag.
@@ -43,6 +44,11 @@ pub struct ResultDoc {
     pub iterations: u64,
     /// `sampled` or `expected`.
     pub mode: String,
+    /// How quantities were drawn: `mc`, or `rqmc`, whose standard errors come from
+    /// independent replicates (an extension of spec §7; absent in documents of runs made
+    /// before it existed, which were all `mc`).
+    #[serde(default)]
+    pub sampling: Sampling,
     /// Engine version that produced it.
     #[serde(default)]
     pub engine_version: String,
@@ -171,6 +177,7 @@ pub fn result_doc(out: &RunOutput) -> ResultDoc {
         seed: out.settings.seed,
         iterations: out.settings.iterations,
         mode: out.settings.mode.as_str().to_string(),
+        sampling: out.settings.sampling,
         engine_version: ENGINE_VERSION.to_string(),
         run_id: None,
         precision: out.precision.clone(),
@@ -207,10 +214,7 @@ fn scenario_result(run: &ScenarioRun, baseline: Option<&ScenarioRun>) -> Scenari
         .into_par_iter()
         .map(|c| {
             let kept = (0..n).map(|i| samples.row(i)[c]);
-            match streamed {
-                Some(st) => st.columns[c].summary(kept),
-                None => summarize(kept),
-            }
+            series_summary(streamed.map(|st| &st.columns[c]), kept, run.sampling)
         })
         .collect();
     let classes_of: Vec<[Option<Summary>; 3]> = (0..samples.layout.blocks.len())
@@ -221,10 +225,7 @@ fn scenario_result(run: &ScenarioRun, baseline: Option<&ScenarioRun>) -> Scenari
                 .collect();
             [0, 1, 2].map(|k| {
                 let kept = counts.iter().map(|c| c[k]);
-                match streamed {
-                    Some(st) => st.classes[b][k].summary(kept),
-                    None => summarize(kept),
-                }
+                series_summary(streamed.map(|st| &st.classes[b][k]), kept, run.sampling)
             })
         })
         .collect();
@@ -277,10 +278,8 @@ fn scenario_result(run: &ScenarioRun, baseline: Option<&ScenarioRun>) -> Scenari
         let mut deltas = Summaries::new();
         for (m, metric) in TOTAL_METRICS.iter().enumerate() {
             let kept = paired_delta(&run.totals[m], &base.totals[m]);
-            let summary = match streamed.and_then(|st| st.deltas.get(m)) {
-                Some(moments) => moments.summary(kept),
-                None => summarize(kept),
-            };
+            let moments = streamed.and_then(|st| st.deltas.get(m));
+            let summary = series_summary(moments, kept.iter().copied(), run.sampling);
             put(&mut deltas, metric.id, summary);
         }
         deltas

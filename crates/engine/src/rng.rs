@@ -20,15 +20,17 @@ pub fn key_hash(key: &str) -> u64 {
 }
 
 /// SplitMix64 finaliser: spreads nearby inputs over the whole 64-bit space.
-fn mix(mut z: u64) -> u64 {
+pub(crate) fn mix(mut z: u64) -> u64 {
     z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
     z ^ (z >> 31)
 }
 
+fn stream_seed(seed: u64, iteration: u64, key_hash: u64) -> u64 {
+    mix(mix(seed ^ 0x6a09_e667_f3bc_c909).wrapping_add(iteration) ^ key_hash.rotate_left(17))
+}
+
 /// The stream for `key_hash` in iteration `iteration` of a run seeded with `seed`.
 pub fn stream(seed: u64, iteration: u64, key_hash: u64) -> StreamRng {
-    let s =
-        mix(mix(seed ^ 0x6a09_e667_f3bc_c909).wrapping_add(iteration) ^ key_hash.rotate_left(17));
-    StreamRng::seed_from_u64(s)
+    StreamRng::seed_from_u64(stream_seed(seed, iteration, key_hash))
 }

@@ -3,10 +3,14 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::metrics::{self, summarize, Summary};
-use crate::sim::{simulate_from, Layout, Progress, Samples, Settings, SimError};
+use crate::metrics::{self, Summary};
+use crate::sim::{
+    simulate_in, Dimensions, Layout, Progress, Samples, Sampling, Settings, SimError,
+};
 use crate::spec::Spec;
-use crate::stream::{guardrail_value, rows_kept, within, Streamed, BLOCK, KEEP_ROWS};
+use crate::stream::{
+    guardrail_value, rows_kept, series_summary, within, Streamed, BLOCK, KEEP_ROWS,
+};
 use crate::validate::Validation;
 use crate::vocab::{is_total_metric, total_index};
 
@@ -27,16 +31,19 @@ pub struct ScenarioRun {
     pub totals: Vec<Vec<f64>>,
     /// For a run longer than its kept rows: every series summarised over all iterations.
     pub streamed: Option<Streamed>,
+    /// How the run drew its quantities (it defines the standard errors).
+    pub sampling: Sampling,
 }
 
 impl ScenarioRun {
     /// The summary of model total `m` over every iteration of the run.
     pub fn total_summary(&self, m: usize) -> Option<Summary> {
         let kept = self.totals.get(m)?;
-        match &self.streamed {
-            Some(st) => st.totals.get(m)?.summary(kept.iter().copied()),
-            None => summarize(kept.iter().copied()),
-        }
+        let streamed = match &self.streamed {
+            Some(st) => Some(st.totals.get(m)?),
+            None => None,
+        };
+        series_summary(streamed, kept.iter().copied(), self.sampling)
     }
 }
 
@@ -56,6 +63,9 @@ pub struct RunOutput {
     /// For a run that stopped on precision: each target and whether it was met (empty
     /// for a plain run).
     pub precision: Vec<TargetOutcome>,
+    /// The quasi-random dimension of every quantity (the baseline's slots), shared by all
+    /// scenarios so that they keep common random numbers under rqmc.
+    pub dimensions: Dimensions,
 }
 
 /// Why a run could not be made.
@@ -96,9 +106,6 @@ pub struct PrecisionTarget {
     pub relative: f64,
 }
 
-/// z of a two-sided 95 % interval.
-const Z975: f64 = 1.959964;
-
 /// What a precision target reached.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TargetOutcome {
@@ -106,7 +113,8 @@ pub struct TargetOutcome {
     pub metric: String,
     /// Asked relative half-width of the 95 % interval (0.01 = ±1 %).
     pub relative: f64,
-    /// Reached relative half-width, 1.96 × SE / |mean|, in the least precise scenario
+    /// Reached relative half-width, z × SE / |mean| (z = [`Sampling::z95`]), in the least
+    /// precise scenario
     /// (`None` when the metric has no value or a zero mean in every scenario).
     pub achieved: Option<f64>,
     /// Met in every scenario. A metric never present (no entrants) or whose mean is 0
@@ -115,14 +123,16 @@ pub struct TargetOutcome {
 }
 
 /// The outcome of `target` over each scenario's summary of its metric (`None` where the
-/// metric is absent): the one rule the stopping, the CLI and the app's history share.
+/// metric is absent), with the 95 % interval of the run's `sampling`: the one rule the
+/// stopping, the CLI and the app's history share.
 pub fn target_outcome(
     target: &PrecisionTarget,
     per_scenario: impl IntoIterator<Item = Option<Summary>>,
+    sampling: Sampling,
 ) -> TargetOutcome {
     let (mut met, mut achieved) = (is_total_metric(&target.metric), None::<f64>);
     for sum in per_scenario.into_iter().flatten() {
-        let half = Z975 * sum.se;
+        let half = sampling.z95() * sum.se;
         met &= half <= target.relative * sum.mean.abs();
         if sum.mean != 0.0 {
             let r = half / sum.mean.abs();
@@ -148,6 +158,7 @@ pub fn precision_outcomes(out: &RunOutput, targets: &[PrecisionTarget]) -> Vec<T
                 out.scenarios
                     .iter()
                     .map(|s| m.and_then(|m| s.total_summary(m))),
+                out.settings.sampling,
             )
         })
         .collect()
@@ -166,8 +177,10 @@ const STEP_MARGIN: f64 = 1.05;
 /// A step grows the run by at least this factor (no crawling in tiny steps)…
 const MIN_GROWTH: f64 = 1.1;
 /// …and at most this one: an early standard error from few iterations (a heavy tail not
-/// yet seen) can be far off, so the run never leaps on it.
-const MAX_GROWTH: f64 = 4.0;
+/// yet seen) can be far off, so the run never leaps on it. Doubling at most also keeps
+/// the overshoot small where the error falls faster than 1/√n (rqmc): the projection
+/// assumes 1/√n, which is safe there but pessimistic, and is re-made every doubling.
+const MAX_GROWTH: f64 = 2.0;
 
 /// The iterations the unmet targets need, projected from `out`'s standard errors: the
 /// half-width h of a mean's interval falls as 1/√n, so at n iterations it reaches the
@@ -188,7 +201,7 @@ fn projected_need(out: &RunOutput, targets: &[PrecisionTarget]) -> Option<f64> {
 
 /// Runs until every precision target is met or `settings.iterations` (the maximum) is
 /// reached: a first batch, then steps to where the standard errors project the targets
-/// are met (with a small margin, growth between ×1.1 and ×4 per step). The result equals
+/// are met (with a small margin, growth between ×1.1 and ×2 per step). The result equals
 /// a plain run of the iterations used, which `out.settings.iterations` reports.
 pub fn run_to_precision(
     validation: &Validation,
@@ -349,8 +362,10 @@ fn start_run(
                 totals: vec![Vec::new(); crate::vocab::TOTAL_METRICS.len()],
                 spec: spec.clone(),
                 streamed: None,
+                sampling: settings.sampling,
             })
             .collect(),
+        dimensions: Dimensions::of(base),
         precision: Vec::new(),
     })
 }
@@ -399,7 +414,7 @@ fn extend(
                 at.saturating_mul(n_scen) + count * k as u64,
                 planned,
             );
-            let add = simulate_from(&s.spec, &with(count), at, &p)?;
+            let add = simulate_in(&s.spec, &with(count), at, &out.dimensions, &p)?;
             let totals = metrics::totals(&s.spec, &add);
             check_finite(&s.id, &totals, at)?;
             s.samples.data.extend_from_slice(&add.data);
@@ -433,7 +448,7 @@ fn extend(
                 at.saturating_mul(n_scen) + count * k as u64,
                 planned,
             );
-            let block = simulate_from(&s.spec, &with(count), at, &p)?;
+            let block = simulate_in(&s.spec, &with(count), at, &out.dimensions, &p)?;
             let totals = metrics::totals(&s.spec, &block);
             check_finite(&s.id, &totals, at)?;
             if let Some(st) = s.streamed.as_mut() {

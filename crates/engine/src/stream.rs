@@ -23,7 +23,8 @@
 //! its length.
 
 use crate::metrics::{class_counts, percentile_select, scoped_value, Summary};
-use crate::sim::Samples;
+use crate::sim::rqmc::Replicates;
+use crate::sim::{Samples, Sampling};
 use crate::spec::{GuardrailSpec, Spec};
 use crate::vocab::{total_index, TOTAL_METRICS};
 
@@ -37,7 +38,9 @@ pub const KEEP_BYTES: usize = 512 << 20;
 /// Iterations simulated at once past the kept rows.
 pub const BLOCK: usize = 16_384;
 
-/// Exact running moments of a series; NaN (an absent value) is skipped.
+/// Exact running moments of a series; NaN (an absent value) is skipped. Values are
+/// pushed in iteration order from iteration 0, so each also lands in its quasi-random
+/// replicate's sum ([`Replicates`]: the standard error under rqmc).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Moments {
     n: u64,
@@ -45,6 +48,9 @@ pub struct Moments {
     m2: f64,
     min: f64,
     max: f64,
+    /// Values pushed, absent ones included: the next value's iteration.
+    pushed: u64,
+    replicates: Replicates,
 }
 
 impl Default for Moments {
@@ -55,6 +61,8 @@ impl Default for Moments {
             m2: 0.0,
             min: f64::INFINITY,
             max: f64::NEG_INFINITY,
+            pushed: 0,
+            replicates: Replicates::default(),
         }
     }
 }
@@ -62,6 +70,8 @@ impl Default for Moments {
 impl Moments {
     /// Adds one value (Welford's update: no cancellation however long the run).
     pub fn push(&mut self, x: f64) {
+        self.replicates.push(self.pushed, x);
+        self.pushed += 1;
         if x.is_nan() {
             return;
         }
@@ -79,8 +89,13 @@ impl Moments {
     }
 
     /// The summary: moments over every value pushed, percentiles of `kept` (the series'
-    /// values in the kept iterations). `None` when no value was present.
-    pub fn summary(&self, kept: impl IntoIterator<Item = f64>) -> Option<Summary> {
+    /// values in the kept iterations), the standard error as `sampling` defines it.
+    /// `None` when no value was present.
+    pub fn summary(
+        &self,
+        kept: impl IntoIterator<Item = f64>,
+        sampling: Sampling,
+    ) -> Option<Summary> {
         if self.n == 0 {
             return None;
         }
@@ -100,16 +115,42 @@ impl Moments {
             let p95 = percentile_select(&mut v, 0.95);
             (p5, p50, p95)
         };
+        let se = match sampling {
+            Sampling::Mc => None,
+            Sampling::Rqmc => self.replicates.se(),
+        };
         Some(Summary {
             mean: self.mean,
             sd,
-            se: sd / n.sqrt(),
+            se: se.unwrap_or(sd / n.sqrt()),
             p5,
             p50,
             p95,
             min: self.min,
             max: self.max,
         })
+    }
+}
+
+/// The summary of a series over a run: from its streamed moments when the run is longer
+/// than its kept rows, else from `kept` (every iteration, from iteration 0); the standard
+/// error as `sampling` defines it (replicate means under rqmc).
+pub fn series_summary(
+    streamed: Option<&Moments>,
+    kept: impl Iterator<Item = f64> + Clone,
+    sampling: Sampling,
+) -> Option<Summary> {
+    match streamed {
+        Some(m) => m.summary(kept, sampling),
+        None => {
+            let mut s = crate::metrics::summarize(kept.clone())?;
+            if sampling == Sampling::Rqmc {
+                if let Some(se) = crate::sim::rqmc::replicate_se(kept, 0) {
+                    s.se = se;
+                }
+            }
+            Some(s)
+        }
     }
 }
 
@@ -239,7 +280,9 @@ mod tests {
             m.push(x);
         }
         m.push(f64::NAN);
-        let streamed = m.summary(values.iter().copied()).expect("present");
+        let streamed = m
+            .summary(values.iter().copied(), Sampling::Mc)
+            .expect("present");
         let exact = summarize(values.iter().copied()).expect("present");
         let close = |a: f64, b: f64| (a - b).abs() <= 1e-9 * b.abs().max(1.0);
         assert!(close(streamed.mean, exact.mean));
@@ -251,7 +294,7 @@ mod tests {
             (exact.p5, exact.p50, exact.p95)
         );
         assert_eq!(m.count(), 10_000);
-        assert!(Moments::default().summary([]).is_none());
+        assert!(Moments::default().summary([], Sampling::Mc).is_none());
     }
 
     #[test]

@@ -161,6 +161,9 @@ impl SharedDraws {
             samples,
             totals,
             streamed: None,
+            // A sweep's shared draws are plain Monte Carlo whatever the run's sampling:
+            // its points compare thresholds on common draws, not a mean to a precision.
+            sampling: crate::sim::Sampling::Mc,
         })
     }
 }

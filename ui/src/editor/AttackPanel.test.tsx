@@ -59,7 +59,7 @@ describe("attack surface panel", () => {
     const path = "mock/consumer-identity.json";
     const backend = createMockBackend({ models: [] });
     await backend.saveModelFile(path, JSON.stringify(fixture()));
-    await backend.startRun({ path, iterations: 50, seed: "77", mode: "expected", scenarios: [], precision: [] }, () => undefined);
+    await backend.startRun({ path, iterations: 50, seed: "77", mode: "expected", sampling: "mc", scenarios: [], precision: [] }, () => undefined);
     const { flow, attack } = setup(fixture(), path, backend);
     await act(() => flow.getState().loadRun(path));
     await waitFor(() => expect(attack.getState().seed).toBe("77"));

@@ -58,7 +58,7 @@ describe("flow overlay bar", () => {
   it("shows a population's outcomes from the newest run, and warns after an edit", async () => {
     const { backend, store, flow } = setup(path);
     await backend.saveModelFile(path, JSON.stringify(doc));
-    await backend.startRun({ path, iterations: 100, seed: "3", mode: "sampled", scenarios: [], precision: [] }, () => undefined);
+    await backend.startRun({ path, iterations: 100, seed: "3", mode: "sampled", sampling: "mc", scenarios: [], precision: [] }, () => undefined);
     render(
       <>
         <FlowControl store={store} flow={flow} />

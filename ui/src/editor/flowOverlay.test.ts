@@ -260,7 +260,7 @@ describe("flow store", () => {
   it("reads the newest finished run's version and fetches flows per journey and population", async () => {
     const backend = createMockBackend({ models: [] });
     await backend.saveModelFile(path, JSON.stringify(doc));
-    await backend.startRun({ path, iterations: 100, seed: "1", mode: "sampled", scenarios: [], precision: [] }, () => undefined);
+    await backend.startRun({ path, iterations: 100, seed: "1", mode: "sampled", sampling: "mc", scenarios: [], precision: [] }, () => undefined);
     const calls: string[] = [];
     const runFlows = backend.runFlows.bind(backend);
     backend.runFlows = (id, j, p) => {

@@ -254,5 +254,5 @@ export function mockDashboard(run: RunRow, scenarioIds: string[]): RunDashboard 
         ? null
         : "41 % less fraud loss; 1.8 points more abandonment; 2,300 more support contacts a month",
   }));
-  return { run, model_name: run.model_name, currency: "USD", period: "month", scenarios };
+  return { run, model_name: run.model_name, currency: "USD", period: "month", scenarios, sampling: "mc" };
 }

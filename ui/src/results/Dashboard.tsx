@@ -44,7 +44,9 @@ function DashboardView({ store, decisions, data }: { store: ResultsStore; decisi
           <span className="meta">
             {" "}
             · {timestamp(run.started_at)} UTC · model v{run.model_version} · {thousands(run.iterations)} iterations,{" "}
-            {run.mode}, seed <span className="mono" data-testid="dashboard-seed">{run.seed}</span> · per {data.period}
+            {run.mode}
+            {data.sampling === "rqmc" && <span data-testid="dashboard-sampling">, quasi-random (32 replicates)</span>}, seed{" "}
+            <span className="mono" data-testid="dashboard-seed">{run.seed}</span> · per {data.period}
           </span>
         </h3>
         <PrecisionLine store={store} />

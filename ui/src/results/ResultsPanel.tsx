@@ -13,6 +13,7 @@ import { createDecisionStore, statusOf, type DecisionStore } from "./decisionSto
 import {
   createResultsStore,
   PRECISION_METRICS,
+  SAMPLINGS,
   scenariosOf,
   type ResultsState,
   type ResultsStore,
@@ -111,6 +112,24 @@ function RunPanel({ store, blocked, decisions }: { store: ResultsStore; blocked:
                   onChange={() => s.setMode(mode)}
                 />
                 {mode}
+              </label>
+            ))}
+          </span>
+        </fieldset>
+        <fieldset className="field">
+          <legend>Sampling</legend>
+          <span className="radios">
+            {SAMPLINGS.map(({ id, label, title }) => (
+              <label key={id} title={title}>
+                <input
+                  type="radio"
+                  name="run-sampling"
+                  data-testid={`run-sampling-${id}`}
+                  checked={s.sampling === id}
+                  disabled={running}
+                  onChange={() => s.setSampling(id)}
+                />
+                {label}
               </label>
             ))}
           </span>

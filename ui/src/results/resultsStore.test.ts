@@ -65,6 +65,7 @@ describe("results store", () => {
     store.getState().setIterations("2,000");
     store.getState().setSeed("42");
     store.getState().setMode("expected");
+    store.getState().setSampling("rqmc");
     store.getState().toggleScenario("stronger_mfa");
     await store.getState().startRun();
     expect(seen.request).toEqual({
@@ -72,6 +73,7 @@ describe("results store", () => {
       iterations: 2000,
       seed: "42",
       mode: "expected",
+      sampling: "rqmc",
       scenarios: ["no_sms"],
       precision: [],
     });

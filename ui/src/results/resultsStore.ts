@@ -9,6 +9,7 @@ import type {
   RunDashboard,
   RunListItem,
   Mode,
+  Sampling,
   RunPairView,
   RunProgress,
   RoutesBackend,
@@ -45,6 +46,8 @@ export interface ResultsState {
   iterations: string;
   seed: string;
   mode: Mode;
+  /** How quantities are drawn: plain Monte Carlo (the default) or quasi-random. */
+  sampling: Sampling;
   /** Scenario ids ticked. */
   chosen: string[];
   /** Stop when precise enough: iterations become the maximum. */
@@ -76,6 +79,7 @@ export interface ResultsState {
   setSeed(text: string): void;
   newSeed(): void;
   setMode(mode: Mode): void;
+  setSampling(sampling: Sampling): void;
   toggleScenario(id: string): void;
   setPrecisionOn(on: boolean): void;
   setPrecisionMetric(metric: string): void;
@@ -101,6 +105,23 @@ export interface ResultsState {
 }
 
 export type ResultsStore = StoreApi<ResultsState>;
+
+/** The sampling choices of the run panel; `title` says when each is the better one. */
+export const SAMPLINGS: { id: Sampling; label: string; title: string }[] = [
+  {
+    id: "mc",
+    label: "Monte Carlo",
+    title: "Independent draws: honest intervals for every metric.",
+  },
+  {
+    id: "rqmc",
+    label: "Quasi-random",
+    title:
+      "Scrambled Sobol points in 32 replicates: the same precision in fewer iterations. " +
+      "Intervals of money metrics driven by a heavy-tailed loss run narrow (about 89 % " +
+      "coverage for a nominal 95 %).",
+  },
+];
 
 /** Model totals a run can stop on (the dashboard's headline metrics; labels from the catalogue). */
 export const PRECISION_METRICS: MetricDef[] = totalMetrics([
@@ -148,6 +169,7 @@ export function createResultsStore(
     iterations: "10,000",
     seed: randomSeed(random),
     mode: "sampled",
+    sampling: "mc",
     chosen: scenarioChoices.map((s) => s.id),
     precisionOn: false,
     precisionMetric: "fraud_loss",
@@ -170,6 +192,7 @@ export function createResultsStore(
     setSeed: (seed) => set({ seed }),
     newSeed: () => set({ seed: randomSeed(random) }),
     setMode: (mode) => set({ mode }),
+    setSampling: (sampling) => set({ sampling }),
     toggleScenario(id) {
       const chosen = get().chosen;
       set({
@@ -203,7 +226,7 @@ export function createResultsStore(
       set({ run: { status: "running", progress: null, cancelling: false, scenarios: scenarios.length + 1, stopsEarly } });
       try {
         const runId = await backend.startRun(
-          { path: state.path, iterations: it.value, seed: state.seed.trim(), mode: state.mode, scenarios, precision },
+          { path: state.path, iterations: it.value, seed: state.seed.trim(), mode: state.mode, sampling: state.sampling, scenarios, precision },
           (progress) => {
             const run = get().run;
             if (run.status === "running") set({ run: { ...run, progress } });

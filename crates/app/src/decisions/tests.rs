@@ -194,6 +194,7 @@ fn requests_name_a_finished_run_of_the_scenario() {
         iterations: 50,
         seed: 1,
         mode: Mode::Expected,
+        sampling: journeylab_engine::Sampling::Mc,
         threads: None,
     };
     let only = ["stricter_risk".to_string()];
@@ -229,6 +230,7 @@ fn the_pack_lists_the_attack_surface_of_the_decided_run() {
     let model = load_model(&fixture_path("consumer-identity.json")).expect("model");
     let settings = Settings {
         iterations: 60,
+        sampling: journeylab_engine::Sampling::Mc,
         seed: 3,
         mode: Mode::Expected,
         threads: None,

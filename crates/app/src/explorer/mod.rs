@@ -10,7 +10,7 @@
 use std::time::Instant;
 
 use journeylab_engine::sweep::{dominates, mark_pareto, sweep, SweepError, SweepPoint};
-use journeylab_engine::{Mode, Settings};
+use journeylab_engine::{Mode, Sampling, Settings};
 use serde::Serialize;
 use serde_json::Value;
 use ts_rs::TS;
@@ -165,6 +165,7 @@ pub fn explore_gate_cached(
         iterations: iterations.max(1),
         seed,
         mode: Mode::Expected,
+        sampling: Sampling::Mc,
         threads: None,
     };
     let one = |allow: f64, block: f64| -> Result<SweepPoint, AppError> {
@@ -434,6 +435,7 @@ mod tests {
             iterations: 200,
             seed: 11,
             mode: Mode::Expected,
+            sampling: journeylab_engine::Sampling::Mc,
             threads: None,
         };
         let engine =

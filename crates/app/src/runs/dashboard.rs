@@ -139,6 +139,8 @@ pub struct RunDashboard {
     pub period: String,
     /// Baseline first, then the scenarios run.
     pub scenarios: Vec<ScenarioView>,
+    /// How the run drew its quantities (its standard errors follow from it).
+    pub sampling: journeylab_engine::Sampling,
 }
 
 /// The dashboard of finished run `run_id`.
@@ -160,6 +162,7 @@ pub fn run_dashboard(store: &Store, run_id: i64) -> Result<RunDashboard, AppErro
         currency: doc.currency,
         period: doc.period,
         scenarios,
+        sampling: doc.sampling,
     })
 }
 

@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use journeylab_engine::run::PrecisionTarget;
-use journeylab_engine::{Mode, Progress, Settings};
+use journeylab_engine::{Mode, Progress, Sampling, Settings};
 use journeylab_store::Store;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -101,6 +101,9 @@ pub struct RunRequest {
     pub seed: u64,
     /// Sampled or expected.
     pub mode: Mode,
+    /// How quantities are drawn (plain Monte Carlo when not given).
+    #[serde(default)]
+    pub sampling: Sampling,
     /// Scenario ids to run besides the baseline (`None`: all).
     #[serde(default)]
     pub scenarios: Option<Vec<String>>,
@@ -169,6 +172,7 @@ pub fn run_model_file(
         iterations: req.iterations,
         seed: req.seed,
         mode: req.mode,
+        sampling: req.sampling,
         threads: None,
     };
     let precision: Vec<PrecisionTarget> = req

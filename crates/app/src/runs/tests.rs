@@ -23,6 +23,7 @@ fn dashboard_history_and_exports_of_a_stored_run() {
         iterations: 300,
         seed: 7,
         mode: Mode::Sampled,
+        sampling: journeylab_engine::Sampling::Mc,
         threads: None,
     };
     let (run_id, out) =

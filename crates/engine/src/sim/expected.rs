@@ -4,11 +4,10 @@
 //! strongly connected groups of steps in topological order; each cyclic group solves
 //! its own system (I − Q_Cᵀ)·v = inflow by LU decomposition — exact up to floating
 //! point, never iterated to a tolerance. Small groups (the fixtures' loops) use a dense
-//! LU (nalgebra); a group of more than [`SPARSE_FROM`] steps a sparse LU with partial
+//! LU with partial pivoting on reused buffers ([`Work`]: an iteration allocates nothing);
+//! a group of more than [`SPARSE_FROM`] steps a sparse LU with partial
 //! pivoting (rsparse, CSparse's algorithms), whose cost follows the group's exits rather
 //! than the cube of its size — a 550-step loop went from 36 ms to well under one.
-
-use nalgebra::{DMatrix, DVector};
 
 use super::{control_exits, Draws, Flow};
 use crate::spec::{ControlSpec, JourneySpec, StepKind, Target};
@@ -87,55 +86,131 @@ pub(crate) fn exits(
     }
 }
 
-/// A step of a cyclic group: its index, its exits with their probabilities, and the
-/// expected control attempts per visit.
-type StepExits = (usize, Vec<(Target, f64)>, f64);
-
 /// Cyclic groups larger than this are solved by sparse LU (below it the dense solve is
 /// as fast and keeps the fixtures' numbers bit for bit).
 pub(crate) const SPARSE_FROM: usize = 48;
 
+/// Reusable buffers of expected mode: one set per worker, kept across iterations, so an
+/// iteration allocates nothing (allocation was a sixth of expected-mode time).
+#[derive(Debug, Default)]
+pub(crate) struct Work {
+    /// One step's exits.
+    buf: Vec<(Target, f64)>,
+    /// The exits of a cyclic group's steps, one after another.
+    exits: Vec<(Target, f64)>,
+    /// Per step of the group: its index, its range in `exits`, attempts per visit.
+    steps: Vec<(usize, usize, usize, f64)>,
+    /// The group's matrix entries (row, col, value); duplicates summed.
+    entries: Vec<(usize, usize, f64)>,
+    /// Right-hand side, then solution.
+    b: Vec<f64>,
+    /// Dense matrix of a small group, column-major.
+    dense: Vec<f64>,
+}
+
 /// Solves `a·v = b` for the group's local matrix given as `(row, col, value)` entries
 /// (duplicates summed), dense or sparse by size. `None` if singular or not finite.
+#[cfg(test)]
 pub(crate) fn solve_group(
     k: usize,
     entries: &[(usize, usize, f64)],
     b: &[f64],
     sparse: bool,
 ) -> Option<Vec<f64>> {
-    let v = if sparse {
+    let mut x = b.to_vec();
+    let mut dense = Vec::new();
+    solve_group_in(k, entries, &mut x, sparse, &mut dense).then_some(x)
+}
+
+/// [`solve_group`] in place: `x` holds b and receives v; `dense` is scratch space.
+fn solve_group_in(
+    k: usize,
+    entries: &[(usize, usize, f64)],
+    x: &mut [f64],
+    sparse: bool,
+    dense: &mut Vec<f64>,
+) -> bool {
+    if sparse {
         let mut sorted = entries.to_vec();
         sorted.sort_by_key(|e| (e.1, e.0));
         let mut t = rsparse::data::Trpl::new();
         let mut last: Option<(usize, usize, f64)> = None;
-        for (r, c, x) in sorted {
+        for (r, c, v) in sorted {
             match last {
-                Some((lr, lc, lx)) if (lr, lc) == (r, c) => last = Some((r, c, lx + x)),
+                Some((lr, lc, lx)) if (lr, lc) == (r, c) => last = Some((r, c, lx + v)),
                 Some((lr, lc, lx)) => {
                     t.append(lr, lc, lx);
-                    last = Some((r, c, x));
+                    last = Some((r, c, v));
                 }
-                None => last = Some((r, c, x)),
+                None => last = Some((r, c, v)),
             }
         }
-        if let Some((r, c, x)) = last {
-            t.append(r, c, x);
+        if let Some((r, c, v)) = last {
+            t.append(r, c, v);
         }
         let a = t.to_sprs();
-        let mut x = b.to_vec();
+        let mut solved = x.to_vec();
         // Order 1: an approximate minimum degree ordering for LU; tolerance 1: partial
         // pivoting, as the dense LU.
-        rsparse::lusol(&a, &mut x, 1, 1.0).ok()?;
-        x
-    } else {
-        let mut a = DMatrix::<f64>::zeros(k, k);
-        for &(r, c, x) in entries {
-            a[(r, c)] += x;
+        if rsparse::lusol(&a, &mut solved, 1, 1.0).is_err() {
+            return false;
         }
-        let v = a.lu().solve(&DVector::from_column_slice(b))?;
-        v.iter().copied().collect()
-    };
-    v.iter().all(|x| x.is_finite()).then_some(v)
+        x.copy_from_slice(&solved);
+    } else {
+        dense.clear();
+        dense.resize(k * k, 0.0);
+        for &(r, c, v) in entries {
+            dense[r + c * k] += v;
+        }
+        if !lu_solve_small(k, dense, x) {
+            return false;
+        }
+    }
+    x.iter().all(|v| v.is_finite())
+}
+
+/// Gaussian elimination with partial pivoting on a small dense k×k matrix (column-major,
+/// overwritten), solving in place. The groups expected mode meets are a handful of steps;
+/// a general library LU allocates its matrix, permutation and result on every call, which
+/// cost more than the arithmetic. Larger groups take the sparse path.
+fn lu_solve_small(k: usize, a: &mut [f64], x: &mut [f64]) -> bool {
+    for col in 0..k {
+        // Pivot: the largest magnitude in this column at or below the diagonal.
+        let (mut p, mut best) = (col, a[col + col * k].abs());
+        for r in col + 1..k {
+            let v = a[r + col * k].abs();
+            if v > best {
+                (p, best) = (r, v);
+            }
+        }
+        if best == 0.0 || !best.is_finite() {
+            return false;
+        }
+        if p != col {
+            for c in 0..k {
+                a.swap(col + c * k, p + c * k);
+            }
+            x.swap(col, p);
+        }
+        let pivot = a[col + col * k];
+        for r in col + 1..k {
+            let f = a[r + col * k] / pivot;
+            if f != 0.0 {
+                for c in col + 1..k {
+                    a[r + c * k] -= f * a[col + c * k];
+                }
+                x[r] -= f * x[col];
+            }
+        }
+    }
+    for col in (0..k).rev() {
+        let mut v = x[col];
+        for c in col + 1..k {
+            v -= a[col + c * k] * x[c];
+        }
+        x[col] = v / a[col + col * k];
+    }
+    true
 }
 
 /// Fills `flow` with expected visits, attempts and outcome counts for `volume` entrants.
@@ -161,8 +236,32 @@ pub(crate) fn flow(
     };
     let mut inflow = std::mem::take(&mut flow.visits);
     inflow[start] = volume;
-    let mut buf = Vec::with_capacity(4);
-    let mut exits_of: Vec<StepExits> = Vec::new();
+    let mut work = std::mem::take(&mut flow.work);
+    let result = propagate(controls, journey, pop, draws, &mut inflow, flow, &mut work);
+    flow.work = work;
+    // For steps outside cycles the inflow is the visit count; cyclic groups stored theirs.
+    flow.visits = inflow;
+    result
+}
+
+/// The pass over the groups of steps of [`flow`], with its buffers.
+fn propagate(
+    controls: &[ControlSpec],
+    journey: &JourneySpec,
+    pop: usize,
+    draws: &Draws,
+    inflow: &mut [f64],
+    flow: &mut Flow,
+    work: &mut Work,
+) -> Result<(), ()> {
+    let Work {
+        buf,
+        exits: group_exits,
+        steps,
+        entries,
+        b,
+        dense,
+    } = work;
     for comp in &journey.components {
         if !comp.cyclic {
             let s = comp.steps[0];
@@ -170,8 +269,8 @@ pub(crate) fn flow(
             if v == 0.0 {
                 continue;
             }
-            flow.attempts[s] = v * exits(controls, &journey.steps[s].kind, pop, draws, &mut buf);
-            for &(t, p) in &buf {
+            flow.attempts[s] = v * exits(controls, &journey.steps[s].kind, pop, draws, buf);
+            for &(t, p) in buf.iter() {
                 match t {
                     Target::Step(k) => inflow[k] += v * p,
                     Target::Outcome(o) => flow.outcomes[o] += v * p,
@@ -202,24 +301,31 @@ pub(crate) fn flow(
             (None, t) => local(t),
             (_, Target::Outcome(_)) => None,
         };
-        let mut entries: Vec<(usize, usize, f64)> = (0..k).map(|i| (i, i, 1.0)).collect();
-        exits_of.clear();
+        entries.clear();
+        entries.extend((0..k).map(|i| (i, i, 1.0)));
+        group_exits.clear();
+        steps.clear();
         for (li, &s) in comp.steps.iter().enumerate() {
-            let per_visit = exits(controls, &journey.steps[s].kind, pop, draws, &mut buf);
-            for &(t, p) in &buf {
+            let per_visit = exits(controls, &journey.steps[s].kind, pop, draws, buf);
+            for &(t, p) in buf.iter() {
                 if let Some(lt) = local_of(t) {
                     entries.push((lt, li, -p));
                 }
             }
-            exits_of.push((s, buf.clone(), per_visit));
+            let from = group_exits.len();
+            group_exits.extend_from_slice(buf);
+            steps.push((s, from, group_exits.len(), per_visit));
         }
-        let b: Vec<f64> = comp.steps.iter().map(|&s| inflow[s]).collect();
-        let v = solve_group(k, &entries, &b, sparse).ok_or(())?;
-        for (li, (s, out, per_visit)) in exits_of.iter().enumerate() {
-            let visits = v[li].max(0.0);
-            inflow[*s] = visits;
-            flow.attempts[*s] = visits * per_visit;
-            for &(t, p) in out {
+        b.clear();
+        b.extend(comp.steps.iter().map(|&s| inflow[s]));
+        if !solve_group_in(k, entries, b, sparse, dense) {
+            return Err(());
+        }
+        for (li, &(s, from, to, per_visit)) in steps.iter().enumerate() {
+            let visits = b[li].max(0.0);
+            inflow[s] = visits;
+            flow.attempts[s] = visits * per_visit;
+            for &(t, p) in &group_exits[from..to] {
                 match t {
                     Target::Step(i) if local_of(t).is_none() => inflow[i] += visits * p,
                     Target::Step(_) => {}
@@ -228,8 +334,6 @@ pub(crate) fn flow(
             }
         }
     }
-    // For steps outside cycles the inflow is the visit count; cyclic groups stored theirs.
-    flow.visits = inflow;
     Ok(())
 }
 

@@ -8,6 +8,7 @@
 pub mod binomial;
 pub(crate) mod expected;
 mod layout;
+pub mod rqmc;
 mod sampled;
 
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -16,8 +17,9 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 pub use layout::{JpBlock, Layout, JP_FIELDS};
+pub use rqmc::Dimensions;
 
-use crate::quantity::Sampler;
+use crate::quantity::{Inverse, Sampler};
 use crate::rng::{key_hash, stream};
 use crate::spec::{PerPop, PopulationKind, Spec, StepKind};
 
@@ -42,6 +44,38 @@ impl Mode {
     }
 }
 
+/// How the uncertain quantities are drawn, iteration by iteration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default, ts_rs::TS)]
+#[serde(rename_all = "lowercase")]
+pub enum Sampling {
+    /// Plain Monte Carlo: each quantity from its own independent random stream.
+    #[default]
+    Mc,
+    /// Randomised quasi-Monte Carlo: quantile functions at scrambled Sobol points, in
+    /// independent replicates whose spread gives the standard error ([`rqmc`]).
+    Rqmc,
+}
+
+impl Sampling {
+    /// The name used in files and flags.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Sampling::Mc => "mc",
+            Sampling::Rqmc => "rqmc",
+        }
+    }
+
+    /// The multiplier of a standard error for a two-sided 95 % interval: the normal's
+    /// 1.96 for independent iterations, Student's t with R − 1 degrees of freedom for
+    /// R replicates.
+    pub fn z95(self) -> f64 {
+        match self {
+            Sampling::Mc => 1.959_964,
+            Sampling::Rqmc => rqmc::T975_REPLICATES,
+        }
+    }
+}
+
 /// What to simulate.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Settings {
@@ -51,6 +85,8 @@ pub struct Settings {
     pub seed: u64,
     /// Sampled or expected.
     pub mode: Mode,
+    /// How quantities are drawn.
+    pub sampling: Sampling,
     /// Worker threads (`None` = all cores). Never changes results.
     pub threads: Option<usize>,
 }
@@ -164,6 +200,8 @@ pub(crate) struct Flow {
     pub visits: Vec<f64>,
     /// Control attempts per step (0 for other kinds).
     pub attempts: Vec<f64>,
+    /// Expected mode's buffers, reused from iteration to iteration.
+    pub(crate) work: expected::Work,
 }
 
 impl Flow {
@@ -196,11 +234,25 @@ pub fn simulate(
 
 /// Simulates iterations `first .. first + settings.iterations`. Each iteration's random
 /// streams depend only on its index, so running 0..n and then n..m gives exactly the
-/// rows of one run of 0..m: runs can be extended (stop on precision).
+/// rows of one run of 0..m: runs can be extended (stop on precision). Under rqmc the
+/// quantities take the dimensions of this spec's own quantities; a run of several
+/// scenarios uses [`simulate_in`] with the baseline's.
 pub fn simulate_from(
     spec: &Spec,
     settings: &Settings,
     first: u64,
+    progress: &dyn Progress,
+) -> Result<Samples, SimError> {
+    simulate_in(spec, settings, first, &Dimensions::of(spec), progress)
+}
+
+/// [`simulate_from`] with the run's quasi-random dimensions (unused under mc), so that a
+/// scenario's shared quantities draw the baseline's points (common random numbers).
+pub fn simulate_in(
+    spec: &Spec,
+    settings: &Settings,
+    first: u64,
+    dimensions: &Dimensions,
     progress: &dyn Progress,
 ) -> Result<Samples, SimError> {
     if settings.iterations == 0 {
@@ -210,7 +262,7 @@ pub fn simulate_from(
         .map_err(|_| SimError::Settings("too many iterations".into()))?;
     let layout = Layout::of(spec);
     let width = layout.width;
-    let quantities = quantity_samplers(spec);
+    let quantities = DrawPlan::new(spec, settings.sampling, dimensions);
     let flow_hashes: Vec<Vec<u64>> = spec
         .journeys
         .iter()
@@ -323,23 +375,72 @@ pub fn evaluate_expected(spec: &Spec, values: &[f64]) -> Result<Samples, SimErro
     })
 }
 
-/// Each quantity's stream key and sampler, set up once per run rather than per draw.
-pub(crate) fn quantity_samplers(spec: &Spec) -> Vec<(u64, Sampler)> {
-    spec.quantities
-        .iter()
-        .map(|q| (key_hash(&q.key), q.dist.sampler()))
-        .collect()
+/// How every quantity of a run is drawn, set up once per run rather than per draw.
+pub(crate) struct DrawPlan {
+    sampling: Sampling,
+    quantities: Vec<QuantityDraw>,
 }
 
-/// Iteration `i`'s draw of every quantity, from its keyed stream, into `out` (indexed
-/// like [`Spec::quantities`]).
-fn fill_draws(quantities: &[(u64, Sampler)], seed: u64, i: u64, out: &mut Vec<f64>) {
-    out.clear();
-    out.extend(quantities.iter().map(|(h, q)| match q.fixed() {
-        // A fixed value needs no random stream (and seeding one is not free).
-        Some(x) => x,
-        None => q.sample(&mut stream(seed, i, *h)),
-    }));
+/// One quantity's stream key, sampler (mc), quantile function and dimension (rqmc). A
+/// quantity without a quantile function (`None` under rqmc: a Beta too concentrated to
+/// tabulate) is drawn by its sampler from its stream in either case.
+struct QuantityDraw {
+    key: u64,
+    sampler: Sampler,
+    inverse: Option<Inverse>,
+    dimension: rqmc::Dimension,
+}
+
+impl DrawPlan {
+    /// The plan of `spec`'s quantities. Under rqmc the Beta tables are built here, in
+    /// parallel (a few milliseconds per shape the first time a process meets it).
+    pub(crate) fn new(spec: &Spec, sampling: Sampling, dimensions: &Dimensions) -> DrawPlan {
+        let quantities = spec
+            .quantities
+            .par_iter()
+            .map(|q| {
+                let key = key_hash(&q.key);
+                QuantityDraw {
+                    key,
+                    sampler: q.dist.sampler(),
+                    inverse: match sampling {
+                        Sampling::Rqmc => q.dist.inverse(),
+                        Sampling::Mc => None,
+                    },
+                    dimension: dimensions.dimension(key),
+                }
+            })
+            .collect();
+        DrawPlan {
+            sampling,
+            quantities,
+        }
+    }
+
+    /// Iteration `i`'s draw of every quantity into `out` (indexed like
+    /// [`Spec::quantities`]).
+    fn fill(&self, seed: u64, i: u64, out: &mut Vec<f64>) {
+        out.clear();
+        match self.sampling {
+            Sampling::Mc => out.extend(self.quantities.iter().map(|q| match q.sampler.fixed() {
+                // A fixed value needs no random stream (and seeding one is not free).
+                Some(x) => x,
+                None => q.sampler.sample(&mut stream(seed, i, q.key)),
+            })),
+            Sampling::Rqmc => {
+                let point = rqmc::IterationPoint::new(seed, i);
+                out.extend(
+                    self.quantities
+                        .iter()
+                        .map(|q| match (q.sampler.fixed(), &q.inverse) {
+                            (Some(x), _) => x,
+                            (None, Some(inverse)) => inverse.at(point.coordinate(q.dimension)),
+                            (None, None) => q.sampler.sample(&mut stream(seed, i, q.key)),
+                        }),
+                );
+            }
+        }
+    }
 }
 
 /// The quantity draws of iterations `0..iterations`, row-major (row `i` = iteration
@@ -350,7 +451,7 @@ fn fill_draws(quantities: &[(u64, Sampler)], seed: u64, i: u64, out: &mut Vec<f6
 /// rows with [`simulate_expected_on`]: the same numbers as a run per point (common random
 /// numbers), without drawing again for each point.
 pub fn draw_quantities(spec: &Spec, seed: u64, iterations: usize) -> Vec<f64> {
-    let quantities = quantity_samplers(spec);
+    let plan = DrawPlan::new(spec, Sampling::Mc, &Dimensions::default());
     let n = spec.quantities.len();
     let mut out = vec![0.0; iterations * n];
     if n == 0 {
@@ -359,7 +460,7 @@ pub fn draw_quantities(spec: &Spec, seed: u64, iterations: usize) -> Vec<f64> {
     out.par_chunks_mut(n)
         .enumerate()
         .for_each_init(Vec::new, |values, (i, row)| {
-            fill_draws(&quantities, seed, i as u64, values);
+            plan.fill(seed, i as u64, values);
             row.copy_from_slice(values);
         });
     out
@@ -382,6 +483,7 @@ pub fn simulate_expected_on(spec: &Spec, draws: &[f64]) -> Result<Samples, SimEr
         iterations: iterations as u64,
         seed: 0, // unused: expected mode draws nothing beyond the given values
         mode: Mode::Expected,
+        sampling: Sampling::Mc,
         threads: None,
     };
     let mut data = vec![0.0; iterations * width];
@@ -415,14 +517,14 @@ fn iteration(
     spec: &Spec,
     layout: &Layout,
     settings: &Settings,
-    quantities: &[(u64, Sampler)],
+    quantities: &DrawPlan,
     flow_hashes: &[Vec<u64>],
     i: u64,
     scratch: &mut Scratch,
     row: &mut [f64],
 ) -> Result<(), SimError> {
     let mut values = std::mem::take(&mut scratch.draws);
-    fill_draws(quantities, settings.seed, i, &mut values);
+    quantities.fill(settings.seed, i, &mut values);
     let result = evaluate_row(
         spec,
         layout,

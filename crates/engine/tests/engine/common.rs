@@ -37,6 +37,7 @@ pub fn settings(iterations: u64, seed: u64, mode: Mode) -> Settings {
         iterations,
         seed,
         mode,
+        sampling: journeylab_engine::Sampling::Mc,
         threads: None,
     }
 }

@@ -11,6 +11,7 @@
 //! - `properties`: random graphs — no panics, exact conservation
 //! - `fuzz`: a seeded mutation fuzz of the loader over the fixtures
 //! - `routes`: attack routes and findings (§11) against hand-computed values
+//! - `rqmc`: quasi-random sampling keeps mc's guarantees; interval coverage over seeds
 //! - `stability`: pinned seeded outputs
 //! - `stream`: runs longer than their kept rows summarise every iteration
 
@@ -27,6 +28,7 @@ mod governance;
 mod precision;
 mod properties;
 mod routes;
+mod rqmc;
 mod samplers;
 mod sensitivity;
 mod stability;

@@ -74,6 +74,7 @@ fn rank_correlation_finds_the_driver_from_recomputed_draws() {
             iterations: 2000,
             seed: 9,
             mode: Mode::Expected,
+            sampling: journeylab_engine::Sampling::Mc,
             threads: None,
         },
         None,

@@ -52,6 +52,20 @@ fn sampled_counts_are_pinned() {
     assert_eq!(got, PINNED_COUNTS);
 }
 
+#[test]
+fn rqmc_points_and_quantiles_are_pinned() {
+    // Quasi-random draws depend on sobol_burley's direction numbers and scramble, on the
+    // replicate layout and on the Beta tables: any change moves every rqmc result.
+    use journeylab_engine::sim::{rqmc, Dimensions};
+    let dim = Dimensions::default().dimension(key_hash("x"));
+    let got: Vec<f64> = (0..3).map(|i| rqmc::point(42, i, dim)).collect();
+    let pert = Dist::Pert(0.55, 0.75, 0.9).inverse().expect("tabulated");
+    let q: Vec<f64> = got.iter().map(|u| pert.at(*u)).collect();
+    assert_eq!((got, q), (PINNED_RQMC.to_vec(), PINNED_RQMC_PERT.to_vec()));
+}
+
+const PINNED_RQMC: [f64; 3] = [0.6115907124476507, 0.78693879453931, 0.2146396926837042];
+const PINNED_RQMC_PERT: [f64; 3] = [0.7643563650757998, 0.7994768896770393, 0.6853609182374181];
 const PINNED_STREAM: [u64; 2] = [11407588934555966535, 4924521696810971020];
 const PINNED_PERT: [f64; 3] = [0.685063828886719, 0.7506143730678441, 0.8431509224874871];
 // Re-pinned for issue 18: sampled mode's binomial draws moved from rand_distr (BTPE /

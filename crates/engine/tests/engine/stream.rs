@@ -26,6 +26,7 @@ fn settings(mode: Mode, threads: Option<usize>) -> Settings {
         iterations: N,
         seed: 17,
         mode,
+        sampling: journeylab_engine::Sampling::Mc,
         threads,
     }
 }

@@ -96,6 +96,7 @@ export type { RunRequest } from "./RunRequest";
 export type { RunRoutesArgs } from "./RunRoutesArgs";
 export type { RunRow } from "./RunRow";
 export type { RunStatus } from "./RunStatus";
+export type { Sampling } from "./Sampling";
 export type { SaveArgs } from "./SaveArgs";
 export type { SaveWorkshopArgs } from "./SaveWorkshopArgs";
 export type { SavedModel } from "./SavedModel";
