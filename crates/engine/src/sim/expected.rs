@@ -192,9 +192,9 @@ fn lu_solve_small(k: usize, a: &mut [f64], x: &mut [f64]) -> bool {
             }
             x.swap(col, p);
         }
-        let pivot = a[col + col * k];
+        let inv_pivot = 1.0 / a[col + col * k];
         for r in col + 1..k {
-            let f = a[r + col * k] / pivot;
+            let f = a[r + col * k] * inv_pivot;
             if f != 0.0 {
                 for c in col + 1..k {
                     a[r + c * k] -= f * a[col + c * k];
