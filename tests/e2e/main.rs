@@ -41,6 +41,7 @@ fn main() -> std::process::ExitCode {
         e2e_test!(results::a_run_shows_progress_then_the_engines_numbers),
         e2e_test!(results::cancelling_a_long_run_marks_it_cancelled),
         e2e_test!(results::a_run_reopens_from_the_history),
+        e2e_test!(results::a_quasi_random_run_shows_the_engines_numbers),
         e2e_test!(editor::builds_saves_and_reopens_a_journey),
         e2e_test!(editor::a_dangling_exit_shows_an_error_on_its_node),
         e2e_test!(editor::undo_brings_back_a_deleted_step),

@@ -8,14 +8,14 @@ use std::time::{Duration, Instant};
 use journeylab_engine::format;
 use journeylab_engine::result::ResultDoc;
 use journeylab_engine::vocab::Unit;
-use journeylab_engine::{Mode, NoProgress, Settings};
+use journeylab_engine::{Mode, NoProgress, Sampling, Settings};
 use serde_json::Value;
 use thirtyfour::prelude::*;
 
 use crate::harness::{repo_root, App, Ctx, TestResult};
 use crate::steps::{
-    open_example, open_run, open_run_panel, run_to_dashboard, screenshot_at, screenshots_dir,
-    set_run, wait_attr, wait_run_status, Error,
+    open_example, open_run, open_run_panel, run_baseline_only, run_to_dashboard, screenshot_at,
+    screenshots_dir, set_run, set_run_mode, wait_attr, wait_run_status, Error,
 };
 
 const MODEL: &str = "consumer-sign-in";
@@ -58,17 +58,90 @@ async fn tick(app: &App, id: &str) -> TestResult {
 
 /// The engine's result document for the fixture with these settings.
 fn engine_result(iterations: u64, seed: u64) -> Result<ResultDoc, Error> {
-    let path = repo_root().join("fixtures").join(format!("{MODEL}.json"));
-    let loaded = journeylab_app::load_model(&path)?;
     let settings = Settings {
         iterations,
         seed,
         mode: Mode::Sampled,
-        sampling: journeylab_engine::Sampling::Mc,
+        sampling: Sampling::Mc,
         threads: None,
     };
-    let out = journeylab_engine::run(&loaded.validation, &settings, None, &NoProgress)?;
+    engine_result_with(&settings, None)
+}
+
+/// The engine's result document for the fixture (`scenarios`: `None` for all).
+fn engine_result_with(
+    settings: &Settings,
+    scenarios: Option<&[String]>,
+) -> Result<ResultDoc, Error> {
+    let path = repo_root().join("fixtures").join(format!("{MODEL}.json"));
+    let loaded = journeylab_app::load_model(&path)?;
+    let out = journeylab_engine::run(&loaded.validation, settings, scenarios, &NoProgress)?;
     Ok(journeylab_engine::result_doc(&out))
+}
+
+/// A quasi-random run from the run panel: the dashboard says so and its cards hold the
+/// engine's rqmc means for the same seed (bit for bit), not the mc ones.
+pub async fn a_quasi_random_run_shows_the_engines_numbers(ctx: &mut Ctx) -> TestResult {
+    let app = ctx.app().await?;
+    open_and_set(app, "3200", "4242").await?;
+    set_run_mode(app, "expected").await?;
+    app.click("run-sampling-rqmc").await?;
+    run_baseline_only(app).await?;
+    screenshot_at(
+        app,
+        "run-start",
+        "center",
+        &screenshots_dir()?.join("run-panel-sampling.png"),
+    )
+    .await?;
+    run_to_dashboard(app).await?;
+    ensure_eq!(
+        app.by_testid("dashboard-sampling")
+            .await?
+            .text()
+            .await?
+            .contains("quasi-random"),
+        true
+    );
+    let settings = Settings {
+        iterations: 3200,
+        seed: 4242,
+        mode: Mode::Expected,
+        sampling: Sampling::Rqmc,
+        threads: None,
+    };
+    let rqmc = engine_result_with(&settings, Some(&[]))?;
+    let mc = engine_result_with(
+        &Settings {
+            sampling: Sampling::Mc,
+            ..settings
+        },
+        Some(&[]),
+    )?;
+    for metric in journeylab_app::HEADLINE_METRICS {
+        let shown = app
+            .by_testid(&format!("card-{metric}"))
+            .await?
+            .attr("data-mean")
+            .await?
+            .map(|m| as_f64(&m));
+        let want = rqmc.scenarios[0].total(metric).map(|s| s.mean);
+        ensure_eq!(shown, want, "card {metric}");
+        if let (Some(a), Some(b)) = (want, mc.scenarios[0].total(metric).map(|s| s.mean)) {
+            ensure_eq!(
+                a != b || a == 0.0,
+                true,
+                "{metric}: rqmc {a} differs from mc {b}"
+            );
+        }
+    }
+    screenshot_at(
+        app,
+        "dashboard",
+        "start",
+        &screenshots_dir()?.join("results-rqmc.png"),
+    )
+    .await
 }
 
 fn as_f64(text: &str) -> f64 {

@@ -132,6 +132,7 @@ mod tests {
             iterations: 200_000,
             seed: 5,
             mode: journeylab_engine::Mode::Expected,
+            sampling: journeylab_engine::Sampling::Mc,
             scenarios: Some(Vec::new()),
             precision: vec![("fraud_loss".into(), 0.02)],
         };
@@ -178,6 +179,7 @@ mod tests {
             iterations: 100_000,
             seed: 3,
             mode: journeylab_engine::Mode::Sampled,
+            sampling: journeylab_engine::Sampling::Mc,
             scenarios: None,
             precision: vec![("fraud_loss".into(), 0.05)],
         };

@@ -64,3 +64,23 @@ pub(crate) fn run_baseline(
         }),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    /// Stored means read back exactly: serde_json's default float parser may land one ulp
+    /// off (0.999173166882804 for 0.9991731668828039, seen on a dashboard); the workspace
+    /// enables its `float_roundtrip` parser.
+    #[test]
+    fn a_stored_number_reads_back_bit_for_bit() {
+        for x in [
+            0.999_173_166_882_803_9_f64,
+            437_224.778_880_288_36,
+            1e-300,
+            0.1 + 0.2,
+        ] {
+            let text = serde_json::to_string(&x).expect("serialise");
+            let back: f64 = serde_json::from_str(&text).expect("parse");
+            assert_eq!(back.to_bits(), x.to_bits(), "{text}");
+        }
+    }
+}

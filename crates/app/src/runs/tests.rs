@@ -127,6 +127,7 @@ fn a_cancelled_run_is_stored_as_cancelled_and_progress_is_reported() {
         iterations: 1_000_000,
         seed: 1,
         mode: Mode::Sampled,
+        sampling: journeylab_engine::Sampling::Mc,
         scenarios: Some(Vec::new()),
         precision: Vec::new(),
     };

@@ -1,9 +1,12 @@
 //! `sampled` mode: Poisson entrants and binomial / multinomial flow.
 //!
-//! Counts (not individual users) move along the graph, so the cost of an iteration does
-//! not grow with the number of entrants: each split is one binomial draw
+//! Counts (not individual users) move along the graph: each split is one binomial draw
 //! ([`super::binomial`]: exact, and without per-draw set-up, since every split has its
-//! own (n, p)). Controls are played round by round as spec §5 describes.
+//! own (n, p)). Controls are played round by round as spec §5 describes. Groups of steps
+//! are drained one after another in topological order, so outside cycles the cost of an
+//! iteration does not grow with the number of entrants; inside a cycle it grows with the
+//! logarithm of the users circulating (one sweep per lap until the last has left: 10⁷
+//! entrants cost about 4× what 10 do on consumer sign-in, bench/README.md).
 
 use rand::Rng;
 use rand_distr::{Distribution, Poisson};
@@ -13,7 +16,7 @@ use super::expected::ABANDONED;
 use super::{Draws, Flow};
 use crate::spec::{JourneySpec, Spec, StepKind, Target};
 
-/// A cap on sweeps over a cyclic journey: each sweep moves every waiting user one step,
+/// A cap on sweeps over a cyclic group of steps: each sweep moves every waiting user one step,
 /// and a cycle that drains empties geometrically (validation demands an exit of at least
 /// 1e-4 per pass), so reaching this means it does not drain in practice.
 const MAX_SWEEPS: usize = 10_000_000;
@@ -72,25 +75,28 @@ pub(crate) fn flow<R: Rng + ?Sized>(
     let entrants = poisson(rng, volume);
     let mut m = Mover { b };
     m.send(journey.entry, entrants);
-    let mut sweeps = 0;
-    loop {
-        let mut moved = false;
-        for &s in &journey.order {
-            let n = m.b.pending[s];
-            if n == 0 {
-                continue;
+    // Group by group in topological order, each drained before the next: users leave a
+    // group only to later groups, so a step after a cycle is split once, on everything
+    // that left the cycle, instead of once per sweep on what trickled out of it.
+    for comp in &journey.components {
+        if !comp.cyclic {
+            let s = comp.steps[0];
+            visit(spec, journey, s, pop, draws, rng, &mut m);
+            continue;
+        }
+        let mut sweeps = 0;
+        loop {
+            let mut moved = false;
+            for &s in &comp.steps {
+                moved |= visit(spec, journey, s, pop, draws, rng, &mut m);
             }
-            moved = true;
-            m.b.pending[s] = 0;
-            m.b.visits[s] += n;
-            step(spec, &journey.steps[s].kind, s, pop, draws, n, rng, &mut m);
-        }
-        if !moved {
-            break;
-        }
-        sweeps += 1;
-        if sweeps > MAX_SWEEPS {
-            return Err(());
+            if !moved {
+                break;
+            }
+            sweeps += 1;
+            if sweeps > MAX_SWEEPS {
+                return Err(());
+            }
         }
     }
     for (dst, src) in flow.outcomes.iter_mut().zip(&m.b.outcomes) {
@@ -101,6 +107,26 @@ pub(crate) fn flow<R: Rng + ?Sized>(
         flow.attempts[s] = m.b.attempts[s] as f64;
     }
     Ok(entrants as f64)
+}
+
+/// Splits the users waiting at step `s`, if any; whether there were any.
+fn visit<R: Rng + ?Sized>(
+    spec: &Spec,
+    journey: &JourneySpec,
+    s: usize,
+    pop: usize,
+    draws: &Draws,
+    rng: &mut R,
+    m: &mut Mover,
+) -> bool {
+    let n = m.b.pending[s];
+    if n == 0 {
+        return false;
+    }
+    m.b.pending[s] = 0;
+    m.b.visits[s] += n;
+    step(spec, &journey.steps[s].kind, s, pop, draws, n, rng, m);
+    true
 }
 
 #[allow(clippy::too_many_arguments)]
