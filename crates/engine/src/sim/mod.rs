@@ -428,16 +428,21 @@ impl DrawPlan {
                 None => q.sampler.sample(&mut stream(seed, i, q.key)),
             })),
             Sampling::Rqmc => {
+                // Two passes: every coordinate first (arithmetic only), then every quantile
+                // (table reads). The reads are independent of each other, and a short loop
+                // of them lets the processor keep many cache misses in flight at once.
                 let point = rqmc::IterationPoint::new(seed, i);
-                out.extend(
-                    self.quantities
-                        .iter()
-                        .map(|q| match (q.sampler.fixed(), &q.inverse) {
-                            (Some(x), _) => x,
-                            (None, Some(inverse)) => inverse.at(point.coordinate(q.dimension)),
-                            (None, None) => q.sampler.sample(&mut stream(seed, i, q.key)),
-                        }),
-                );
+                out.extend(self.quantities.iter().map(|q| match q.inverse {
+                    Some(_) if q.sampler.fixed().is_none() => point.coordinate(q.dimension),
+                    _ => f64::NAN,
+                }));
+                for (q, x) in self.quantities.iter().zip(out.iter_mut()) {
+                    *x = match (q.sampler.fixed(), &q.inverse) {
+                        (Some(v), _) => v,
+                        (None, Some(inverse)) => inverse.at(*x),
+                        (None, None) => q.sampler.sample(&mut stream(seed, i, q.key)),
+                    };
+                }
             }
         }
     }
