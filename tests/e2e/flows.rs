@@ -31,8 +31,16 @@ fn engine_flows(population: &str) -> Result<PopulationFlows, Error> {
         .spec
         .as_ref()
         .ok_or("the fixture is valid")?;
-    population_flows(spec, JOURNEY, population, SEED, ITERATIONS)?
-        .ok_or_else(|| format!("{population} enters {JOURNEY}").into())
+    population_flows(
+        spec,
+        JOURNEY,
+        population,
+        SEED,
+        ITERATIONS,
+        journeylab_engine::Sampling::Mc,
+        &journeylab_engine::sim::Dimensions::default(),
+    )?
+    .ok_or_else(|| format!("{population} enters {JOURNEY}").into())
 }
 
 /// The canvas edge id of an engine exit (`None`: an action's abandon, drawn as a badge).

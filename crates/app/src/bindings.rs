@@ -217,9 +217,16 @@ fn samples_ts() -> Result<String, String> {
     let (journey, seed, iterations) = ("login", 24_680, 400);
     let mut flows = serde_json::Map::new();
     for p in &spec.populations {
-        if let Some(f) =
-            journeylab_engine::flows::population_flows(spec, journey, &p.id, seed, iterations)
-                .map_err(|e| e.to_string())?
+        if let Some(f) = journeylab_engine::flows::population_flows(
+            spec,
+            journey,
+            &p.id,
+            seed,
+            iterations,
+            journeylab_engine::Sampling::Mc,
+            &journeylab_engine::sim::Dimensions::default(),
+        )
+        .map_err(|e| e.to_string())?
         {
             flows.insert(p.id.clone(), json!(f));
         }

@@ -3,6 +3,7 @@
 
 use journeylab_engine::flows::{population_flows, PopulationFlows};
 use journeylab_engine::metrics::summarize;
+use journeylab_engine::sim::Dimensions;
 use journeylab_engine::vocab::TOTAL_METRICS;
 use journeylab_engine::{run, Mode, NoProgress, Sampling, Settings, Summary};
 use journeylab_store::Store;
@@ -30,16 +31,27 @@ pub fn run_flows(
     journey: &str,
     population: &str,
 ) -> Result<PopulationFlows, AppError> {
-    let run = store.get_run(run_id)?.run;
+    let record = store.get_run(run_id)?;
+    let sampling = crate::settings::StoredSettings::of(&record).sampling;
+    let run = record.run;
     let (_, spec) = run_baseline(store, run.model_version_id)?;
     let iterations = run.iterations.clamp(1, FLOW_ITERATIONS);
-    population_flows(&spec, journey, population, run.seed, iterations)
-        .map_err(|e| AppError::Run {
-            message: e.to_string(),
-        })?
-        .ok_or_else(|| AppError::Run {
-            message: format!("population `{population}` does not enter journey `{journey}`"),
-        })
+    let dimensions = Dimensions::of(&spec);
+    population_flows(
+        &spec,
+        journey,
+        population,
+        run.seed,
+        iterations,
+        sampling,
+        &dimensions,
+    )
+    .map_err(|e| AppError::Run {
+        message: e.to_string(),
+    })?
+    .ok_or_else(|| AppError::Run {
+        message: format!("population `{population}` does not enter journey `{journey}`"),
+    })
 }
 
 /// A quick look at an edited, unsaved model: the baseline's model totals in expected

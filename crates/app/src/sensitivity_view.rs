@@ -11,6 +11,7 @@
 
 use journeylab_engine::format as fmt;
 use journeylab_engine::sensitivity::{rank_correlations, tornado, Swing};
+use journeylab_engine::sim::Dimensions;
 use journeylab_engine::vocab::{total_metric, MetricDef, Unit, TOTAL_METRICS};
 use journeylab_engine::Spec;
 use journeylab_store::{RunStatus, Store};
@@ -169,14 +170,23 @@ pub fn run_sensitivity(
         .take(TORNADO_BARS)
         .map(|s| swing_view(&names, s))
         .collect();
-    let mut rank: Vec<CorrelationView> = rank_correlations(spec, output, rec.run.seed)
-        .into_iter()
-        .map(|(input, rho)| CorrelationView {
-            label: names.label(&input).text,
-            input,
-            rho: rho.is_finite().then_some(rho),
-        })
-        .collect();
+    // The draws the run saw: its sampling, and under rqmc the baseline's dimensions.
+    let sampling = crate::settings::StoredSettings::of(&rec).sampling;
+    let dimensions = loaded
+        .validation
+        .spec
+        .as_ref()
+        .map(Dimensions::of)
+        .unwrap_or_default();
+    let mut rank: Vec<CorrelationView> =
+        rank_correlations(spec, output, rec.run.seed, sampling, &dimensions)
+            .into_iter()
+            .map(|(input, rho)| CorrelationView {
+                label: names.label(&input).text,
+                input,
+                rho: rho.is_finite().then_some(rho),
+            })
+            .collect();
     // The engine sorts NaN by |NaN|; undefined correlations go last here.
     rank.sort_by(|a, b| {
         let key = |c: &CorrelationView| c.rho.map_or(-1.0, f64::abs);

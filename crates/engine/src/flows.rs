@@ -5,9 +5,8 @@
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::rng::{key_hash, stream};
 use crate::sim::expected::{exits, flow};
-use crate::sim::{Draws, Flow, SimError};
+use crate::sim::{draw_quantities_as, Dimensions, Draws, Flow, Sampling, SimError};
 use crate::spec::{OutcomeClass, Spec, StepKind, Target};
 use crate::vocab::exit_keys;
 
@@ -54,14 +53,17 @@ pub(crate) fn exit_names(kind: &StepKind) -> Vec<String> {
 }
 
 /// Per-exit shares of population `population` in journey `journey`, averaged over
-/// `iterations` expected-mode iterations drawn from `seed` (the same draws as a run
-/// with that seed). `None` if the population does not enter the journey.
+/// `iterations` expected-mode iterations drawn from `seed` as a run with that seed and
+/// `sampling` drew them (`dimensions`: the run's). `None` if the population does not
+/// enter the journey.
 pub fn population_flows(
     spec: &Spec,
     journey: &str,
     population: &str,
     seed: u64,
     iterations: u64,
+    sampling: Sampling,
+    dimensions: &Dimensions,
 ) -> Result<Option<PopulationFlows>, SimError> {
     let Some(j) = spec.journeys.iter().find(|j| j.id == journey) else {
         return Ok(None);
@@ -72,9 +74,10 @@ pub fn population_flows(
     let Some(entrant) = j.entrants.iter().find(|e| e.population == pop) else {
         return Ok(None);
     };
-    let hashes: Vec<u64> = spec.quantities.iter().map(|q| key_hash(&q.key)).collect();
-    // Set up once: every iteration draws the same distributions.
-    let samplers: Vec<_> = spec.quantities.iter().map(|q| q.dist.sampler()).collect();
+    let width = spec.quantities.len();
+    let n_iterations = usize::try_from(iterations.max(1))
+        .map_err(|_| SimError::Settings("too many iterations".into()))?;
+    let rows = draw_quantities_as(spec, sampling, dimensions, seed, n_iterations);
     let name_of = |t: Target| match t {
         Target::Step(i) => j.steps[i].id.clone(),
         Target::Outcome(o) => j.outcomes[o].id.clone(),
@@ -96,17 +99,10 @@ pub fn population_flows(
     }
     let mut outcome_share = vec![0.0; j.outcomes.len()];
     let (mut entrants_sum, mut counted) = (0.0, 0u64);
-    let mut values = vec![0.0; spec.quantities.len()];
     let mut f = Flow::default();
     let mut buf = Vec::new();
-    for i in 0..iterations.max(1) {
-        for (k, q) in samplers.iter().enumerate() {
-            values[k] = match q.fixed() {
-                Some(x) => x,
-                None => q.sample(&mut stream(seed, i, hashes[k])),
-            };
-        }
-        let draws = Draws { values: &values };
+    for (i, values) in rows.chunks(width.max(1)).take(n_iterations).enumerate() {
+        let draws = Draws { values };
         let volume = values[entrant.volume];
         entrants_sum += volume;
         if volume <= 0.0 {
@@ -116,7 +112,7 @@ pub fn population_flows(
         flow(&spec.controls, j, pop, &draws, 1.0, &mut f).map_err(|()| SimError::NoDrain {
             journey: j.id.clone(),
             population: population.to_string(),
-            iteration: i,
+            iteration: i as u64,
         })?;
         counted += 1;
         let mut e = 0;

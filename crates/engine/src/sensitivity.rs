@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use crate::metrics::totals;
-use crate::sim::{evaluate_expected, SimError};
+use crate::sim::{draw_quantities_as, evaluate_expected, Dimensions, Sampling, SimError};
 use crate::spec::Spec;
 use crate::vocab::total_index;
 
@@ -94,22 +94,28 @@ pub fn tornado(spec: &Spec, metric: &str) -> Result<Option<Tornado>, SimError> {
 }
 
 /// Spearman rank correlation of every uncertain input with a model total over the
-/// iterations of a run. The inputs are not stored: each iteration's draw is recomputed
-/// from its keyed stream (seed, iteration, path), exactly as the simulation drew it.
-pub fn rank_correlations(spec: &Spec, output: &[f64], seed: u64) -> Vec<(String, f64)> {
+/// iterations of a run. The inputs are not stored: each iteration's draws are recomputed
+/// exactly as the run drew them — from their keyed streams (mc), or at the run's
+/// quasi-random points (rqmc, with the run's `dimensions`).
+pub fn rank_correlations(
+    spec: &Spec,
+    output: &[f64],
+    seed: u64,
+    sampling: Sampling,
+    dimensions: &Dimensions,
+) -> Vec<(String, f64)> {
     let n = output.len();
     let keep: Vec<usize> = (0..n).filter(|&i| !output[i].is_nan()).collect();
     let out_ranks = ranks(&keep.iter().map(|&i| output[i]).collect::<Vec<_>>());
+    let width = spec.quantities.len();
+    let rows = draw_quantities_as(spec, sampling, dimensions, seed, n);
     let mut result: Vec<(String, f64)> = spec
         .quantities
         .iter()
-        .filter(|q| !q.dist.is_fixed())
-        .map(|q| {
-            let h = crate::rng::key_hash(&q.key);
-            let xs: Vec<f64> = keep
-                .iter()
-                .map(|&i| q.dist.sample(&mut crate::rng::stream(seed, i as u64, h)))
-                .collect();
+        .enumerate()
+        .filter(|(_, q)| !q.dist.is_fixed())
+        .map(|(k, q)| {
+            let xs: Vec<f64> = keep.iter().map(|&i| rows[i * width + k]).collect();
             (q.key.clone(), pearson(&ranks(&xs), &out_ranks))
         })
         .collect();

@@ -456,7 +456,20 @@ impl DrawPlan {
 /// rows with [`simulate_expected_on`]: the same numbers as a run per point (common random
 /// numbers), without drawing again for each point.
 pub fn draw_quantities(spec: &Spec, seed: u64, iterations: usize) -> Vec<f64> {
-    let plan = DrawPlan::new(spec, Sampling::Mc, &Dimensions::default());
+    draw_quantities_as(spec, Sampling::Mc, &Dimensions::default(), seed, iterations)
+}
+
+/// [`draw_quantities`] as a run with `sampling` drew them (`dimensions`: the run's, from
+/// its baseline; unused under mc): what analyses of a stored run recompute, so that they
+/// see the very draws the run saw.
+pub fn draw_quantities_as(
+    spec: &Spec,
+    sampling: Sampling,
+    dimensions: &Dimensions,
+    seed: u64,
+    iterations: usize,
+) -> Vec<f64> {
+    let plan = DrawPlan::new(spec, sampling, dimensions);
     let n = spec.quantities.len();
     let mut out = vec![0.0; iterations * n];
     if n == 0 {

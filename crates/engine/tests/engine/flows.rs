@@ -1,6 +1,7 @@
 //! Per-exit flows for the canvas: consistent with the outcomes and the closed forms.
 
 use journeylab_engine::flows::population_flows;
+use journeylab_engine::sim::{Dimensions, Sampling};
 use serde_json::json;
 
 use crate::common::{fixtures, model, valid};
@@ -14,7 +15,9 @@ fn exit_shares_match_the_closed_forms() {
     let spec = valid(&model("legitimate", controls, steps, json!({})))
         .spec
         .unwrap();
-    let f = population_flows(&spec, "j", "p", 1, 10).unwrap().unwrap();
+    let f = population_flows(&spec, "j", "p", 1, 10, Sampling::Mc, &Dimensions::default())
+        .unwrap()
+        .unwrap();
     let q = (1.0 - a) * (1.0 - s);
     let share = |exit: &str| f.edges.iter().find(|e| e.exit == exit).unwrap().share;
     assert!((share("pass") - (1.0 - a) * s * (1.0 + q)).abs() < 1e-12);
@@ -30,7 +33,17 @@ fn edges_into_outcomes_add_up_to_the_outcome_shares_on_every_fixture() {
         for j in &spec.journeys {
             for e in &j.entrants {
                 let pop = &spec.populations[e.population].id;
-                let f = population_flows(&spec, &j.id, pop, 3, 50).unwrap().unwrap();
+                let f = population_flows(
+                    &spec,
+                    &j.id,
+                    pop,
+                    3,
+                    50,
+                    Sampling::Mc,
+                    &Dimensions::default(),
+                )
+                .unwrap()
+                .unwrap();
                 let total: f64 = f.outcomes.iter().map(|o| o.2).sum();
                 assert!(
                     (total - 1.0).abs() < 1e-9,

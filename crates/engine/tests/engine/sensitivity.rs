@@ -59,7 +59,8 @@ fn tornado_ranks_the_dominant_input_first() {
 #[test]
 fn rank_correlation_finds_the_driver_from_recomputed_draws() {
     use journeylab_engine::sensitivity::rank_correlations;
-    use journeylab_engine::{run, Mode, NoProgress, Settings};
+    use journeylab_engine::sim::Dimensions;
+    use journeylab_engine::{run, Mode, NoProgress, Sampling, Settings};
     let doc = json!({
         "format": "journeylab/1", "name": "t",
         "populations": [ { "id": "bots", "kind": "attacker", "loss_per_success": { "uniform": [100, 110] } } ],
@@ -68,28 +69,37 @@ fn rank_correlation_finds_the_driver_from_recomputed_draws() {
                         "steps": [ { "id": "s", "kind": "control", "control": "c", "on": { "pass": "success" } } ] } ]
     });
     let v = validate(&doc);
-    let out = run(
-        &v,
-        &Settings {
+    let spec = v.spec.clone().unwrap();
+    let dims = Dimensions::of(&spec);
+    for sampling in [Sampling::Mc, Sampling::Rqmc] {
+        let settings = Settings {
             iterations: 2000,
             seed: 9,
             mode: Mode::Expected,
-            sampling: journeylab_engine::Sampling::Mc,
+            sampling,
             threads: None,
-        },
-        None,
-        &NoProgress,
-    )
-    .unwrap();
-    let m = journeylab_engine::vocab::total_index("fraud_loss").unwrap();
-    let rc = rank_correlations(&v.spec.unwrap(), &out.scenarios[0].totals[m], 9);
-    assert_eq!(rc[0].0, "journeys/j/entrants/bots/volume");
-    assert!(rc[0].1 > 0.9, "volume drives loss: {rc:?}");
-    // Loss per success varies ±5 %, volume ×10: a weak but positive correlation.
-    let loss = rc
-        .iter()
-        .find(|(k, _)| k == "populations/bots/loss_per_success")
-        .unwrap()
-        .1;
-    assert!(loss > 0.0 && loss < rc[0].1);
+        };
+        let out = run(&v, &settings, None, &NoProgress).unwrap();
+        let m = journeylab_engine::vocab::total_index("fraud_loss").unwrap();
+        let rc = rank_correlations(&spec, &out.scenarios[0].totals[m], 9, sampling, &dims);
+        assert_eq!(rc[0].0, "journeys/j/entrants/bots/volume", "{sampling:?}");
+        assert!(rc[0].1 > 0.9, "{sampling:?}: volume drives loss: {rc:?}");
+        // Loss per success varies ±5 %, volume ×10: a weak but positive correlation.
+        let loss = rc
+            .iter()
+            .find(|(k, _)| k == "populations/bots/loss_per_success")
+            .unwrap()
+            .1;
+        assert!(loss > 0.0 && loss < rc[0].1, "{sampling:?}");
+        // The entrants of expected mode are the volume draw itself: recomputed as the run
+        // drew them, their rank correlation is exactly 1 (with the other sampling's draws
+        // it would be about 0).
+        let entrants = out.scenarios[0].samples.layout.blocks[0].entrants();
+        let column: Vec<f64> = (0..2000)
+            .map(|i| out.scenarios[0].samples.row(i)[entrants])
+            .collect();
+        let rc = rank_correlations(&spec, &column, 9, sampling, &dims);
+        assert_eq!(rc[0].0, "journeys/j/entrants/bots/volume");
+        assert!((rc[0].1 - 1.0).abs() < 1e-12, "{sampling:?}: {rc:?}");
+    }
 }
