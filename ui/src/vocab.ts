@@ -1,7 +1,7 @@
 // The engine's vocabulary as the UI reads it (generated: ipc/gen/vocabularyValues.ts):
 // metric labels, units and directions, step kinds and their exits, decision areas,
 // distributions. Nothing here is written out by hand.
-import { VOCABULARY, type MetricDef } from "./ipc";
+import { VOCABULARY, type MetricDef, type Sampling } from "./ipc";
 
 /** The catalogue entry of model total `id`. */
 export function totalMetric(id: string): MetricDef | undefined {
@@ -18,6 +18,17 @@ export const DECISION_AREAS: readonly string[] = VOCABULARY.decision_areas;
 
 /** Step kinds in palette order. */
 export const STEP_KIND_DEFS = VOCABULARY.step_kinds;
+
+/** The samplings a run can use, the default first (labels, when to use them, replicates). */
+export const SAMPLING_DEFS = VOCABULARY.samplings;
+
+/** How a run drew its quantities, as its dashboard says it ("quasi-random (32 replicates)"). */
+export function samplingText(id: Sampling): string {
+  const def = SAMPLING_DEFS.find((d) => d.id === id);
+  if (!def) return id;
+  const label = def.label.toLowerCase();
+  return def.replicates === null ? label : `${label} (${def.replicates} replicates)`;
+}
 
 /** Distribution keys and their parameter names. */
 export const DISTRIBUTION_DEFS = VOCABULARY.distributions;

@@ -33,9 +33,6 @@ pub const U_RESOLUTION: f64 = 1e-10;
 /// finds its start cell by one multiplication.
 const START_CELLS: usize = 64;
 
-/// Splits at most this deep below a start cell (2⁻⁴⁰ of u: well under the resolution).
-const MAX_DEPTH: u32 = 40;
-
 /// A table with more cells than this is given up: the distribution function is not
 /// accurate enough (statrs' incomplete beta far out in its parameters) for any cell to
 /// pass. Fixtures' shapes take 200–300 cells; Beta(½, ½), the hardest tried, 13,000.
@@ -173,7 +170,7 @@ impl BetaInverse {
             start.push(u32::try_from(cells.len()).ok()?);
             let ub = (k + 1) as f64 / START_CELLS as f64;
             let right = (ub, node(ub));
-            if !refine(left, right, 0, &node, &cdf, &mut cells) {
+            if !refine(left, right, &node, &cdf, &mut cells) {
                 return None;
             }
             left = right;
@@ -232,7 +229,6 @@ fn solve(guess: f64, u: f64, cdf: &impl Fn(f64) -> f64, pdf: &impl Fn(f64) -> f6
 fn refine(
     a: (f64, Node),
     b: (f64, Node),
-    depth: u32,
     node: &impl Fn(f64) -> Node,
     cdf: &impl Fn(f64) -> f64,
     cells: &mut Vec<Cell>,
@@ -243,7 +239,6 @@ fn refine(
     let ((ua, na), (ub, nb)) = (a, b);
     let cell = Cell::new(ua, ub, na, nb);
     let passes = ub - ua <= U_RESOLUTION
-        || depth >= MAX_DEPTH
         || [0.25, 0.5, 0.75].iter().all(|t| {
             let v = ua + t * (ub - ua);
             (cdf(cell.at(v)) - v).abs() <= U_RESOLUTION
@@ -255,7 +250,7 @@ fn refine(
     let um = 0.5 * (ua + ub);
     let (xm, dm) = node(um);
     let mid = (um, (xm.clamp(na.0, nb.0), dm));
-    refine(a, mid, depth + 1, node, cdf, cells) && refine(mid, b, depth + 1, node, cdf, cells)
+    refine(a, mid, node, cdf, cells) && refine(mid, b, node, cdf, cells)
 }
 
 /// Tables built so far, by (a, b): a run builds each shape once, however many quantities,

@@ -91,17 +91,21 @@ impl Inverse {
         match self {
             Inverse::Fixed(x) => *x,
             Inverse::Uniform(lo, hi) => lo + u * (hi - lo),
-            Inverse::Triangular(lo, mode, hi) => {
-                let f = (mode - lo) / (hi - lo);
-                if u < f {
-                    lo + ((hi - lo) * (mode - lo) * u).sqrt()
-                } else {
-                    hi - ((hi - lo) * (hi - mode) * (1.0 - u)).sqrt()
-                }
-            }
+            Inverse::Triangular(lo, mode, hi) => triangular_quantile(*lo, *mode, *hi, u),
             Inverse::Beta(lo, hi, table) => lo + (hi - lo) * table.quantile(u),
             Inverse::LogNormal(mu, sigma) => (mu + sigma * std_normal_quantile(u)).exp(),
         }
+    }
+}
+
+/// The triangular distribution's quantile in closed form: lo + √(u (hi − lo)(mode − lo))
+/// below the mode's probability, the mirror image above.
+fn triangular_quantile(lo: f64, mode: f64, hi: f64, u: f64) -> f64 {
+    let f = (mode - lo) / (hi - lo);
+    if u < f {
+        lo + ((hi - lo) * (mode - lo) * u).sqrt()
+    } else {
+        hi - ((hi - lo) * (hi - mode) * (1.0 - u)).sqrt()
     }
 }
 
@@ -245,14 +249,7 @@ impl Dist {
         match *self {
             Dist::Fixed(x) => x,
             Dist::Uniform(lo, hi) => lo + q * (hi - lo),
-            Dist::Triangular(lo, mode, hi) => {
-                let f = (mode - lo) / (hi - lo);
-                if q < f {
-                    lo + ((hi - lo) * (mode - lo) * q).sqrt()
-                } else {
-                    hi - ((hi - lo) * (hi - mode) * (1.0 - q)).sqrt()
-                }
-            }
+            Dist::Triangular(lo, mode, hi) => triangular_quantile(lo, mode, hi, q),
             Dist::Pert(lo, mode, hi) => {
                 let (a, b) = Self::pert_shape(lo, mode, hi);
                 lo + (hi - lo) * beta_q(a, b)

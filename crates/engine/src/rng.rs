@@ -26,11 +26,9 @@ pub(crate) fn mix(mut z: u64) -> u64 {
     z ^ (z >> 31)
 }
 
-fn stream_seed(seed: u64, iteration: u64, key_hash: u64) -> u64 {
-    mix(mix(seed ^ 0x6a09_e667_f3bc_c909).wrapping_add(iteration) ^ key_hash.rotate_left(17))
-}
-
 /// The stream for `key_hash` in iteration `iteration` of a run seeded with `seed`.
 pub fn stream(seed: u64, iteration: u64, key_hash: u64) -> StreamRng {
-    StreamRng::seed_from_u64(stream_seed(seed, iteration, key_hash))
+    let s =
+        mix(mix(seed ^ 0x6a09_e667_f3bc_c909).wrapping_add(iteration) ^ key_hash.rotate_left(17));
+    StreamRng::seed_from_u64(s)
 }

@@ -259,9 +259,6 @@ pub struct JourneySpec {
     pub entry: Target,
     /// Who enters, with what volume.
     pub entrants: Vec<EntrantSpec>,
-    /// Steps in an order where, ignoring back edges of cycles, every step comes after
-    /// the steps that feed it. Sampled mode sweeps in this order.
-    pub order: Vec<usize>,
     /// Whether the graph has a cycle.
     pub cyclic: bool,
     /// Strongly connected groups of steps in topological order of the condensed graph:

@@ -22,7 +22,7 @@
 //! Past the kept rows a run therefore costs a fixed amount of memory per series, whatever
 //! its length.
 
-use crate::metrics::{class_counts, percentile_select, scoped_value, Summary};
+use crate::metrics::{class_counts, percentile_select, scoped_value, summarize, Summary};
 use crate::sim::rqmc::Replicates;
 use crate::sim::{Samples, Sampling};
 use crate::spec::{GuardrailSpec, Spec};
@@ -143,7 +143,7 @@ pub fn series_summary(
     match streamed {
         Some(m) => m.summary(kept, sampling),
         None => {
-            let mut s = crate::metrics::summarize(kept.clone())?;
+            let mut s = summarize(kept.clone())?;
             if sampling == Sampling::Rqmc {
                 if let Some(se) = crate::sim::rqmc::replicate_se(kept, 0) {
                     s.se = se;

@@ -528,6 +528,41 @@ pub const CONTROL_FACTORS: [&str; 6] = [
     "other",
 ];
 
+/// A way of drawing a run's quantities ([`crate::sim::Sampling`]), as the run panel
+/// offers it and the dashboard names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+pub struct SamplingDef {
+    /// As in files and flags (`mc`, `rqmc`).
+    #[ts(as = "crate::sim::Sampling")]
+    pub id: &'static str,
+    /// Short name.
+    pub label: &'static str,
+    /// When it is the better choice, and its limit.
+    pub description: &'static str,
+    /// Independent replicates whose spread gives the standard error (`None`: every
+    /// iteration is independent).
+    #[ts(type = "number | null")]
+    pub replicates: Option<u64>,
+}
+
+/// The samplings a run can use, the default first.
+pub const SAMPLINGS: [SamplingDef; 2] = [
+    SamplingDef {
+        id: "mc",
+        label: "Monte Carlo",
+        description: "Independent draws: honest intervals for every metric.",
+        replicates: None,
+    },
+    SamplingDef {
+        id: "rqmc",
+        label: "Quasi-random",
+        description: "Scrambled Sobol points: the same precision in fewer iterations. \
+            Intervals of money metrics driven by a heavy-tailed loss run narrow (about 89 % \
+            coverage for a nominal 95 %).",
+        replicates: Some(crate::sim::rqmc::REPLICATES),
+    },
+];
+
 /// Everything above as one value: what the bindings write to `vocabulary.ts`.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct Vocabulary {
@@ -553,6 +588,8 @@ pub struct Vocabulary {
     pub journey_kinds: Vec<&'static str>,
     /// [`CONTROL_CHANNELS`]
     pub control_channels: Vec<&'static str>,
+    /// [`SAMPLINGS`]
+    pub samplings: Vec<SamplingDef>,
 }
 
 /// The whole vocabulary.
@@ -569,6 +606,7 @@ pub fn vocabulary() -> Vocabulary {
         control_factors: CONTROL_FACTORS.to_vec(),
         journey_kinds: JOURNEY_KINDS.to_vec(),
         control_channels: CONTROL_CHANNELS.to_vec(),
+        samplings: SAMPLINGS.to_vec(),
     }
 }
 
@@ -607,5 +645,13 @@ mod tests {
         assert_eq!(exit_keys("control"), ["pass", "fail", "abandon"]);
         assert!(exit_keys("branch").is_empty());
         assert_eq!(guardrail_metric("signed_in", true).unit, Unit::Count);
+    }
+
+    #[test]
+    fn samplings_name_the_engines_samplings_default_first() {
+        use crate::sim::Sampling;
+        let ids: Vec<&str> = SAMPLINGS.iter().map(|s| s.id).collect();
+        assert_eq!(ids, [Sampling::Mc.as_str(), Sampling::Rqmc.as_str()]);
+        assert_eq!(SAMPLINGS[0].id, Sampling::default().as_str());
     }
 }

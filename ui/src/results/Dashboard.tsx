@@ -10,7 +10,7 @@ import { DecisionPanel } from "./DecisionPanel";
 import { statusOf, type DecisionStore } from "./decisionStore";
 import { formatDelta, formatSe, formatValue, percent, thousands } from "../format/numbers";
 import { guardrailLimits, timestamp } from "./format";
-import { totalMetrics } from "../vocab";
+import { samplingText, totalMetrics } from "../vocab";
 import { chartKey, type ResultsStore } from "./resultsStore";
 import { RunCheck } from "./RunCheck";
 import { Sensitivity } from "./Sensitivity";
@@ -45,7 +45,7 @@ function DashboardView({ store, decisions, data }: { store: ResultsStore; decisi
             {" "}
             · {timestamp(run.started_at)} UTC · model v{run.model_version} · {thousands(run.iterations)} iterations,{" "}
             {run.mode}
-            {data.sampling === "rqmc" && <span data-testid="dashboard-sampling">, quasi-random (32 replicates)</span>}, seed{" "}
+            {data.sampling !== "mc" && <span data-testid="dashboard-sampling">, {samplingText(data.sampling)}</span>}, seed{" "}
             <span className="mono" data-testid="dashboard-seed">{run.seed}</span> · per {data.period}
           </span>
         </h3>

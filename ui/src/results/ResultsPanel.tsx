@@ -3,7 +3,8 @@ import { useStore } from "zustand";
 
 import { BackendContext } from "../backendContext";
 import { ErrorBanner } from "../components/ErrorBanner";
-import type { ModelView, RunListItem, RunPairView } from "../ipc";
+import type { Mode, ModelView, RunListItem, RunPairView, Sampling } from "../ipc";
+import { SAMPLING_DEFS } from "../vocab";
 import { useAppState } from "../storeContext";
 import { Dashboard } from "./Dashboard";
 import { formatDelta, formatValue, money, percent, thousands } from "../format/numbers";
@@ -13,7 +14,6 @@ import { createDecisionStore, statusOf, type DecisionStore } from "./decisionSto
 import {
   createResultsStore,
   PRECISION_METRICS,
-  SAMPLINGS,
   scenariosOf,
   type ResultsState,
   type ResultsStore,
@@ -98,42 +98,15 @@ function RunPanel({ store, blocked, decisions }: { store: ResultsStore; blocked:
             </button>
           </span>
         </label>
-        <fieldset className="field">
-          <legend>Mode</legend>
-          <span className="radios">
-            {(["sampled", "expected"] as const).map((mode) => (
-              <label key={mode}>
-                <input
-                  type="radio"
-                  name="run-mode"
-                  data-testid={`run-mode-${mode}`}
-                  checked={s.mode === mode}
-                  disabled={running}
-                  onChange={() => s.setMode(mode)}
-                />
-                {mode}
-              </label>
-            ))}
-          </span>
-        </fieldset>
-        <fieldset className="field">
-          <legend>Sampling</legend>
-          <span className="radios">
-            {SAMPLINGS.map(({ id, label, title }) => (
-              <label key={id} title={title}>
-                <input
-                  type="radio"
-                  name="run-sampling"
-                  data-testid={`run-sampling-${id}`}
-                  checked={s.sampling === id}
-                  disabled={running}
-                  onChange={() => s.setSampling(id)}
-                />
-                {label}
-              </label>
-            ))}
-          </span>
-        </fieldset>
+        <RadioGroup legend="Mode" name="run-mode" options={MODES} value={s.mode} disabled={running} onChange={s.setMode} />
+        <RadioGroup
+          legend="Sampling"
+          name="run-sampling"
+          options={SAMPLINGS}
+          value={s.sampling}
+          disabled={running}
+          onChange={s.setSampling}
+        />
         <fieldset className="field field-precision" data-testid="run-precision-panel">
           <legend>
             <label>
@@ -232,6 +205,52 @@ function RunPanel({ store, blocked, decisions }: { store: ResultsStore; blocked:
 }
 
 /** `8,000 of 8,000 iterations (4 scenarios × 2,000)`. */
+const MODES: RadioOption<Mode>[] = [
+  { id: "sampled", label: "sampled" },
+  { id: "expected", label: "expected" },
+];
+
+/** The samplings the engine offers, with when each is the better one as a tooltip. */
+const SAMPLINGS: RadioOption<Sampling>[] = SAMPLING_DEFS.map((d) => ({ id: d.id, label: d.label, title: d.description }));
+
+interface RadioOption<T extends string> {
+  id: T;
+  label: string;
+  title?: string;
+}
+
+/** One choice of the run panel as a row of radio buttons (test ids `<name>-<id>`). */
+function RadioGroup<T extends string>(props: {
+  legend: string;
+  name: string;
+  options: RadioOption<T>[];
+  value: T;
+  disabled: boolean;
+  onChange: (value: T) => void;
+}) {
+  const { legend, name, options, value, disabled, onChange } = props;
+  return (
+    <fieldset className="field">
+      <legend>{legend}</legend>
+      <span className="radios">
+        {options.map(({ id, label, title }) => (
+          <label key={id} title={title}>
+            <input
+              type="radio"
+              name={name}
+              data-testid={`${name}-${id}`}
+              checked={value === id}
+              disabled={disabled}
+              onChange={() => onChange(id)}
+            />
+            {label}
+          </label>
+        ))}
+      </span>
+    </fieldset>
+  );
+}
+
 function iterationsText(done: number, total: number, scenarios: number): string {
   const each = scenarios > 1 && total % scenarios === 0 ? ` (${scenarios} scenarios × ${thousands(total / scenarios)})` : "";
   return `${thousands(done)} of ${thousands(total)} iterations${each}`;

@@ -106,23 +106,6 @@ export interface ResultsState {
 
 export type ResultsStore = StoreApi<ResultsState>;
 
-/** The sampling choices of the run panel; `title` says when each is the better one. */
-export const SAMPLINGS: { id: Sampling; label: string; title: string }[] = [
-  {
-    id: "mc",
-    label: "Monte Carlo",
-    title: "Independent draws: honest intervals for every metric.",
-  },
-  {
-    id: "rqmc",
-    label: "Quasi-random",
-    title:
-      "Scrambled Sobol points in 32 replicates: the same precision in fewer iterations. " +
-      "Intervals of money metrics driven by a heavy-tailed loss run narrow (about 89 % " +
-      "coverage for a nominal 95 %).",
-  },
-];
-
 /** Model totals a run can stop on (the dashboard's headline metrics; labels from the catalogue). */
 export const PRECISION_METRICS: MetricDef[] = totalMetrics([
   "fraud_loss",

@@ -87,7 +87,7 @@ pub(crate) fn exits(
 }
 
 /// Cyclic groups larger than this are solved by sparse LU (below it the dense solve is
-/// as fast and keeps the fixtures' numbers bit for bit).
+/// as fast).
 pub(crate) const SPARSE_FROM: usize = 48;
 
 /// Reusable buffers of expected mode: one set per worker, kept across iterations, so an

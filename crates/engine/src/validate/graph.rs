@@ -124,7 +124,6 @@ impl Ctx {
 
         let (order, cyclic) = topo_order(&succ, j.entry);
         j.components = components_in_order(&succ, &order);
-        j.order = order;
         j.cyclic = cyclic;
 
         for e in j.entrants.clone() {

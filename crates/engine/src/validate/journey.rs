@@ -164,7 +164,6 @@ impl Ctx {
             outcomes,
             entry,
             entrants,
-            order: Vec::new(),
             cyclic: false,
             components: Vec::new(),
         };

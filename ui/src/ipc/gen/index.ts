@@ -97,6 +97,7 @@ export type { RunRoutesArgs } from "./RunRoutesArgs";
 export type { RunRow } from "./RunRow";
 export type { RunStatus } from "./RunStatus";
 export type { Sampling } from "./Sampling";
+export type { SamplingDef } from "./SamplingDef";
 export type { SaveArgs } from "./SaveArgs";
 export type { SaveWorkshopArgs } from "./SaveWorkshopArgs";
 export type { SavedModel } from "./SavedModel";
