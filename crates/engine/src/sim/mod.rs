@@ -379,6 +379,8 @@ pub fn evaluate_expected(spec: &Spec, values: &[f64]) -> Result<Samples, SimErro
 pub(crate) struct DrawPlan {
     sampling: Sampling,
     quantities: Vec<QuantityDraw>,
+    /// Under rqmc: sets of four Sobol dimensions of block 0 the quantities use.
+    block0_sets: u32,
 }
 
 /// One quantity's stream key, sampler (mc), quantile function and dimension (rqmc). A
@@ -410,10 +412,18 @@ impl DrawPlan {
                     dimension: dimensions.dimension(key),
                 }
             })
-            .collect();
+            .collect::<Vec<QuantityDraw>>();
+        let block0_sets = quantities
+            .iter()
+            .filter(|q| q.inverse.is_some())
+            .filter_map(|q| q.dimension.in_block0())
+            .map(|d| d as u32 / 4 + 1)
+            .max()
+            .unwrap_or(0);
         DrawPlan {
             sampling,
             quantities,
+            block0_sets,
         }
     }
 
@@ -432,8 +442,13 @@ impl DrawPlan {
                 // (table reads). The reads are independent of each other, and a short loop
                 // of them lets the processor keep many cache misses in flight at once.
                 let point = rqmc::IterationPoint::new(seed, i);
+                let mut bits = [0u32; sobol_burley::NUM_DIMENSIONS as usize];
+                point.block0_bits(self.block0_sets, &mut bits);
                 out.extend(self.quantities.iter().map(|q| match q.inverse {
-                    Some(_) if q.sampler.fixed().is_none() => point.coordinate(q.dimension),
+                    Some(_) if q.sampler.fixed().is_none() => match q.dimension.in_block0() {
+                        Some(d) => rqmc::unit(bits[d]),
+                        None => point.coordinate(q.dimension),
+                    },
                     _ => f64::NAN,
                 }));
                 for (q, x) in self.quantities.iter().zip(out.iter_mut()) {
