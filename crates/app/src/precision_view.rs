@@ -3,7 +3,7 @@
 //! half-width each target's metric reached, from the stored per-iteration totals.
 
 use journeylab_engine::run::{target_outcome, PrecisionTarget, TargetOutcome};
-use journeylab_engine::stream::series_summary;
+use journeylab_engine::stream::series_mean_se;
 use journeylab_engine::vocab::total_metric;
 use journeylab_store::{RunStatus, Store};
 use serde::Serialize;
@@ -80,7 +80,7 @@ pub fn run_precision(store: &Store, run_id: i64) -> Result<Option<PrecisionStatu
             let values = store
                 .run_samples(run_id, scenario, &target.metric)?
                 .unwrap_or_default();
-            per_scenario.push(series_summary(
+            per_scenario.push(series_mean_se(
                 None,
                 values.iter().copied(),
                 settings.sampling,

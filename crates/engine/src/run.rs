@@ -9,7 +9,8 @@ use crate::sim::{
 };
 use crate::spec::Spec;
 use crate::stream::{
-    guardrail_value, rows_kept, series_summary, within, Streamed, BLOCK, KEEP_ROWS,
+    guardrail_value, rows_kept, series_mean_se, series_summary, within, MeanSe, Moments, Streamed,
+    BLOCK, KEEP_ROWS,
 };
 use crate::validate::Validation;
 use crate::vocab::{is_total_metric, total_index};
@@ -38,12 +39,25 @@ pub struct ScenarioRun {
 impl ScenarioRun {
     /// The summary of model total `m` over every iteration of the run.
     pub fn total_summary(&self, m: usize) -> Option<Summary> {
+        let (kept, streamed) = self.total_series(m)?;
+        series_summary(streamed, kept.iter().copied(), self.sampling)
+    }
+
+    /// The mean and standard error of model total `m` (as [`Self::total_summary`] has
+    /// them, without its percentiles).
+    pub fn total_mean_se(&self, m: usize) -> Option<MeanSe> {
+        let (kept, streamed) = self.total_series(m)?;
+        series_mean_se(streamed, kept.iter().copied(), self.sampling)
+    }
+
+    /// Model total `m`'s kept values and, past the kept rows, its streamed moments.
+    fn total_series(&self, m: usize) -> Option<(&[f64], Option<&Moments>)> {
         let kept = self.totals.get(m)?;
         let streamed = match &self.streamed {
             Some(st) => Some(st.totals.get(m)?),
             None => None,
         };
-        series_summary(streamed, kept.iter().copied(), self.sampling)
+        Some((kept, streamed))
     }
 }
 
@@ -127,7 +141,7 @@ pub struct TargetOutcome {
 /// stopping, the CLI and the app's history share.
 pub fn target_outcome(
     target: &PrecisionTarget,
-    per_scenario: impl IntoIterator<Item = Option<Summary>>,
+    per_scenario: impl IntoIterator<Item = Option<MeanSe>>,
     sampling: Sampling,
 ) -> TargetOutcome {
     let (mut met, mut achieved) = (is_total_metric(&target.metric), None::<f64>);
@@ -157,7 +171,7 @@ pub fn precision_outcomes(out: &RunOutput, targets: &[PrecisionTarget]) -> Vec<T
                 t,
                 out.scenarios
                     .iter()
-                    .map(|s| m.and_then(|m| s.total_summary(m))),
+                    .map(|s| m.and_then(|m| s.total_mean_se(m))),
                 out.settings.sampling,
             )
         })

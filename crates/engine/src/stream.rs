@@ -115,14 +115,10 @@ impl Moments {
             let p95 = percentile_select(&mut v, 0.95);
             (p5, p50, p95)
         };
-        let se = match sampling {
-            Sampling::Mc => None,
-            Sampling::Rqmc => self.replicates.se(),
-        };
         Some(Summary {
             mean: self.mean,
             sd,
-            se: se.unwrap_or(sd / n.sqrt()),
+            se: self.se(sd, sampling),
             p5,
             p50,
             p95,
@@ -130,6 +126,76 @@ impl Moments {
             max: self.max,
         })
     }
+}
+
+impl Moments {
+    /// The standard error of the mean as `sampling` defines it, given the sd.
+    fn se(&self, sd: f64, sampling: Sampling) -> f64 {
+        let rqmc = match sampling {
+            Sampling::Mc => None,
+            Sampling::Rqmc => self.replicates.se(),
+        };
+        rqmc.unwrap_or(sd / (self.n as f64).sqrt())
+    }
+
+    /// The mean and its standard error, exactly as [`Moments::summary`] has them.
+    fn mean_se(&self, sampling: Sampling) -> Option<MeanSe> {
+        let s = self.summary(std::iter::empty(), sampling)?;
+        Some(MeanSe {
+            mean: s.mean,
+            se: s.se,
+        })
+    }
+}
+
+/// A mean and its standard error: all a precision target reads.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MeanSe {
+    /// Mean.
+    pub mean: f64,
+    /// Standard error of the mean.
+    pub se: f64,
+}
+
+impl From<Summary> for MeanSe {
+    fn from(s: Summary) -> MeanSe {
+        MeanSe {
+            mean: s.mean,
+            se: s.se,
+        }
+    }
+}
+
+/// [`series_summary`]'s mean and standard error, bit for bit, without its percentiles
+/// (no copy of the series, no selection): the check a run to precision makes after every
+/// step.
+pub fn series_mean_se(
+    streamed: Option<&Moments>,
+    kept: impl Iterator<Item = f64> + Clone,
+    sampling: Sampling,
+) -> Option<MeanSe> {
+    if let Some(m) = streamed {
+        return m.mean_se(sampling);
+    }
+    // The same arithmetic in the same order as `summarize`.
+    let present = kept.clone().filter(|x| !x.is_nan());
+    let n = present.clone().count();
+    if n == 0 {
+        return None;
+    }
+    let nf = n as f64;
+    let mean = present.clone().sum::<f64>() / nf;
+    let var = if n > 1 {
+        present.map(|x| (x - mean).powi(2)).sum::<f64>() / (nf - 1.0)
+    } else {
+        0.0
+    };
+    let plain = var.sqrt() / nf.sqrt();
+    let se = match sampling {
+        Sampling::Mc => plain,
+        Sampling::Rqmc => crate::sim::rqmc::replicate_se(kept, 0).unwrap_or(plain),
+    };
+    Some(MeanSe { mean, se })
 }
 
 /// The summary of a series over a run: from its streamed moments when the run is longer
@@ -269,6 +335,39 @@ pub fn memory_estimate(iterations: u64, width: usize, scenarios: usize) -> u64 {
 mod tests {
     use super::*;
     use crate::metrics::summarize;
+
+    #[test]
+    fn the_mean_and_se_alone_are_the_summarys_bit_for_bit() {
+        // What the precision loop checks must be what the result reports.
+        let values: Vec<f64> = (0..5_003)
+            .map(|i| match i % 97 {
+                0 => f64::NAN,
+                _ => ((i * 7919) % 1000) as f64 * 0.37 + 1e6 / (1.0 + i as f64),
+            })
+            .collect();
+        let mut m = Moments::default();
+        for &x in &values {
+            m.push(x);
+        }
+        for sampling in [Sampling::Mc, Sampling::Rqmc] {
+            for streamed in [None, Some(&m)] {
+                let full =
+                    series_summary(streamed, values.iter().copied(), sampling).expect("values");
+                let alone =
+                    series_mean_se(streamed, values.iter().copied(), sampling).expect("values");
+                assert_eq!(
+                    MeanSe::from(full),
+                    alone,
+                    "{sampling:?} streamed {}",
+                    streamed.is_some()
+                );
+            }
+        }
+        assert_eq!(
+            series_mean_se(None, [f64::NAN].into_iter(), Sampling::Mc),
+            None
+        );
+    }
 
     #[test]
     fn moments_equal_the_two_pass_summary_and_skip_absent_values() {
