@@ -274,6 +274,21 @@ pub struct Component {
     pub steps: Vec<usize>,
     /// True when users can come back to a step of the group (size > 1 or a self-loop).
     pub cyclic: bool,
+    /// For a cyclic group: a step every cycle of the group passes through, if it has one.
+    pub hub: Option<Hub>,
+}
+
+/// A step through which every cycle of a group passes. Without it the rest of the group
+/// is acyclic, so sampled mode drains the group in a fixed number of passes whatever the
+/// volume: the returns to the hub are one negative binomial draw, and the laps' paths are
+/// split in one pass each ([`crate::sim`]'s sampled mode).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hub {
+    /// The hub step.
+    pub step: usize,
+    /// The group's other steps, each before every step it leads to (exits to the hub
+    /// excepted).
+    pub order: Vec<usize>,
 }
 
 /// Which populations a guardrail selects.

@@ -4,22 +4,36 @@
 //! ([`super::binomial`]: exact, and without per-draw set-up, since every split has its
 //! own (n, p)). Controls are played round by round as spec §5 describes. Groups of steps
 //! are drained one after another in topological order, so outside cycles the cost of an
-//! iteration does not grow with the number of entrants; inside a cycle it grows with the
-//! logarithm of the users circulating (one sweep per lap until the last has left: 10⁷
-//! entrants cost about 4× what 10 do on consumer sign-in, bench/README.md).
+//! iteration does not grow with the number of entrants.
+//!
+//! **Cycles through a hub.** Most journeys' loops (retry, recover, try again) pass through
+//! one step, the group's [`Hub`]. Users are independent, so each user at the hub makes a
+//! geometric number of laps that come back before the one that leaves: the returns of M
+//! users are one negative binomial draw (a Gamma–Poisson mixture, exact). Given that a lap
+//! returns, its path is the chain conditioned on returning (Doob's h-transform: each
+//! exit's probability reweighted by the chance of coming back from where it leads);
+//! given that it leaves, the chain conditioned on leaving. Laps are independent, so the
+//! returning laps' paths are split together in one pass over the group and the leaving
+//! laps' in another. The draws per iteration no longer depend on how many users circulate.
+//! A group without a hub drains by sweeps (one per lap until the last user has left; the
+//! cost then grows with the logarithm of the users).
 
 use rand::Rng;
-use rand_distr::{Distribution, Poisson};
+use rand_distr::{Distribution, Gamma, Poisson};
 
 use super::binomial::binomial;
-use super::expected::ABANDONED;
+use super::expected::{exits, ABANDONED};
 use super::{Draws, Flow};
-use crate::spec::{JourneySpec, Spec, StepKind, Target};
+use crate::spec::{Hub, JourneySpec, Spec, StepKind, Target};
 
 /// A cap on sweeps over a cyclic group of steps: each sweep moves every waiting user one step,
 /// and a cycle that drains empties geometrically (validation demands an exit of at least
 /// 1e-4 per pass), so reaching this means it does not drain in practice.
 const MAX_SWEEPS: usize = 10_000_000;
+
+/// The most expected returns to a hub a draw accepts: past it a group does not drain in
+/// practice (as [`MAX_SWEEPS`] for sweeps).
+const MAX_EXPECTED_RETURNS: f64 = 1e15;
 
 /// Reusable buffers.
 #[derive(Debug, Default)]
@@ -28,6 +42,12 @@ pub(crate) struct Buffers {
     outcomes: Vec<u64>,
     visits: Vec<u64>,
     attempts: Vec<u64>,
+    /// Per step, the probability that a lap at it returns to the hub / leaves the group.
+    returns: Vec<f64>,
+    leaves: Vec<f64>,
+    /// A control's per-round values of a conditioned split.
+    rounds: Vec<f64>,
+    exits: Vec<(Target, f64)>,
 }
 
 /// One Poisson(λ) draw as a count.
@@ -84,6 +104,10 @@ pub(crate) fn flow<R: Rng + ?Sized>(
             visit(spec, journey, s, pop, draws, rng, &mut m);
             continue;
         }
+        if let Some(hub) = &comp.hub {
+            drain_through_hub(spec, journey, hub, pop, draws, rng, &mut m)?;
+            continue;
+        }
         let mut sweeps = 0;
         loop {
             let mut moved = false;
@@ -107,6 +131,256 @@ pub(crate) fn flow<R: Rng + ?Sized>(
         flow.attempts[s] = m.b.attempts[s] as f64;
     }
     Ok(entrants as f64)
+}
+
+/// Which laps of a hub group a pass splits.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Lap {
+    /// Laps that come back to the hub.
+    Returning,
+    /// Laps that leave the group.
+    Leaving,
+}
+
+/// Drains a cyclic group through its hub (see the module's note): arrivals elsewhere in
+/// the group first go forward to the hub or out, then the hub's users' returns are one
+/// negative binomial draw, then one conditioned pass splits the returning laps and one
+/// the leaving laps.
+#[allow(clippy::too_many_arguments)]
+fn drain_through_hub<R: Rng + ?Sized>(
+    spec: &Spec,
+    journey: &JourneySpec,
+    hub: &Hub,
+    pop: usize,
+    draws: &Draws,
+    rng: &mut R,
+    m: &mut Mover,
+) -> Result<(), ()> {
+    // Without the hub the group is acyclic: one pass in order takes every arrival at
+    // another of its steps to the hub or out of the group.
+    for &s in &hub.order {
+        visit(spec, journey, s, pop, draws, rng, m);
+    }
+    let arrived = m.b.pending[hub.step];
+    if arrived == 0 {
+        return Ok(());
+    }
+    lap_probabilities(spec, journey, hub, pop, draws, m.b);
+    let (back, out) = (
+        step_value(spec, journey, hub.step, pop, draws, Lap::Returning, m.b),
+        step_value(spec, journey, hub.step, pop, draws, Lap::Leaving, m.b),
+    );
+    if out.is_nan() || out <= 0.0 {
+        return Err(());
+    }
+    // Σ of `arrived` geometric counts of returns = NegBin(arrived, out): Poisson(λ) with
+    // λ ~ Gamma(arrived, back / out).
+    let returns = if back > 0.0 {
+        let scale = back / out;
+        if arrived as f64 * scale > MAX_EXPECTED_RETURNS {
+            return Err(());
+        }
+        let lambda = Gamma::new(arrived as f64, scale)
+            .map_err(|_| ())?
+            .sample(rng);
+        poisson(rng, lambda)
+    } else {
+        0
+    };
+    for (lap, users) in [(Lap::Returning, returns), (Lap::Leaving, arrived)] {
+        m.b.pending[hub.step] = users;
+        for s in std::iter::once(hub.step).chain(hub.order.iter().copied()) {
+            let n = m.b.pending[s];
+            if n == 0 {
+                continue;
+            }
+            m.b.pending[s] = 0;
+            m.b.visits[s] += n;
+            conditioned_step(spec, journey, s, pop, draws, n, lap, rng, m);
+        }
+        // Every returning lap is back at the hub, where it was already counted; no
+        // leaving lap is.
+        debug_assert_eq!(
+            m.b.pending[hub.step],
+            if lap == Lap::Returning { users } else { 0 }
+        );
+        m.b.pending[hub.step] = 0;
+    }
+    Ok(())
+}
+
+/// Fills `b.returns` / `b.leaves` for the group's steps: the probability that a lap at a
+/// step comes back to the hub / leaves the group first, by one backward pass over the
+/// acyclic rest of the group. Steps outside the group: 0 / 1; the hub (as a target): 1 / 0.
+#[allow(clippy::too_many_arguments)]
+fn lap_probabilities(
+    spec: &Spec,
+    journey: &JourneySpec,
+    hub: &Hub,
+    pop: usize,
+    draws: &Draws,
+    b: &mut Buffers,
+) {
+    let n = journey.steps.len();
+    b.returns.clear();
+    b.returns.resize(n, 0.0);
+    b.leaves.clear();
+    b.leaves.resize(n, 1.0);
+    b.returns[hub.step] = 1.0;
+    b.leaves[hub.step] = 0.0;
+    for &s in hub.order.iter().rev() {
+        // Both computed directly (not one as 1 − the other): no cancellation when a lap
+        // almost surely comes back.
+        b.returns[s] = step_value(spec, journey, s, pop, draws, Lap::Returning, b);
+        b.leaves[s] = step_value(spec, journey, s, pop, draws, Lap::Leaving, b);
+    }
+}
+
+/// A control step's probabilities for one population and where its users go.
+struct ControlStep {
+    a: f64,
+    p: f64,
+    max_attempts: usize,
+    pass: Target,
+    fail: Target,
+    abandon: Target,
+}
+
+fn control_step(spec: &Spec, kind: &StepKind, pop: usize, draws: &Draws) -> Option<ControlStep> {
+    let StepKind::Control {
+        control,
+        max_attempts,
+        pass,
+        fail,
+        abandon,
+    } = kind
+    else {
+        return None;
+    };
+    let c = &spec.controls[*control];
+    Some(ControlStep {
+        a: draws.per(&c.abandon, pop),
+        p: draws.per(&c.pass, pop),
+        max_attempts: *max_attempts as usize,
+        pass: *pass,
+        fail: *fail,
+        abandon: *abandon,
+    })
+}
+
+/// The weight of arriving at `t` for `lap`: the probability of completing such a lap
+/// from there.
+fn weight(b: &Buffers, lap: Lap, t: Target) -> f64 {
+    match (t, lap) {
+        (Target::Step(k), Lap::Returning) => b.returns[k],
+        (Target::Step(k), Lap::Leaving) => b.leaves[k],
+        (Target::Outcome(_), Lap::Returning) => 0.0,
+        (Target::Outcome(_), Lap::Leaving) => 1.0,
+    }
+}
+
+/// The probability that a lap starting at step `s` is a `lap` one, from its exits'
+/// weights. A control's rounds are folded from the last one back (into `b.rounds`, round
+/// k at index k − 1, after the last the fail target's weight).
+#[allow(clippy::too_many_arguments)]
+fn step_value(
+    spec: &Spec,
+    journey: &JourneySpec,
+    s: usize,
+    pop: usize,
+    draws: &Draws,
+    lap: Lap,
+    b: &mut Buffers,
+) -> f64 {
+    let kind = &journey.steps[s].kind;
+    if let Some(c) = control_step(spec, kind, pop, draws) {
+        let (wa, wp) = (weight(b, lap, c.abandon), weight(b, lap, c.pass));
+        let mut v = weight(b, lap, c.fail);
+        b.rounds.clear();
+        b.rounds.resize(c.max_attempts + 1, 0.0);
+        b.rounds[c.max_attempts] = v;
+        for k in (0..c.max_attempts).rev() {
+            v = c.a * wa + (1.0 - c.a) * (c.p * wp + (1.0 - c.p) * v);
+            b.rounds[k] = v;
+        }
+        return v;
+    }
+    let mut list = std::mem::take(&mut b.exits);
+    exits(&spec.controls, kind, pop, draws, &mut list);
+    let v = list.iter().map(|&(t, p)| p * weight(b, lap, t)).sum();
+    b.exits = list;
+    v
+}
+
+/// Splits `n` users at step `s` along the chain conditioned on a `lap` lap: each exit's
+/// probability times the weight of where it leads, renormalised (a multinomial as a
+/// chain of conditional binomials); a control round by round, counting its attempts.
+#[allow(clippy::too_many_arguments)]
+fn conditioned_step<R: Rng + ?Sized>(
+    spec: &Spec,
+    journey: &JourneySpec,
+    s: usize,
+    pop: usize,
+    draws: &Draws,
+    n: u64,
+    lap: Lap,
+    rng: &mut R,
+    m: &mut Mover,
+) {
+    let kind = &journey.steps[s].kind;
+    if let Some(c) = control_step(spec, kind, pop, draws) {
+        step_value(spec, journey, s, pop, draws, lap, m.b); // fills m.b.rounds
+        let (a, p) = (c.a, c.p);
+        let (wa, wp) = (weight(m.b, lap, c.abandon), weight(m.b, lap, c.pass));
+        let mut trying = n;
+        for k in 1..=c.max_attempts {
+            if trying == 0 {
+                break;
+            }
+            m.b.attempts[s] += trying;
+            let later = m.b.rounds[k];
+            let (qa, qp, qr) = (a * wa, (1.0 - a) * p * wp, (1.0 - a) * (1.0 - p) * later);
+            let gone = binomial(rng, trying, ratio(qa, qa + qp + qr));
+            let passed = binomial(rng, trying - gone, ratio(qp, qp + qr));
+            m.send(c.abandon, gone);
+            m.send(c.pass, passed);
+            trying -= gone + passed;
+            if k == c.max_attempts {
+                m.send(c.fail, trying);
+            }
+        }
+        return;
+    }
+    let mut list = std::mem::take(&mut m.b.exits);
+    exits(&spec.controls, kind, pop, draws, &mut list);
+    // Remaining mass as a suffix sum (no cancellation from subtracting).
+    let mut mass: f64 = list.iter().map(|&(t, p)| p * weight(m.b, lap, t)).sum();
+    let mut left = n;
+    let last = list.len().saturating_sub(1);
+    for (i, &(t, p)) in list.iter().enumerate() {
+        let q = p * weight(m.b, lap, t);
+        let k = if i == last {
+            left
+        } else {
+            binomial(rng, left, ratio(q, mass))
+        };
+        m.send(t, k);
+        left -= k;
+        mass = list[i + 1..]
+            .iter()
+            .map(|&(t, p)| p * weight(m.b, lap, t))
+            .sum();
+    }
+    m.b.exits = list;
+}
+
+/// q / total as a probability (0 when nothing is left to share).
+fn ratio(q: f64, total: f64) -> f64 {
+    if total > 0.0 {
+        (q / total).clamp(0.0, 1.0)
+    } else {
+        0.0
+    }
 }
 
 /// Splits the users waiting at step `s`, if any; whether there were any.

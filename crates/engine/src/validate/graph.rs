@@ -3,7 +3,7 @@
 
 use super::Ctx;
 use crate::path::Path;
-use crate::spec::{Component, ControlSpec, JourneySpec, PerPop, QId, StepKind, Target};
+use crate::spec::{Component, ControlSpec, Hub, JourneySpec, PerPop, QId, StepKind, Target};
 
 /// Tolerance for sums of probabilities checked on bounds.
 const EPS: f64 = 1e-12;
@@ -535,11 +535,54 @@ fn components_in_order(succ: &[Vec<usize>], order: &[usize]) -> Vec<Component> {
     comps.sort_by_key(|c| c.first().map_or(usize::MAX, |&i| rank[i]));
     comps
         .into_iter()
-        .map(|steps| Component {
-            cyclic: is_cycle(succ, &steps),
-            steps,
+        .map(|steps| {
+            let cyclic = is_cycle(succ, &steps);
+            Component {
+                hub: if cyclic { find_hub(succ, &steps) } else { None },
+                cyclic,
+                steps,
+            }
         })
         .collect()
+}
+
+/// Groups larger than this are not searched for a hub (the search is quadratic in the
+/// group's size); they drain by sweeps.
+const MAX_HUB_SEARCH: usize = 256;
+
+/// The first step of the group (in its order) whose removal leaves the rest acyclic, with
+/// the rest in topological order (Kahn's algorithm, ties in group order).
+fn find_hub(succ: &[Vec<usize>], group: &[usize]) -> Option<Hub> {
+    if group.len() > MAX_HUB_SEARCH {
+        return None;
+    }
+    let local = |s: usize| group.iter().position(|&g| g == s);
+    group.iter().find_map(|&hub| {
+        let inside = |s: usize| s != hub && local(s).is_some();
+        let mut indegree = vec![0usize; group.len()];
+        for &s in group.iter().filter(|&&s| s != hub) {
+            for &t in succ[s].iter().filter(|&&t| inside(t)) {
+                indegree[local(t)?] += 1;
+            }
+        }
+        let mut ready: std::collections::VecDeque<usize> = group
+            .iter()
+            .copied()
+            .filter(|&s| s != hub && indegree[local(s).unwrap_or(0)] == 0)
+            .collect();
+        let mut order = Vec::with_capacity(group.len() - 1);
+        while let Some(s) = ready.pop_front() {
+            order.push(s);
+            for &t in succ[s].iter().filter(|&&t| inside(t)) {
+                let d = &mut indegree[local(t)?];
+                *d -= 1;
+                if *d == 0 {
+                    ready.push_back(t);
+                }
+            }
+        }
+        (order.len() + 1 == group.len()).then_some(Hub { step: hub, order })
+    })
 }
 
 /// Strongly connected components that contain a cycle (size > 1, or a self-loop).

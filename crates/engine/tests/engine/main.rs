@@ -2,6 +2,7 @@
 //!
 //! Modules:
 //! - `common`: helpers to build models and run them
+//! - `cycles`: sampled mode's collapsed cycles against sweeps and exact means
 //! - `evidence`: fits from counts and experts, the predictive check (§12)
 //! - `closed_forms`: expected mode against the spec §5 closed forms (1e-12)
 //! - `agreement`: sampled against expected on every fixture, conservation, determinism
@@ -21,6 +22,7 @@
 mod agreement;
 mod closed_forms;
 mod common;
+mod cycles;
 mod evidence;
 mod flows;
 mod fuzz;

@@ -74,3 +74,26 @@ const PINNED_PERT: [f64; 3] = [0.685063828886719, 0.7506143730678441, 0.84315092
 // same 1077; the split of them changed (was 971 / 72 / 34). Both samplers are exact: the
 // χ² tests in `samplers.rs` check the new one against the pmf.
 const PINNED_COUNTS: [f64; 4] = [1077.0, 977.0, 62.0, 38.0];
+
+#[test]
+fn cyclic_sampled_counts_are_pinned() {
+    // A loop through a hub step (tests/engine/cycles.rs), 1,000 entrants on average.
+    let out = run_doc(
+        &crate::cycles::loop_model(1000.0),
+        &settings(1, 42, Mode::Sampled),
+    );
+    let got = [
+        cell(&out, 0, "entrants"),
+        cell(&out, 0, "success"),
+        cell(&out, 0, "abandoned"),
+        cell(&out, 0, "blocked"),
+        cell(&out, 0, "attempts"),
+    ];
+    assert_eq!(got, PINNED_CYCLE_COUNTS);
+}
+
+// Pinned for issue 18's collapsed cycles: a loop through a hub now drains with one
+// negative binomial draw of returns and one conditioned pass per kind of lap, so its
+// counts come from different draws than the sweep by sweep play (same distribution:
+// `cycles.rs` checks it by χ² against sweeps). Groups without a hub still sweep.
+const PINNED_CYCLE_COUNTS: [f64; 5] = [991.0, 777.0, 184.0, 30.0, 1504.0];
