@@ -13,6 +13,7 @@ start, model loading and output included), the median of --repeat runs.
     pip install numpy
     python3 bench/time_to_precision.py                 # everything (about 10 minutes)
     python3 bench/time_to_precision.py --headline      # the comparison with numpy only
+    python3 bench/time_to_precision.py --headline --seeds 1-8   # …per seed, and the median
 
 The binary is target/release/journeylab unless --bin (or CARGO_TARGET_DIR) says otherwise.
 """
@@ -97,24 +98,48 @@ def table(binary, modes, targets, metrics, repeat, seed):
     return rows
 
 
-def headline(binary, repeat, seed):
+def headline(binary, repeat, seeds):
+    """The comparison with numpy for each seed, then the median ratio over the seeds: the
+    iterations a run to precision needs are themselves random (they follow the standard
+    error), so one seed is one draw of the answer."""
     fixture = ROOT / "fixtures" / "consumer-sign-in.json"
-    mc = to_precision(binary, fixture, "fraud_loss", 0.01, "mc", "expected", seed, repeat)
-    qmc = to_precision(binary, fixture, "fraud_loss", 0.01, "rqmc", "expected", seed, repeat)
-    np_s = numpy_time(fixture, mc[1], "expected", seed, repeat)
+    rows = []
     print()
     print("Consumer sign-in, fraud-loss mean to ±1 % (95 %), expected mode, baseline:")
-    print(f"  numpy reference, plain MC at the {mc[1]:,} iterations mc needs: {np_s:.2f} s")
-    print(f"  journeylab --sampling mc:   {mc[1]:,} iterations, {mc[0]:.3f} s  → {np_s / mc[0]:.1f}× shorter")
-    print(f"  journeylab --sampling rqmc: {qmc[1]:,} iterations, {qmc[0]:.3f} s  → {np_s / qmc[0]:.1f}× shorter")
-    return {"numpy_seconds": np_s, "mc": mc, "rqmc": qmc}
+    print("| seed | mc iterations | numpy s | mc s | mc × | rqmc iterations | rqmc s | rqmc × |")
+    print("|---|---|---|---|---|---|---|---|")
+    for seed in seeds:
+        mc = to_precision(binary, fixture, "fraud_loss", 0.01, "mc", "expected", seed, repeat)
+        qmc = to_precision(binary, fixture, "fraud_loss", 0.01, "rqmc", "expected", seed, repeat)
+        np_s = numpy_time(fixture, mc[1], "expected", seed, repeat)
+        rows.append({"seed": seed, "numpy_seconds": np_s, "mc": mc, "rqmc": qmc})
+        print(
+            f"| {seed} | {mc[1]:,} | {np_s:.2f} | {mc[0]:.3f} | {np_s / mc[0]:.1f} "
+            f"| {qmc[1]:,} | {qmc[0]:.3f} | {np_s / qmc[0]:.1f} |",
+            flush=True,
+        )
+    if len(rows) > 1:
+        mc_x = statistics.median(r["numpy_seconds"] / r["mc"][0] for r in rows)
+        qmc_x = statistics.median(r["numpy_seconds"] / r["rqmc"][0] for r in rows)
+        print(f"median over {len(rows)} seeds: mc {mc_x:.1f}× shorter than numpy, rqmc {qmc_x:.1f}×")
+    return rows
+
+
+def seed_list(text):
+    """`4` or `1-8` or `1,3,5`."""
+    seeds = []
+    for part in text.split(","):
+        lo, _, hi = part.partition("-")
+        seeds.extend(range(int(lo), int(hi or lo) + 1))
+    return seeds
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--bin", default=default_bin())
     ap.add_argument("--repeat", type=int, default=3)
-    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--seed", type=int, default=1, help="seed of the per-fixture table")
+    ap.add_argument("--seeds", type=seed_list, default=[1], help="seeds of the headline: 4, 1-8 or 1,3,5")
     ap.add_argument("--headline", action="store_true", help="only the comparison with numpy")
     ap.add_argument("--sampled", action="store_true", help="also sampled mode (±1 % only; slow)")
     ap.add_argument("--json", help="write every figure to this file")
@@ -127,7 +152,7 @@ def main():
         if args.sampled:
             print()
             out["sampled"] = table(args.bin, ["sampled"], [0.01], ["fraud_loss", "legit_success_rate"], 1, args.seed)
-    out["headline"] = headline(args.bin, args.repeat, args.seed)
+    out["headline"] = headline(args.bin, args.repeat, args.seeds)
     if args.json:
         Path(args.json).write_text(json.dumps(out, indent=2))
 

@@ -5,10 +5,13 @@
 //! 2. µs per iteration of every fixture, sampled and expected, on one thread (the cost
 //!    per core, less noisy on a shared machine than the parallel wall time);
 //! 3. iterations a stop on precision ran against the iterations its final standard
-//!    error says were needed.
+//!    error says were needed;
+//! 4. sampled mode's cost in volume: consumer sign-in with every population's entrants
+//!    fixed at 10 … 10⁹ per period, µs per iteration on one thread and the ratio to 10.
 //!
 //! Run: `cargo bench -p journeylab-engine --bench speed` (release mode;
-//! `SPEED_DRAWS_ONLY=1` for the first table alone). Each figure is
+//! `SPEED_DRAWS_ONLY=1` for the first table alone, `SPEED_VOLUME_ONLY=1` for the first
+//! and the last). Each figure is
 //! the best of a few repetitions: the machine is shared, and the minimum is the least
 //! disturbed.
 
@@ -183,13 +186,49 @@ fn precision(fixtures: &[(String, Validation)]) {
     }
 }
 
+/// `doc` with every entrant volume of every journey fixed at `volume`.
+fn with_volume(doc: &serde_json::Value, volume: f64) -> serde_json::Value {
+    let mut doc = doc.clone();
+    if let Some(journeys) = doc["journeys"].as_array_mut() {
+        for j in journeys {
+            if let Some(entrants) = j["entrants"].as_array_mut() {
+                for e in entrants {
+                    e["volume"] = serde_json::json!(volume);
+                }
+            }
+        }
+    }
+    doc
+}
+
+fn volume() {
+    println!("\n## Sampled mode in volume: consumer sign-in, every population's entrants fixed\n");
+    println!("| entrants per population | µs per iteration | vs 10 entrants |");
+    println!("|---|---|---|");
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../fixtures/consumer-sign-in.json");
+    let doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).expect("read")).expect("json");
+    let mut at_ten = None;
+    for exponent in [1, 3, 5, 7, 9] {
+        let v = validate(&with_volume(&doc, 10f64.powi(exponent)));
+        let spec = v.spec.as_ref().expect("valid with a fixed volume");
+        let us = per_iteration(spec, Mode::Sampled, 10_000);
+        let base = *at_ten.get_or_insert(us);
+        println!("| 10^{exponent} | {us:.2} | {:.2}× |", us / base);
+    }
+}
+
 fn main() {
     // `cargo bench` passes `--bench`; there is nothing to filter.
     draws();
     if std::env::var_os("SPEED_DRAWS_ONLY").is_some() {
         return;
     }
-    let fixtures = fixtures();
-    iterations(&fixtures);
-    precision(&fixtures);
+    if std::env::var_os("SPEED_VOLUME_ONLY").is_none() {
+        let fixtures = fixtures();
+        iterations(&fixtures);
+        precision(&fixtures);
+    }
+    volume();
 }
