@@ -1,16 +1,18 @@
 //! `expected` mode: exact expected counts given one iteration's draws.
 //!
 //! A journey is an absorbing Markov chain. Expected visits follow in one pass over the
-//! strongly connected groups of steps in topological order; each cyclic group solves
-//! its own system (I − Q_Cᵀ)·v = inflow by LU decomposition — exact up to floating
-//! point, never iterated to a tolerance. Small groups (the fixtures' loops) use a dense
+//! strongly connected groups of steps in topological order. A cyclic group with a hub
+//! (a step every cycle of it passes through; most journeys' loops) needs no solve: two
+//! passes over its acyclic rest ([`hub_group`]). Any other cyclic group solves its own
+//! system (I − Q_Cᵀ)·v = inflow by LU decomposition — exact up to floating point, never
+//! iterated to a tolerance. Small groups (the fixtures' loops) use a dense
 //! LU with partial pivoting on reused buffers ([`Work`]: an iteration allocates nothing);
 //! a group of more than [`SPARSE_FROM`] steps a sparse LU with partial
 //! pivoting (rsparse, CSparse's algorithms), whose cost follows the group's exits rather
 //! than the cube of its size — a 550-step loop went from 36 ms to well under one.
 
 use super::{control_exits, Draws, Flow};
-use crate::spec::{ControlSpec, JourneySpec, StepKind, Target};
+use crate::spec::{ControlSpec, Hub, JourneySpec, StepKind, Target};
 
 /// Index of the outcome `abandoned` (the implicit outcomes come first, in class order,
 /// and a declared outcome with that id replaces it in place).
@@ -106,6 +108,119 @@ pub(crate) struct Work {
     b: Vec<f64>,
     /// Dense matrix of a small group, column-major.
     dense: Vec<f64>,
+    /// Per step of the journey, for a group with a hub: its range in `exits` and attempts
+    /// per visit, the probability of reaching the hub before leaving the group, and of
+    /// leaving first.
+    ranges: Vec<(usize, usize, f64)>,
+    back: Vec<f64>,
+    leave: Vec<f64>,
+}
+
+/// One journey × population's chain: where its probabilities are read from.
+#[derive(Clone, Copy)]
+struct Chain<'a> {
+    controls: &'a [ControlSpec],
+    journey: &'a JourneySpec,
+    pop: usize,
+    draws: &'a Draws<'a>,
+}
+
+impl Chain<'_> {
+    /// Step `s`'s exits into `buf`; its expected attempts per visit.
+    fn exits(&self, s: usize, buf: &mut Vec<(Target, f64)>) -> f64 {
+        exits(
+            self.controls,
+            &self.journey.steps[s].kind,
+            self.pop,
+            self.draws,
+            buf,
+        )
+    }
+}
+
+/// A cyclic group with a hub (every cycle passes through it), without a linear solve.
+/// One backward pass over the acyclic rest gives, per step, the probability of reaching
+/// the hub before leaving (`back`) and of leaving first (`leave`, computed directly, not as
+/// 1 − back). Arrivals reach the hub A = a_hub + Σ aₛ·backₛ times; each hub visit comes
+/// back independently, so the hub is visited V = A / leave(hub) times. Then one forward
+/// pass pushes V from the hub and every arrival through the acyclic rest, dropping what
+/// comes back to the hub (already counted in V). Exact like the LU, in O(exits).
+fn hub_group(
+    chain: Chain,
+    hub: &Hub,
+    inflow: &mut [f64],
+    flow: &mut Flow,
+    work: &mut Work,
+) -> Result<(), ()> {
+    let n = chain.journey.steps.len();
+    let Work {
+        buf,
+        exits: all,
+        ranges,
+        back,
+        leave,
+        ..
+    } = work;
+    all.clear();
+    ranges.resize(n, (0, 0, 0.0));
+    for &s in std::iter::once(&hub.step).chain(&hub.order) {
+        let per_visit = chain.exits(s, buf);
+        let from = all.len();
+        all.extend_from_slice(buf);
+        ranges[s] = (from, all.len(), per_visit);
+    }
+    back.clear();
+    back.resize(n, 0.0);
+    leave.clear();
+    leave.resize(n, 1.0);
+    back[hub.step] = 1.0;
+    leave[hub.step] = 0.0;
+    let weigh = |s: usize,
+                 w: &[f64],
+                 outcome: f64,
+                 all: &[(Target, f64)],
+                 ranges: &[(usize, usize, f64)]| {
+        let (from, to, _) = ranges[s];
+        all[from..to]
+            .iter()
+            .map(|&(t, p)| {
+                p * match t {
+                    Target::Step(k) => w[k],
+                    Target::Outcome(_) => outcome,
+                }
+            })
+            .sum::<f64>()
+    };
+    for &s in hub.order.iter().rev() {
+        back[s] = weigh(s, back, 0.0, all, ranges);
+        leave[s] = weigh(s, leave, 1.0, all, ranges);
+    }
+    let out = weigh(hub.step, leave, 1.0, all, ranges);
+    if out.is_nan() || out <= 0.0 {
+        return Err(());
+    }
+    let arrivals = inflow[hub.step] + hub.order.iter().map(|&s| inflow[s] * back[s]).sum::<f64>();
+    inflow[hub.step] = arrivals / out;
+    for &s in std::iter::once(&hub.step).chain(&hub.order) {
+        let v = inflow[s];
+        if v == 0.0 {
+            continue;
+        }
+        let (from, to, per_visit) = ranges[s];
+        flow.attempts[s] = v * per_visit;
+        for &(t, p) in &all[from..to] {
+            match t {
+                Target::Step(k) if k == hub.step => {}
+                Target::Step(k) => inflow[k] += v * p,
+                Target::Outcome(o) => flow.outcomes[o] += v * p,
+            }
+        }
+    }
+    if inflow[hub.step].is_finite() {
+        Ok(())
+    } else {
+        Err(())
+    }
 }
 
 /// Solves `a·v = b` for the group's local matrix given as `(row, col, value)` entries
@@ -237,7 +352,13 @@ pub(crate) fn flow(
     let mut inflow = std::mem::take(&mut flow.visits);
     inflow[start] = volume;
     let mut work = std::mem::take(&mut flow.work);
-    let result = propagate(controls, journey, pop, draws, &mut inflow, flow, &mut work);
+    let chain = Chain {
+        controls,
+        journey,
+        pop,
+        draws,
+    };
+    let result = propagate(chain, &mut inflow, flow, &mut work);
     flow.work = work;
     // For steps outside cycles the inflow is the visit count; cyclic groups stored theirs.
     flow.visits = inflow;
@@ -245,31 +366,25 @@ pub(crate) fn flow(
 }
 
 /// The pass over the groups of steps of [`flow`], with its buffers.
-fn propagate(
-    controls: &[ControlSpec],
-    journey: &JourneySpec,
-    pop: usize,
-    draws: &Draws,
-    inflow: &mut [f64],
-    flow: &mut Flow,
-    work: &mut Work,
-) -> Result<(), ()> {
-    let Work {
-        buf,
-        exits: group_exits,
-        steps,
-        entries,
-        b,
-        dense,
-    } = work;
+fn propagate(chain: Chain, inflow: &mut [f64], flow: &mut Flow, work: &mut Work) -> Result<(), ()> {
+    let journey = chain.journey;
     for comp in &journey.components {
+        let Work {
+            buf,
+            exits: group_exits,
+            steps,
+            entries,
+            b,
+            dense,
+            ..
+        } = &mut *work;
         if !comp.cyclic {
             let s = comp.steps[0];
             let v = inflow[s];
             if v == 0.0 {
                 continue;
             }
-            flow.attempts[s] = v * exits(controls, &journey.steps[s].kind, pop, draws, buf);
+            flow.attempts[s] = v * chain.exits(s, buf);
             for &(t, p) in buf.iter() {
                 match t {
                     Target::Step(k) => inflow[k] += v * p,
@@ -279,6 +394,10 @@ fn propagate(
             continue;
         }
         if comp.steps.iter().all(|&s| inflow[s] == 0.0) {
+            continue;
+        }
+        if let Some(hub) = &comp.hub {
+            hub_group(chain, hub, inflow, flow, work)?;
             continue;
         }
         let k = comp.steps.len();
@@ -306,7 +425,7 @@ fn propagate(
         group_exits.clear();
         steps.clear();
         for (li, &s) in comp.steps.iter().enumerate() {
-            let per_visit = exits(controls, &journey.steps[s].kind, pop, draws, buf);
+            let per_visit = chain.exits(s, buf);
             for &(t, p) in buf.iter() {
                 if let Some(lt) = local_of(t) {
                     entries.push((lt, li, -p));

@@ -1,13 +1,14 @@
-//! Sampled mode's cycles through a hub (`sim/sampled.rs`): the collapsed drain — returns
+//! Cycles through a hub. Sampled mode (`sim/sampled.rs`): the collapsed drain — returns
 //! to the hub as one negative binomial, the laps' paths from the chain conditioned on
 //! returning or leaving — has the same distribution as playing the cycle sweep by sweep.
+//! Expected mode (`sim/expected.rs`): two passes give what the LU solve gives.
 
 use journeylab_engine::sim::Samples;
 use journeylab_engine::{simulate, Mode, NoProgress, Spec};
 use serde_json::{json, Value};
 use statrs::distribution::{ChiSquared, ContinuousCDF};
 
-use crate::common::{settings, valid};
+use crate::common::{fixtures, settings, valid};
 
 /// A sign-in loop: entrants start at a reset page (inside the loop, not at its hub), the
 /// hub is the sign-in control; failing it leads to a help page that sends half back and
@@ -146,4 +147,36 @@ fn collapsed_cycles_keep_expected_modes_means_at_any_volume() {
             );
         }
     }
+}
+
+#[test]
+fn expected_modes_hub_passes_equal_the_lu_solve() {
+    // A group with a hub is solved by two passes instead of an LU: the same numbers to
+    // rounding (1e-12 relative), on every fixture and on the loop above.
+    let mut docs: Vec<(String, Value)> = fixtures();
+    docs.push(("loop".into(), loop_model(1000.0)));
+    let mut hubs = 0;
+    for (name, doc) in docs {
+        let v = valid(&doc);
+        let spec = v.spec.as_ref().unwrap();
+        hubs += spec
+            .journeys
+            .iter()
+            .flat_map(|j| &j.components)
+            .filter(|c| c.hub.is_some())
+            .count();
+        let s = settings(200, 3, Mode::Expected);
+        let passes = simulate(spec, &s, &NoProgress).unwrap();
+        let solved = simulate(&swept(spec), &s, &NoProgress).unwrap();
+        for (i, (a, b)) in passes.data.iter().zip(&solved.data).enumerate() {
+            assert!(
+                (a - b).abs() <= 1e-12 * a.abs().max(b.abs()).max(1.0),
+                "{name}: value {i}: passes {a}, LU {b}"
+            );
+        }
+    }
+    assert!(
+        hubs >= 3,
+        "the fixtures' loops and the test loop have hubs ({hubs})"
+    );
 }
