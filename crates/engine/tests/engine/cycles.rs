@@ -34,6 +34,28 @@ pub fn loop_model(volume: f64) -> Value {
     })
 }
 
+/// A loop with a self-loop at its hub (a failed check retried from the same step), three
+/// ways out of a branch, abandonment that leads back in, and entry at the hub's only
+/// predecessor outside the self-loop.
+fn self_loop_model(volume: f64) -> Value {
+    json!({
+        "format": "journeylab/1", "name": "self loop",
+        "populations": [{ "id": "p", "kind": "attacker", "loss_per_success": 1.0 }],
+        "controls": [{ "id": "c", "name": "Code", "factor": "possession", "pass": 0.35, "abandon": 0.15 }],
+        "journeys": [{
+            "id": "j", "entry": "help",
+            "entrants": [{ "population": "p", "volume": volume }],
+            "steps": [
+                { "id": "verify", "kind": "control", "control": "c", "max_attempts": 3,
+                  "on": { "pass": "success", "fail": "verify", "abandon": "route" } },
+                { "id": "route", "kind": "branch",
+                  "to": [{ "target": "help", "p": 0.5 }, { "target": "verify", "p": 0.2 }, { "target": "blocked" }] },
+                { "id": "help", "kind": "action", "abandon": 0.2, "next": "verify" }
+            ]
+        }]
+    })
+}
+
 const STATS: [&str; 5] = [
     "success",
     "abandoned",
@@ -113,16 +135,28 @@ fn collapsed_cycles_have_the_distribution_of_sweeps() {
     // 100,000 iterations of each, different seeds (independent samples), 4 entrants on
     // average: every count's histogram agrees by a two-sample χ² test at the 0.1 % level
     // (seeded, so the figures are fixed; printed).
-    let v = valid(&loop_model(4.0));
-    let spec = v.spec.as_ref().unwrap();
-    let n = 100_000;
-    let collapsed = simulate(spec, &settings(n, 11, Mode::Sampled), &NoProgress).unwrap();
-    let sweeps = simulate(&swept(spec), &settings(n, 12, Mode::Sampled), &NoProgress).unwrap();
-    for ((name, a), b) in STATS.iter().zip(stats(&collapsed)).zip(stats(&sweeps)) {
-        let (stat, df) = chi_square(&a, &b);
-        let critical = ChiSquared::new(df as f64).unwrap().inverse_cdf(0.999);
-        eprintln!("{name}: χ² {stat:.1} on {df} df (critical {critical:.1})");
-        assert!(stat < critical, "{name}: χ² {stat} on {df} df ≥ {critical}");
+    for (model, doc) in [
+        ("loop", loop_model(4.0)),
+        ("self loop", self_loop_model(4.0)),
+    ] {
+        let v = valid(&doc);
+        let spec = v.spec.as_ref().unwrap();
+        assert!(
+            spec.journeys[0].components.iter().any(|c| c.hub.is_some()),
+            "{model}"
+        );
+        let n = 100_000;
+        let collapsed = simulate(spec, &settings(n, 11, Mode::Sampled), &NoProgress).unwrap();
+        let sweeps = simulate(&swept(spec), &settings(n, 12, Mode::Sampled), &NoProgress).unwrap();
+        for ((name, a), b) in STATS.iter().zip(stats(&collapsed)).zip(stats(&sweeps)) {
+            let (stat, df) = chi_square(&a, &b);
+            let critical = ChiSquared::new(df as f64).unwrap().inverse_cdf(0.999);
+            eprintln!("{model} {name}: χ² {stat:.1} on {df} df (critical {critical:.1})");
+            assert!(
+                stat < critical,
+                "{model} {name}: χ² {stat} on {df} df ≥ {critical}"
+            );
+        }
     }
 }
 
@@ -130,8 +164,11 @@ fn collapsed_cycles_have_the_distribution_of_sweeps() {
 fn collapsed_cycles_keep_expected_modes_means_at_any_volume() {
     // Expected mode's values are exact means; sampled means lie within 4 standard errors
     // (sd/√n of the iterations) from 4 to 10⁹ entrants.
-    for volume in [4.0, 1e3, 1e6, 1e9] {
-        let v = valid(&loop_model(volume));
+    for (volume, doc) in [4.0, 1e3, 1e6, 1e9]
+        .into_iter()
+        .flat_map(|v| [(v, loop_model(v)), (v, self_loop_model(v))])
+    {
+        let v = valid(&doc);
         let spec = v.spec.as_ref().unwrap();
         let exact = simulate(spec, &settings(1, 1, Mode::Expected), &NoProgress).unwrap();
         let sampled = simulate(spec, &settings(20_000, 5, Mode::Sampled), &NoProgress).unwrap();
@@ -155,6 +192,7 @@ fn expected_modes_hub_passes_equal_the_lu_solve() {
     // rounding (1e-12 relative), on every fixture and on the loop above.
     let mut docs: Vec<(String, Value)> = fixtures();
     docs.push(("loop".into(), loop_model(1000.0)));
+    docs.push(("self loop".into(), self_loop_model(1000.0)));
     let mut hubs = 0;
     for (name, doc) in docs {
         let v = valid(&doc);
