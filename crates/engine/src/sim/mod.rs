@@ -13,6 +13,7 @@ mod sampled;
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use rand::Rng;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -383,9 +384,13 @@ pub(crate) struct DrawPlan {
     block0_sets: u32,
 }
 
-/// One quantity's stream key, sampler (mc), quantile function and dimension (rqmc). A
-/// quantity without a quantile function (`None` under rqmc: a Beta too concentrated to
-/// tabulate) is drawn by its sampler from its stream in either case.
+/// One quantity's stream key, sampler, quantile function and dimension (rqmc). Under
+/// rqmc every quantity is its quantile function at its coordinate; under mc a PERT or a
+/// Beta with both shapes ≥ 1 is its tabulated quantile function at a uniform from its
+/// stream (about 12 ns against 40–60 ns for the rejection sampler; the same distribution
+/// to a u-error of 1e-10), the rest their samplers (a closed-form inverse is no faster).
+/// A quantity without a quantile function (a Beta too concentrated to tabulate) is drawn
+/// by its sampler from its stream in either case.
 struct QuantityDraw {
     key: u64,
     sampler: Sampler,
@@ -407,7 +412,7 @@ impl DrawPlan {
                     sampler: q.dist.sampler(),
                     inverse: match sampling {
                         Sampling::Rqmc => q.dist.inverse(),
-                        Sampling::Mc => None,
+                        Sampling::Mc => q.dist.tabulated_inverse(),
                     },
                     dimension: dimensions.dimension(key),
                 }
@@ -435,7 +440,13 @@ impl DrawPlan {
             Sampling::Mc => out.extend(self.quantities.iter().map(|q| match q.sampler.fixed() {
                 // A fixed value needs no random stream (and seeding one is not free).
                 Some(x) => x,
-                None => q.sampler.sample(&mut stream(seed, i, q.key)),
+                None => {
+                    let mut rng = stream(seed, i, q.key);
+                    match &q.inverse {
+                        Some(inverse) => inverse.at(rng.random::<f64>()),
+                        None => q.sampler.sample(&mut rng),
+                    }
+                }
             })),
             Sampling::Rqmc => {
                 // Two passes: every coordinate first (arithmetic only), then every quantile

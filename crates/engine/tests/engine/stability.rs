@@ -68,12 +68,15 @@ const PINNED_RQMC: [f64; 3] = [0.6115907124476507, 0.78693879453931, 0.214639692
 const PINNED_RQMC_PERT: [f64; 3] = [0.7643563650757998, 0.7994768896770393, 0.6853609182374181];
 const PINNED_STREAM: [u64; 2] = [11407588934555966535, 4924521696810971020];
 const PINNED_PERT: [f64; 3] = [0.685063828886719, 0.7506143730678441, 0.8431509224874871];
-// Re-pinned for issue 18: sampled mode's binomial draws moved from rand_distr (BTPE /
-// BINV / Bernoulli sums) to `sim::binomial` (BTRS / inversion / Bernoulli sums), which
-// consumes the flow stream differently. The entrants (a Poisson draw, unchanged) are the
-// same 1077; the split of them changed (was 971 / 72 / 34). Both samplers are exact: the
-// χ² tests in `samplers.rs` check the new one against the pmf.
-const PINNED_COUNTS: [f64; 4] = [1077.0, 977.0, 62.0, 38.0];
+// Re-pinned twice for issue 18. First, sampled mode's binomial draws moved from
+// rand_distr (BTPE / BINV / Bernoulli sums) to `sim::binomial` (BTRS / inversion /
+// Bernoulli sums), which consumes the flow stream differently: the split changed from
+// 971 / 72 / 34 to 977 / 62 / 38 (the χ² tests in `samplers.rs` check the new sampler
+// against the pmf). Then plain Monte Carlo began drawing a PERT by its quantile table at
+// a uniform of its stream instead of by rand_distr's Beta rejection sampler, so this
+// iteration's pass rate (a PERT) is a different draw: 937 / 70 / 70 (`samplers.rs` checks
+// the table draws against the exact CDF). The entrants, a Poisson draw, are the same 1077.
+const PINNED_COUNTS: [f64; 4] = [1077.0, 937.0, 70.0, 70.0];
 
 #[test]
 fn cyclic_sampled_counts_are_pinned() {

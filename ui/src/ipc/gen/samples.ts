@@ -3310,280 +3310,280 @@ export const FLOW_SAMPLE: { fixture: string; document: unknown; journey: string;
   flows: {
   "customers": {
     "population": "customers",
-    "entrants": 2022044.779216641,
+    "entrants": 2023609.8626874804,
     "edges": [
       {
         "journey": "login",
         "step": "identify",
         "exit": "next",
         "target": "rate_limit",
-        "share": 0.9872997947940019
+        "share": 0.9873897535165993
       },
       {
         "journey": "login",
         "step": "identify",
         "exit": "abandon",
         "target": "abandoned",
-        "share": 0.012700205205998153
+        "share": 0.01261024648340018
       },
       {
         "journey": "login",
         "step": "rate_limit",
         "exit": "pass",
         "target": "password",
-        "share": 0.9854122725264683
+        "share": 0.985511281307737
       },
       {
         "journey": "login",
         "step": "rate_limit",
         "exit": "fail",
         "target": "throttled",
-        "share": 0.001043535347093773
+        "share": 0.0010397957691150753
       },
       {
         "journey": "login",
         "step": "rate_limit",
         "exit": "abandon",
         "target": "abandoned",
-        "share": 0.0008439869204401362
+        "share": 0.0008386764397467672
       },
       {
         "journey": "login",
         "step": "password",
         "exit": "pass",
         "target": "breach_check",
-        "share": 0.835694034178022
+        "share": 0.8343812411309982
       },
       {
         "journey": "login",
         "step": "password",
         "exit": "fail",
         "target": "lockout",
-        "share": 0.19865953245955079
+        "share": 0.20439824304455834
       },
       {
         "journey": "login",
         "step": "password",
         "exit": "abandon",
         "target": "abandoned",
-        "share": 0.09634210741140753
+        "share": 0.095526863956004
       },
       {
         "journey": "login",
         "step": "breach_check",
         "exit": "to[0]",
         "target": "forced_reset",
-        "share": 0.013124205546554062
+        "share": 0.013025604476486187
       },
       {
         "journey": "login",
         "step": "breach_check",
         "exit": "to[1]",
         "target": "risk",
-        "share": 0.8225698286314694
+        "share": 0.8213556366545117
       },
       {
         "journey": "login",
         "step": "forced_reset",
         "exit": "next",
         "target": "self_reset",
-        "share": 0.011581813240766587
+        "share": 0.01148192863555954
       },
       {
         "journey": "login",
         "step": "forced_reset",
         "exit": "abandon",
         "target": "abandoned",
-        "share": 0.0015423923057874764
+        "share": 0.0015436758409266562
       },
       {
         "journey": "login",
         "step": "lockout",
         "exit": "to[0]",
         "target": "help_page",
-        "share": 0.1566516211161697
+        "share": 0.1612199149504684
       },
       {
         "journey": "login",
         "step": "lockout",
         "exit": "to[1]",
         "target": "support",
-        "share": 0.007526155399752455
+        "share": 0.0077883610545540286
       },
       {
         "journey": "login",
         "step": "lockout",
         "exit": "to[2]",
         "target": "account_locked",
-        "share": 0.03448175594362877
+        "share": 0.03538996703953571
       },
       {
         "journey": "login",
         "step": "help_page",
         "exit": "next",
         "target": "self_reset",
-        "share": 0.14771671453923196
+        "share": 0.15195936268055896
       },
       {
         "journey": "login",
         "step": "help_page",
         "exit": "abandon",
         "target": "abandoned",
-        "share": 0.008934906576937834
+        "share": 0.00926055226990956
       },
       {
         "journey": "login",
         "step": "self_reset",
         "exit": "pass",
         "target": "new_password",
-        "share": 0.141593611094994
+        "share": 0.14518524832273008
       },
       {
         "journey": "login",
         "step": "self_reset",
         "exit": "fail",
         "target": "code_failed",
-        "share": 0.006966852692534954
+        "share": 0.007096620008337706
       },
       {
         "journey": "login",
         "step": "self_reset",
         "exit": "abandon",
         "target": "abandoned",
-        "share": 0.010738063992469526
+        "share": 0.01115942298505069
       },
       {
         "journey": "login",
         "step": "code_failed",
         "exit": "to[0]",
         "target": "support",
-        "share": 0.0028093929378474537
+        "share": 0.002845916589747337
       },
       {
         "journey": "login",
         "step": "code_failed",
         "exit": "to[1]",
         "target": "abandoned",
-        "share": 0.0041927175019888865
+        "share": 0.004288800862463554
       },
       {
         "journey": "login",
         "step": "new_password",
         "exit": "next",
         "target": "password",
-        "share": 0.14528340152251318
+        "share": 0.14879506682382215
       },
       {
         "journey": "login",
         "step": "new_password",
         "exit": "abandon",
         "target": "abandoned",
-        "share": 0.005262570891891284
+        "share": 0.005586982442540678
       },
       {
         "journey": "login",
         "step": "support",
         "exit": "resolved",
         "target": "new_password",
-        "share": 0.008952361319410563
+        "share": 0.009196800943632781
       },
       {
         "journey": "login",
         "step": "support",
         "exit": "unresolved",
         "target": "abandoned",
-        "share": 0.0016909038415242905
+        "share": 0.0017439430431824086
       },
       {
         "journey": "login",
         "step": "risk",
         "exit": "allow",
         "target": "signed_in",
-        "share": 0.7901233971225207
+        "share": 0.7889570991910879
       },
       {
         "journey": "login",
         "step": "risk",
         "exit": "challenge",
         "target": "otp",
-        "share": 0.03244643148508424
+        "share": 0.03239853743959555
       },
       {
         "journey": "login",
         "step": "risk",
         "exit": "block",
         "target": "risk_blocked",
-        "share": 2.386340365760625e-11
+        "share": 2.3828178984568886e-11
       },
       {
         "journey": "login",
         "step": "otp",
         "exit": "pass",
         "target": "remember_device",
-        "share": 0.028092271274451793
+        "share": 0.02803341691593749
       },
       {
         "journey": "login",
         "step": "otp",
         "exit": "fail",
         "target": "otp_fallback",
-        "share": 0.0017731177541587886
+        "share": 0.0017977583741373782
       },
       {
         "journey": "login",
         "step": "otp",
         "exit": "abandon",
         "target": "abandoned",
-        "share": 0.0025810424564736687
+        "share": 0.0025673621495206967
       },
       {
         "journey": "login",
         "step": "otp_fallback",
         "exit": "to[0]",
         "target": "email_code",
-        "share": 0.000848030531304888
+        "share": 0.0008712795810615116
       },
       {
         "journey": "login",
         "step": "otp_fallback",
         "exit": "to[1]",
         "target": "support",
-        "share": 0.0003077168233349359
+        "share": 0.00030646634251383585
       },
       {
         "journey": "login",
         "step": "otp_fallback",
         "exit": "to[2]",
         "target": "abandoned",
-        "share": 0.0006173703995189652
+        "share": 0.0006200124505620313
       },
       {
         "journey": "login",
         "step": "email_code",
         "exit": "pass",
         "target": "remember_device",
-        "share": 0.0007535359996054676
+        "share": 0.0007717351426443925
       },
       {
         "journey": "login",
         "step": "email_code",
         "exit": "fail",
         "target": "code_failed",
-        "share": 0.00003525774730139183
+        "share": 0.00003809744387318282
       },
       {
         "journey": "login",
         "step": "email_code",
         "exit": "abandon",
         "target": "abandoned",
-        "share": 0.000059236784398027787
+        "share": 0.00006144699454393476
       },
       {
         "journey": "login",
         "step": "remember_device",
         "exit": "next",
         "target": "passkey_nudge",
-        "share": 0.028845807274057233
+        "share": 0.02880515205858192
       },
       {
         "journey": "login",
@@ -3597,7 +3597,7 @@ export const FLOW_SAMPLE: { fixture: string; document: unknown; journey: string;
         "step": "passkey_nudge",
         "exit": "next",
         "target": "signed_in",
-        "share": 0.028845807274057233
+        "share": 0.02880515205858192
       },
       {
         "journey": "login",
@@ -3616,7 +3616,7 @@ export const FLOW_SAMPLE: { fixture: string; document: unknown; journey: string;
       [
         "abandoned",
         "abandoned",
-        0.14550550428883577
+        0.1458079859178512
       ],
       [
         "blocked",
@@ -3626,28 +3626,28 @@ export const FLOW_SAMPLE: { fixture: string; document: unknown; journey: string;
       [
         "signed_in",
         "success",
-        0.8189692043965782
+        0.8177622512496694
       ],
       [
         "account_locked",
         "blocked",
-        0.03448175594362877
+        0.03538996703953571
       ],
       [
         "risk_blocked",
         "blocked",
-        2.386340365760625e-11
+        2.3828178984568886e-11
       ],
       [
         "throttled",
         "blocked",
-        0.001043535347093773
+        0.0010397957691150753
       ]
     ]
   },
   "cs_bots": {
     "population": "cs_bots",
-    "entrants": 480134.40527453256,
+    "entrants": 467175.00726050226,
     "edges": [
       {
         "journey": "login",
@@ -3668,14 +3668,14 @@ export const FLOW_SAMPLE: { fixture: string; document: unknown; journey: string;
         "step": "rate_limit",
         "exit": "pass",
         "target": "password",
-        "share": 0.7520583147495423
+        "share": 0.7606860830726785
       },
       {
         "journey": "login",
         "step": "rate_limit",
         "exit": "fail",
         "target": "throttled",
-        "share": 0.24794168525045723
+        "share": 0.23931391692732165
       },
       {
         "journey": "login",
@@ -3689,14 +3689,14 @@ export const FLOW_SAMPLE: { fixture: string; document: unknown; journey: string;
         "step": "password",
         "exit": "pass",
         "target": "breach_check",
-        "share": 0.02624678993426587
+        "share": 0.026788143174207364
       },
       {
         "journey": "login",
         "step": "password",
         "exit": "fail",
         "target": "lockout",
-        "share": 0.7260451242145158
+        "share": 0.7341407909473838
       },
       {
         "journey": "login",
@@ -3710,21 +3710,21 @@ export const FLOW_SAMPLE: { fixture: string; document: unknown; journey: string;
         "step": "breach_check",
         "exit": "to[0]",
         "target": "forced_reset",
-        "share": 0.008362704414545598
+        "share": 0.008432320505677791
       },
       {
         "journey": "login",
         "step": "breach_check",
         "exit": "to[1]",
         "target": "risk",
-        "share": 0.017884085519720302
+        "share": 0.018355822668529552
       },
       {
         "journey": "login",
         "step": "forced_reset",
         "exit": "next",
         "target": "self_reset",
-        "share": 0.008362704414545598
+        "share": 0.008432320505677791
       },
       {
         "journey": "login",
@@ -3752,7 +3752,7 @@ export const FLOW_SAMPLE: { fixture: string; document: unknown; journey: string;
         "step": "lockout",
         "exit": "to[2]",
         "target": "account_locked",
-        "share": 0.7260451242145158
+        "share": 0.7341407909473838
       },
       {
         "journey": "login",
@@ -3773,14 +3773,14 @@ export const FLOW_SAMPLE: { fixture: string; document: unknown; journey: string;
         "step": "self_reset",
         "exit": "pass",
         "target": "new_password",
-        "share": 0.00023359939923858018
+        "share": 0.00024285104891231862
       },
       {
         "journey": "login",
         "step": "self_reset",
         "exit": "fail",
         "target": "code_failed",
-        "share": 0.008129105015307015
+        "share": 0.00818946945676547
       },
       {
         "journey": "login",
@@ -3801,14 +3801,14 @@ export const FLOW_SAMPLE: { fixture: string; document: unknown; journey: string;
         "step": "code_failed",
         "exit": "to[1]",
         "target": "abandoned",
-        "share": 0.015719684177531838
+        "share": 0.015888702176593984
       },
       {
         "journey": "login",
         "step": "new_password",
         "exit": "next",
         "target": "password",
-        "share": 0.00023359939923858018
+        "share": 0.00024285104891231862
       },
       {
         "journey": "login",
@@ -3836,35 +3836,35 @@ export const FLOW_SAMPLE: { fixture: string; document: unknown; journey: string;
         "step": "risk",
         "exit": "allow",
         "target": "signed_in",
-        "share": 0.00019556247515814117
+        "share": 0.0002007209208803703
       },
       {
         "journey": "login",
         "step": "risk",
         "exit": "challenge",
         "target": "otp",
-        "share": 0.015644998012651328
+        "share": 0.01605767367042969
       },
       {
         "journey": "login",
         "step": "risk",
         "exit": "block",
         "target": "risk_blocked",
-        "share": 0.0020435250319108347
+        "share": 0.002097428077219526
       },
       {
         "journey": "login",
         "step": "otp",
         "exit": "pass",
         "target": "remember_device",
-        "share": 0.00007575348617850311
+        "share": 0.0000857258969774884
       },
       {
         "journey": "login",
         "step": "otp",
         "exit": "fail",
         "target": "otp_fallback",
-        "share": 0.015569244526472818
+        "share": 0.01597194777345217
       },
       {
         "journey": "login",
@@ -3878,7 +3878,7 @@ export const FLOW_SAMPLE: { fixture: string; document: unknown; journey: string;
         "step": "otp_fallback",
         "exit": "to[0]",
         "target": "email_code",
-        "share": 0.007809372268233425
+        "share": 0.00792869638538517
       },
       {
         "journey": "login",
@@ -3892,21 +3892,21 @@ export const FLOW_SAMPLE: { fixture: string; document: unknown; journey: string;
         "step": "otp_fallback",
         "exit": "to[2]",
         "target": "abandoned",
-        "share": 0.007759872258239399
+        "share": 0.008043251388067014
       },
       {
         "journey": "login",
         "step": "email_code",
         "exit": "pass",
         "target": "remember_device",
-        "share": 0.00021879310600860218
+        "share": 0.00022946366555667304
       },
       {
         "journey": "login",
         "step": "email_code",
         "exit": "fail",
         "target": "code_failed",
-        "share": 0.007590579162224831
+        "share": 0.007699232719828502
       },
       {
         "journey": "login",
@@ -3920,7 +3920,7 @@ export const FLOW_SAMPLE: { fixture: string; document: unknown; journey: string;
         "step": "remember_device",
         "exit": "next",
         "target": "passkey_nudge",
-        "share": 0.00029454659218710553
+        "share": 0.0003151895625341614
       },
       {
         "journey": "login",
@@ -3934,7 +3934,7 @@ export const FLOW_SAMPLE: { fixture: string; document: unknown; journey: string;
         "step": "passkey_nudge",
         "exit": "next",
         "target": "signed_in",
-        "share": 0.00029454659218710553
+        "share": 0.0003151895625341614
       },
       {
         "journey": "login",
@@ -3953,7 +3953,7 @@ export const FLOW_SAMPLE: { fixture: string; document: unknown; journey: string;
       [
         "abandoned",
         "abandoned",
-        0.023479556435771223
+        0.023931953564660987
       ],
       [
         "blocked",
@@ -3963,28 +3963,28 @@ export const FLOW_SAMPLE: { fixture: string; document: unknown; journey: string;
       [
         "signed_in",
         "success",
-        0.0004901090673452465
+        0.0005159104834145315
       ],
       [
         "account_locked",
         "blocked",
-        0.7260451242145158
+        0.7341407909473838
       ],
       [
         "risk_blocked",
         "blocked",
-        0.0020435250319108347
+        0.002097428077219526
       ],
       [
         "throttled",
         "blocked",
-        0.24794168525045723
+        0.23931391692732165
       ]
     ]
   },
   "phishers": {
     "population": "phishers",
-    "entrants": 618.2760325676044,
+    "entrants": 630.0720457998108,
     "edges": [
       {
         "journey": "login",
@@ -4005,14 +4005,14 @@ export const FLOW_SAMPLE: { fixture: string; document: unknown; journey: string;
         "step": "rate_limit",
         "exit": "pass",
         "target": "password",
-        "share": 0.9983342027337514
+        "share": 0.9982682634061885
       },
       {
         "journey": "login",
         "step": "rate_limit",
         "exit": "fail",
         "target": "throttled",
-        "share": 0.0016657972662483009
+        "share": 0.0017317365938117949
       },
       {
         "journey": "login",
@@ -4026,14 +4026,14 @@ export const FLOW_SAMPLE: { fixture: string; document: unknown; journey: string;
         "step": "password",
         "exit": "pass",
         "target": "breach_check",
-        "share": 1.0039544445780242
+        "share": 1.0036189612688855
       },
       {
         "journey": "login",
         "step": "password",
         "exit": "fail",
         "target": "lockout",
-        "share": 0.000873045137436859
+        "share": 0.0008694701447254584
       },
       {
         "journey": "login",
@@ -4054,7 +4054,7 @@ export const FLOW_SAMPLE: { fixture: string; document: unknown; journey: string;
         "step": "breach_check",
         "exit": "to[1]",
         "target": "risk",
-        "share": 1.0039544445780242
+        "share": 1.0036189612688855
       },
       {
         "journey": "login",
@@ -4075,28 +4075,28 @@ export const FLOW_SAMPLE: { fixture: string; document: unknown; journey: string;
         "step": "lockout",
         "exit": "to[0]",
         "target": "help_page",
-        "share": 0.00018956407886096396
+        "share": 0.00019538811702597204
       },
       {
         "journey": "login",
         "step": "lockout",
         "exit": "to[1]",
         "target": "support",
-        "share": 0.0001317011645157253
+        "share": 0.00013799282931078257
       },
       {
         "journey": "login",
         "step": "lockout",
         "exit": "to[2]",
         "target": "account_locked",
-        "share": 0.0005517798940601694
+        "share": 0.0005360891983887034
       },
       {
         "journey": "login",
         "step": "help_page",
         "exit": "next",
         "target": "self_reset",
-        "share": 0.00018956407886096396
+        "share": 0.00019538811702597204
       },
       {
         "journey": "login",
@@ -4110,14 +4110,14 @@ export const FLOW_SAMPLE: { fixture: string; document: unknown; journey: string;
         "step": "self_reset",
         "exit": "pass",
         "target": "new_password",
-        "share": 0.00007322357127604867
+        "share": 0.00007989425534678512
       },
       {
         "journey": "login",
         "step": "self_reset",
         "exit": "fail",
         "target": "code_failed",
-        "share": 0.00011634050758491542
+        "share": 0.00011549386167918657
       },
       {
         "journey": "login",
@@ -4131,21 +4131,21 @@ export const FLOW_SAMPLE: { fixture: string; document: unknown; journey: string;
         "step": "code_failed",
         "exit": "to[0]",
         "target": "support",
-        "share": 0.004364479653395617
+        "share": 0.00437515396020463
       },
       {
         "journey": "login",
         "step": "code_failed",
         "exit": "to[1]",
         "target": "abandoned",
-        "share": 0.010256691184242921
+        "share": 0.009943838735281658
       },
       {
         "journey": "login",
         "step": "new_password",
         "exit": "next",
         "target": "password",
-        "share": 0.006493286981708899
+        "share": 0.006220168007423605
       },
       {
         "journey": "login",
@@ -4159,91 +4159,91 @@ export const FLOW_SAMPLE: { fixture: string; document: unknown; journey: string;
         "step": "support",
         "exit": "resolved",
         "target": "new_password",
-        "share": 0.006420063410432845
+        "share": 0.0061402737520768295
       },
       {
         "journey": "login",
         "step": "support",
         "exit": "unresolved",
         "target": "abandoned",
-        "share": 0.009517450044872566
+        "share": 0.009393113704415073
       },
       {
         "journey": "login",
         "step": "risk",
         "exit": "allow",
         "target": "signed_in",
-        "share": 0.08403098701118056
+        "share": 0.08400290705820578
       },
       {
         "journey": "login",
         "step": "risk",
         "exit": "challenge",
         "target": "otp",
-        "share": 0.8674166401154123
+        "share": 0.867126782536317
       },
       {
         "journey": "login",
         "step": "risk",
         "exit": "block",
         "target": "risk_blocked",
-        "share": 0.052506817451430626
+        "share": 0.05248927167436277
       },
       {
         "journey": "login",
         "step": "otp",
         "exit": "pass",
         "target": "remember_device",
-        "share": 0.08764818508505776
+        "share": 0.08625879258679695
       },
       {
         "journey": "login",
         "step": "otp",
         "exit": "fail",
         "target": "otp_fallback",
-        "share": 0.08101422614175657
+        "share": 0.07766535617444693
       },
       {
         "journey": "login",
         "step": "otp",
         "exit": "abandon",
         "target": "abandoned",
-        "share": 0.6987542288885984
+        "share": 0.7032026337750737
       },
       {
         "journey": "login",
         "step": "otp_fallback",
         "exit": "to[0]",
         "target": "email_code",
-        "share": 0.02377713434187225
+        "share": 0.0236118786539945
       },
       {
         "journey": "login",
         "step": "otp_fallback",
         "exit": "to[1]",
         "target": "support",
-        "share": 0.011441332637394082
+        "share": 0.01102024066697649
       },
       {
         "journey": "login",
         "step": "otp_fallback",
         "exit": "to[2]",
         "target": "abandoned",
-        "share": 0.04579575916249023
+        "share": 0.043033236853475855
       },
       {
         "journey": "login",
         "step": "email_code",
         "exit": "pass",
         "target": "remember_device",
-        "share": 0.00927230401181863
+        "share": 0.009408379820187402
       },
       {
         "journey": "login",
         "step": "email_code",
         "exit": "fail",
         "target": "code_failed",
-        "share": 0.014504830330053606
+        "share": 0.014203498833807102
       },
       {
         "journey": "login",
@@ -4257,7 +4257,7 @@ export const FLOW_SAMPLE: { fixture: string; document: unknown; journey: string;
         "step": "remember_device",
         "exit": "next",
         "target": "passkey_nudge",
-        "share": 0.0969204890968765
+        "share": 0.09566717240698436
       },
       {
         "journey": "login",
@@ -4271,7 +4271,7 @@ export const FLOW_SAMPLE: { fixture: string; document: unknown; journey: string;
         "step": "passkey_nudge",
         "exit": "next",
         "target": "signed_in",
-        "share": 0.0969204890968765
+        "share": 0.09566717240698436
       },
       {
         "journey": "login",
@@ -4290,7 +4290,7 @@ export const FLOW_SAMPLE: { fixture: string; document: unknown; journey: string;
       [
         "abandoned",
         "abandoned",
-        0.7643241292802037
+        0.7655728230682464
       ],
       [
         "blocked",
@@ -4300,22 +4300,22 @@ export const FLOW_SAMPLE: { fixture: string; document: unknown; journey: string;
       [
         "signed_in",
         "success",
-        0.18095147610805717
+        0.17967007946519004
       ],
       [
         "account_locked",
         "blocked",
-        0.0005517798940601694
+        0.0005360891983887034
       ],
       [
         "risk_blocked",
         "blocked",
-        0.052506817451430626
+        0.05248927167436277
       ],
       [
         "throttled",
         "blocked",
-        0.0016657972662483009
+        0.0017317365938117949
       ]
     ]
   }
@@ -5525,24 +5525,24 @@ export const EXPLORE_SAMPLE: { document: unknown; gate: string; exploration: Gat
     "legit_gate_block_rate": 2.9010793767270115e-11,
     "attack_gate_block_rate": 0.11418322573741813,
     "totals": {
-      "legit_entrants": 2014257.0492707924,
-      "legit_success": 1654748.794683935,
-      "legit_success_rate": 0.8216205500330914,
-      "legit_abandon_rate": 0.14167233425103432,
-      "false_reject_rate": 0.036707115715873775,
-      "attack_entrants": 478852.75146397453,
-      "attack_success": 1301.7751874021653,
-      "attack_stopped_rate": 0.997092183591299,
-      "fraud_loss": 1452387.778785266,
-      "support_contacts": 22812.73289027699,
-      "support_cost": 235896.6023332341,
-      "control_cost": 736.685671440108,
-      "customer_hours": 30628.371229748354,
-      "value": 4670701.786998464,
-      "net_value": 2981680.7202085243
+      "legit_entrants": 2012198.378539712,
+      "legit_success": 1651595.0898933976,
+      "legit_success_rate": 0.8206912944155261,
+      "legit_abandon_rate": 0.1429551560542378,
+      "false_reject_rate": 0.03635354953023623,
+      "attack_entrants": 466862.3376976741,
+      "attack_success": 1297.6001916722826,
+      "attack_stopped_rate": 0.9970479250578269,
+      "fraud_loss": 1383996.4864457168,
+      "support_contacts": 22301.090199057966,
+      "support_cost": 230653.03207171435,
+      "control_cost": 723.0804320123319,
+      "customer_hours": 30384.031678198844,
+      "value": 4630109.243818733,
+      "net_value": 3014736.6448692866
     },
-    "legit_friction": 0.17837944996690858,
-    "fraud_loss": 1452387.778785266,
+    "legit_friction": 0.17930870558447387,
+    "fraud_loss": 1383996.4864457168,
     "guardrails": [
       [
         "legit_success",
@@ -5551,12 +5551,12 @@ export const EXPLORE_SAMPLE: { document: unknown; gate: string; exploration: Gat
       ],
       [
         "false_rejects",
-        0.78,
+        0.7833333333333333,
         false
       ],
       [
         "fraud_loss",
-        0.4166666666666667,
+        0.42,
         false
       ],
       [
@@ -5566,12 +5566,12 @@ export const EXPLORE_SAMPLE: { document: unknown; gate: string; exploration: Gat
       ],
       [
         "bot_success",
-        0.10666666666666667,
+        0.1,
         false
       ],
       [
         "support_load",
-        0.88,
+        0.8966666666666666,
         false
       ]
     ],
@@ -5585,24 +5585,24 @@ export const EXPLORE_SAMPLE: { document: unknown; gate: string; exploration: Gat
     "legit_gate_block_rate": 2.9010793767270115e-11,
     "attack_gate_block_rate": 0.11418322573741813,
     "totals": {
-      "legit_entrants": 2014257.0492707924,
-      "legit_success": 1648017.7349835609,
-      "legit_success_rate": 0.8182833150032047,
-      "legit_abandon_rate": 0.14499985913608174,
-      "false_reject_rate": 0.03671682586071383,
-      "attack_entrants": 478852.75146397453,
-      "attack_success": 346.4037752384641,
-      "attack_stopped_rate": 0.9991882331442448,
-      "fraud_loss": 373652.7185894784,
-      "support_contacts": 23526.459308875925,
-      "support_cost": 243122.13378375705,
-      "control_cost": 2707.7429129730826,
-      "customer_hours": 31531.504046297174,
-      "value": 4651723.988214331,
-      "net_value": 4032241.3929281277
+      "legit_entrants": 2012198.378539712,
+      "legit_success": 1644936.687186614,
+      "legit_success_rate": 0.8173871261058895,
+      "legit_abandon_rate": 0.14625011410197386,
+      "false_reject_rate": 0.036362759792136816,
+      "attack_entrants": 466862.3376976741,
+      "attack_success": 352.4991182046244,
+      "attack_stopped_rate": 0.9991624424728457,
+      "fraud_loss": 372592.458717701,
+      "support_contacts": 22995.009817858074,
+      "support_cost": 237709.18538993303,
+      "control_cost": 2612.4573099145023,
+      "customer_hours": 31271.779062790934,
+      "value": 4611259.96815034,
+      "net_value": 3998345.866732799
     },
-    "legit_friction": 0.18171668499679527,
-    "fraud_loss": 373652.7185894784,
+    "legit_friction": 0.18261287389411052,
+    "fraud_loss": 372592.458717701,
     "guardrails": [
       [
         "legit_success",
@@ -5611,27 +5611,27 @@ export const EXPLORE_SAMPLE: { document: unknown; gate: string; exploration: Gat
       ],
       [
         "false_rejects",
-        0.78,
+        0.7833333333333333,
         false
       ],
       [
         "fraud_loss",
-        0.7966666666666666,
+        0.78,
         false
       ],
       [
         "phisher_success",
-        0.9566666666666667,
+        0.9433333333333334,
         true
       ],
       [
         "bot_success",
-        0.9233333333333333,
+        0.92,
         true
       ],
       [
         "support_load",
-        0.8766666666666667,
+        0.89,
         false
       ]
     ],
@@ -5646,28 +5646,28 @@ export const EXPLORE_SAMPLE: { document: unknown; gate: string; exploration: Gat
       "legit_gate_block_rate": 2.9010793767270115e-11,
       "attack_gate_block_rate": 0.11418322573741813,
       "totals": {
-        "legit_entrants": 2014257.0492707924,
-        "legit_success": 1477688.6735826312,
-        "legit_success_rate": 0.7338369657439746,
-        "legit_abandon_rate": 0.22919969309295035,
-        "false_reject_rate": 0.036963341163074925,
-        "attack_entrants": 478852.75146397453,
-        "attack_success": 209.34467399996092,
-        "attack_stopped_rate": 0.99950665065804,
-        "fraud_loss": 218194.98144454142,
-        "support_contacts": 41593.58210166207,
-        "support_cost": 425995.07429978636,
-        "control_cost": 51164.72482927263,
-        "customer_hours": 54387.27623275109,
-        "value": 4171470.218186023,
-        "net_value": 3476115.4376124204
+        "legit_entrants": 2012198.378539712,
+        "legit_success": 1476492.4073996486,
+        "legit_success_rate": 0.7338002871740137,
+        "legit_abandon_rate": 0.2296033131108572,
+        "false_reject_rate": 0.036596399715129097,
+        "attack_entrants": 466862.3376976741,
+        "attack_success": 215.86087481736217,
+        "attack_stopped_rate": 0.9994883110206481,
+        "fraud_loss": 226399.97907370667,
+        "support_contacts": 40548.11794938323,
+        "support_cost": 416145.2337798033,
+        "control_cost": 49032.76584088199,
+        "customer_hours": 53731.458950877925,
+        "value": 4134333.3063777224,
+        "net_value": 3442755.3276833314
       },
-      "legit_friction": 0.2661630342560254,
-      "fraud_loss": 218194.98144454142,
+      "legit_friction": 0.2661997128259863,
+      "fraud_loss": 226399.97907370667,
       "guardrails": [
         [
           "legit_success",
-          0.39,
+          0.38,
           false
         ],
         [
@@ -5677,22 +5677,22 @@ export const EXPLORE_SAMPLE: { document: unknown; gate: string; exploration: Gat
         ],
         [
           "fraud_loss",
-          0.89,
+          0.87,
           false
         ],
         [
           "phisher_success",
-          1.0,
+          0.9933333333333333,
           true
         ],
         [
           "bot_success",
-          0.9833333333333333,
+          0.9866666666666667,
           true
         ],
         [
           "support_load",
-          0.54,
+          0.5433333333333333,
           false
         ]
       ],
@@ -5706,28 +5706,28 @@ export const EXPLORE_SAMPLE: { document: unknown; gate: string; exploration: Gat
       "legit_gate_block_rate": 2.9010793767270115e-11,
       "attack_gate_block_rate": 0.11418322573741813,
       "totals": {
-        "legit_entrants": 2014257.0492707924,
-        "legit_success": 1525517.2363435782,
-        "legit_success_rate": 0.7575491566097081,
-        "legit_abandon_rate": 0.20555688021042917,
-        "false_reject_rate": 0.036893963179861995,
-        "attack_entrants": 478852.75146397453,
-        "attack_success": 209.61522269675694,
-        "attack_stopped_rate": 0.9995059121406299,
-        "fraud_loss": 218506.20194330835,
-        "support_contacts": 36506.998723267716,
-        "support_cost": 374513.8930641442,
-        "control_cost": 37565.071940064016,
-        "customer_hours": 47968.94889437487,
-        "value": 4306329.920596762,
-        "net_value": 3675744.753649245
+        "legit_entrants": 2012198.378539712,
+        "legit_success": 1523782.5507617558,
+        "legit_success_rate": 0.7572666084890168,
+        "legit_abandon_rate": 0.20620270977508798,
+        "false_reject_rate": 0.03653068173589522,
+        "attack_entrants": 466862.3376976741,
+        "attack_success": 216.1371327647827,
+        "attack_stopped_rate": 0.9994875279610991,
+        "fraud_loss": 226695.35236636802,
+        "support_contacts": 35608.846126148965,
+        "support_cost": 365941.00719131395,
+        "control_cost": 36008.57692298536,
+        "customer_hours": 47425.695263384994,
+        "value": 4268243.887519357,
+        "net_value": 3639598.9510386926
       },
-      "legit_friction": 0.24245084339029188,
-      "fraud_loss": 218506.20194330835,
+      "legit_friction": 0.24273339151098317,
+      "fraud_loss": 226695.35236636802,
       "guardrails": [
         [
           "legit_success",
-          0.5833333333333334,
+          0.62,
           false
         ],
         [
@@ -5737,22 +5737,22 @@ export const EXPLORE_SAMPLE: { document: unknown; gate: string; exploration: Gat
         ],
         [
           "fraud_loss",
-          0.89,
+          0.87,
           false
         ],
         [
           "phisher_success",
-          1.0,
+          0.9933333333333333,
           true
         ],
         [
           "bot_success",
-          0.9833333333333333,
+          0.9866666666666667,
           true
         ],
         [
           "support_load",
-          0.6266666666666667,
+          0.6466666666666666,
           false
         ]
       ],
@@ -5766,53 +5766,53 @@ export const EXPLORE_SAMPLE: { document: unknown; gate: string; exploration: Gat
       "legit_gate_block_rate": 2.9010793767270115e-11,
       "attack_gate_block_rate": 0.11418322573741813,
       "totals": {
-        "legit_entrants": 2014257.0492707924,
-        "legit_success": 1573145.6635127168,
-        "legit_success_rate": 0.7811624548840147,
-        "legit_abandon_rate": 0.18201254804645361,
-        "false_reject_rate": 0.03682499706953116,
-        "attack_entrants": 478852.75146397453,
-        "attack_success": 211.7737581227222,
-        "attack_stopped_rate": 0.999500235983823,
-        "fraud_loss": 220980.67817191908,
-        "support_contacts": 31452.23325845086,
-        "support_cost": 323351.2188174604,
-        "control_cost": 24018.30190645842,
-        "customer_hours": 41577.79556699549,
-        "value": 4440622.323573288,
-        "net_value": 3872272.1246774453
+        "legit_entrants": 2012198.378539712,
+        "legit_success": 1570882.0165626847,
+        "legit_success_rate": 0.7806386159911697,
+        "legit_abandon_rate": 0.18289605861106095,
+        "false_reject_rate": 0.03646532539777001,
+        "attack_entrants": 466862.3376976741,
+        "attack_success": 218.3283696897633,
+        "attack_stopped_rate": 0.999481555044733,
+        "fraud_loss": 229038.60072212998,
+        "support_contacts": 30698.43769985407,
+        "support_cost": 316025.6043989746,
+        "control_cost": 23032.0291781992,
+        "customer_hours": 41145.582402718625,
+        "value": 4401602.824431283,
+        "net_value": 3833506.590131982
       },
-      "legit_friction": 0.2188375451159853,
-      "fraud_loss": 220980.67817191908,
+      "legit_friction": 0.21936138400883032,
+      "fraud_loss": 229038.60072212998,
       "guardrails": [
         [
           "legit_success",
-          0.7566666666666667,
+          0.75,
           false
         ],
         [
           "false_rejects",
-          0.78,
+          0.7766666666666666,
           false
         ],
         [
           "fraud_loss",
-          0.89,
+          0.87,
           false
         ],
         [
           "phisher_success",
-          1.0,
+          0.9933333333333333,
           true
         ],
         [
           "bot_success",
-          0.9833333333333333,
+          0.9866666666666667,
           true
         ],
         [
           "support_load",
-          0.7466666666666667,
+          0.7766666666666666,
           false
         ]
       ],
@@ -5826,53 +5826,53 @@ export const EXPLORE_SAMPLE: { document: unknown; gate: string; exploration: Gat
       "legit_gate_block_rate": 2.9010793767270115e-11,
       "attack_gate_block_rate": 0.11418322573741813,
       "totals": {
-        "legit_entrants": 2014257.0492707924,
-        "legit_success": 1606823.3814338641,
-        "legit_success_rate": 0.7978594463846082,
-        "legit_abandon_rate": 0.1653642491018844,
-        "false_reject_rate": 0.036776304513507614,
-        "attack_entrants": 478852.75146397453,
-        "attack_success": 219.07956859731905,
-        "attack_stopped_rate": 0.9994819335913078,
-        "fraud_loss": 229319.8281077593,
-        "support_contacts": 27884.308343814173,
-        "support_cost": 287235.776684304,
-        "control_cost": 14436.833409056868,
-        "customer_hours": 37058.84496017039,
-        "value": 4535577.605110114,
-        "net_value": 4004585.1669089906
+        "legit_entrants": 2012198.378539712,
+        "legit_success": 1604189.9566113974,
+        "legit_success_rate": 0.7971670847282759,
+        "legit_abandon_rate": 0.16641375068169947,
+        "false_reject_rate": 0.03641916459002438,
+        "attack_entrants": 466862.3376976741,
+        "attack_success": 225.6907862243537,
+        "attack_stopped_rate": 0.9994624949173717,
+        "fraud_loss": 236913.4117595798,
+        "support_contacts": 27231.204057366176,
+        "support_cost": 280777.6651014793,
+        "control_cost": 13852.08203976969,
+        "customer_hours": 36704.526461513626,
+        "value": 4495904.941416473,
+        "net_value": 3964361.7825156436
       },
-      "legit_friction": 0.20214055361539185,
-      "fraud_loss": 229319.8281077593,
+      "legit_friction": 0.2028329152717241,
+      "fraud_loss": 236913.4117595798,
       "guardrails": [
         [
           "legit_success",
-          0.8233333333333334,
+          0.8033333333333333,
           false
         ],
         [
           "false_rejects",
-          0.78,
+          0.7833333333333333,
           false
         ],
         [
           "fraud_loss",
-          0.89,
+          0.8633333333333333,
           false
         ],
         [
           "phisher_success",
-          1.0,
+          0.99,
           true
         ],
         [
           "bot_success",
-          0.9833333333333333,
+          0.9866666666666667,
           true
         ],
         [
           "support_load",
-          0.8366666666666667,
+          0.8333333333333334,
           false
         ]
       ],
@@ -5886,53 +5886,53 @@ export const EXPLORE_SAMPLE: { document: unknown; gate: string; exploration: Gat
       "legit_gate_block_rate": 2.9010793767270115e-11,
       "attack_gate_block_rate": 0.11418322573741813,
       "totals": {
-        "legit_entrants": 2014257.0492707924,
-        "legit_success": 1628246.7464214584,
-        "legit_success_rate": 0.808480968326944,
-        "legit_abandon_rate": 0.15477367058640798,
-        "false_reject_rate": 0.03674536108664828,
-        "attack_entrants": 478852.75146397453,
-        "attack_success": 237.33329351186887,
-        "attack_stopped_rate": 0.9994381090164867,
-        "fraud_loss": 250079.99054874087,
-        "support_contacts": 25617.256125524345,
-        "support_cost": 264287.2052890651,
-        "control_cost": 8340.062823762408,
-        "customer_hours": 34184.290490923915,
-        "value": 4595980.53048994,
-        "net_value": 4073273.27182837
+        "legit_entrants": 2012198.378539712,
+        "legit_success": 1625379.8949386082,
+        "legit_success_rate": 0.8076822910078484,
+        "legit_abandon_rate": 0.15592788612068897,
+        "false_reject_rate": 0.03638982287146289,
+        "attack_entrants": 466862.3376976741,
+        "attack_success": 243.97270378652757,
+        "attack_stopped_rate": 0.9994172936984904,
+        "fraud_loss": 256471.11938134948,
+        "support_contacts": 25027.61946017166,
+        "support_cost": 258374.7980500114,
+        "control_cost": 8010.031792620484,
+        "customer_hours": 33879.25940911876,
+        "value": 4555895.28491115,
+        "net_value": 4033039.3356871693
       },
-      "legit_friction": 0.19151903167305595,
-      "fraud_loss": 250079.99054874087,
+      "legit_friction": 0.19231770899215161,
+      "fraud_loss": 256471.11938134948,
       "guardrails": [
         [
           "legit_success",
-          0.8633333333333333,
+          0.8466666666666667,
           false
         ],
         [
           "false_rejects",
-          0.78,
+          0.7833333333333333,
           false
         ],
         [
           "fraud_loss",
-          0.8833333333333333,
+          0.8466666666666667,
           false
         ],
         [
           "phisher_success",
-          1.0,
+          0.9866666666666667,
           true
         ],
         [
           "bot_success",
-          0.9833333333333333,
+          0.98,
           true
         ],
         [
           "support_load",
-          0.86,
+          0.8666666666666667,
           false
         ]
       ],
@@ -5946,53 +5946,53 @@ export const EXPLORE_SAMPLE: { document: unknown; gate: string; exploration: Gat
       "legit_gate_block_rate": 2.9010793767270115e-11,
       "attack_gate_block_rate": 0.11418322573741813,
       "totals": {
-        "legit_entrants": 2014257.0492707924,
-        "legit_success": 1640942.426435482,
-        "legit_success_rate": 0.8147754097007064,
-        "legit_abandon_rate": 0.14849755510577228,
-        "false_reject_rate": 0.03672703519352148,
-        "attack_entrants": 478852.75146397453,
-        "attack_success": 275.5913540298069,
-        "attack_stopped_rate": 0.999349151359809,
-        "fraud_loss": 293476.75589211634,
-        "support_contacts": 24274.613473110723,
-        "support_cost": 250695.76317003896,
-        "control_cost": 4725.198277692816,
-        "customer_hours": 32480.83259592114,
-        "value": 4631775.526367927,
-        "net_value": 4082877.809028086
+        "legit_entrants": 2012198.378539712,
+        "legit_success": 1637937.8971395744,
+        "legit_success_rate": 0.8139140503725996,
+        "legit_abandon_rate": 0.14971350666805616,
+        "false_reject_rate": 0.03637244295934413,
+        "attack_entrants": 466862.3376976741,
+        "attack_success": 282.1177826648024,
+        "attack_stopped_rate": 0.9993262356859699,
+        "fraud_loss": 297283.3333368101,
+        "support_contacts": 23722.379976857887,
+        "support_cost": 245104.52358461634,
+        "control_cost": 4545.90141273643,
+        "customer_hours": 32204.913954344665,
+        "value": 4591446.83810332,
+        "net_value": 4044513.079769157
       },
-      "legit_friction": 0.1852245902992936,
-      "fraud_loss": 293476.75589211634,
+      "legit_friction": 0.18608594962740044,
+      "fraud_loss": 297283.3333368101,
       "guardrails": [
         [
           "legit_success",
-          0.8766666666666667,
+          0.88,
           false
         ],
         [
           "false_rejects",
-          0.78,
+          0.7833333333333333,
           false
         ],
         [
           "fraud_loss",
-          0.84,
+          0.8233333333333334,
           false
         ],
         [
           "phisher_success",
-          0.9966666666666667,
+          0.9733333333333334,
           true
         ],
         [
           "bot_success",
-          0.9566666666666667,
+          0.9633333333333334,
           true
         ],
         [
           "support_load",
-          0.8666666666666667,
+          0.88,
           false
         ]
       ],
@@ -6006,24 +6006,24 @@ export const EXPLORE_SAMPLE: { document: unknown; gate: string; exploration: Gat
       "legit_gate_block_rate": 2.9010793767270115e-11,
       "attack_gate_block_rate": 0.11418322573741813,
       "totals": {
-        "legit_entrants": 2014257.0492707924,
-        "legit_success": 1648017.7349835609,
-        "legit_success_rate": 0.8182833150032047,
-        "legit_abandon_rate": 0.14499985913608174,
-        "false_reject_rate": 0.03671682586071383,
-        "attack_entrants": 478852.75146397453,
-        "attack_success": 346.4037752384641,
-        "attack_stopped_rate": 0.9991882331442448,
-        "fraud_loss": 373652.7185894784,
-        "support_contacts": 23526.459308875925,
-        "support_cost": 243122.13378375705,
-        "control_cost": 2707.7429129730826,
-        "customer_hours": 31531.504046297174,
-        "value": 4651723.988214331,
-        "net_value": 4032241.3929281277
+        "legit_entrants": 2012198.378539712,
+        "legit_success": 1644936.687186614,
+        "legit_success_rate": 0.8173871261058895,
+        "legit_abandon_rate": 0.14625011410197386,
+        "false_reject_rate": 0.036362759792136816,
+        "attack_entrants": 466862.3376976741,
+        "attack_success": 352.4991182046244,
+        "attack_stopped_rate": 0.9991624424728457,
+        "fraud_loss": 372592.458717701,
+        "support_contacts": 22995.009817858074,
+        "support_cost": 237709.18538993303,
+        "control_cost": 2612.4573099145023,
+        "customer_hours": 31271.779062790934,
+        "value": 4611259.96815034,
+        "net_value": 3998345.866732799
       },
-      "legit_friction": 0.18171668499679527,
-      "fraud_loss": 373652.7185894784,
+      "legit_friction": 0.18261287389411052,
+      "fraud_loss": 372592.458717701,
       "guardrails": [
         [
           "legit_success",
@@ -6032,27 +6032,27 @@ export const EXPLORE_SAMPLE: { document: unknown; gate: string; exploration: Gat
         ],
         [
           "false_rejects",
-          0.78,
+          0.7833333333333333,
           false
         ],
         [
           "fraud_loss",
-          0.7966666666666666,
+          0.78,
           false
         ],
         [
           "phisher_success",
-          0.9566666666666667,
+          0.9433333333333334,
           true
         ],
         [
           "bot_success",
-          0.9233333333333333,
+          0.92,
           true
         ],
         [
           "support_load",
-          0.8766666666666667,
+          0.89,
           false
         ]
       ],
@@ -6066,53 +6066,53 @@ export const EXPLORE_SAMPLE: { document: unknown; gate: string; exploration: Gat
       "legit_gate_block_rate": 2.9010793767270115e-11,
       "attack_gate_block_rate": 0.11418322573741813,
       "totals": {
-        "legit_entrants": 2014257.0492707924,
-        "legit_success": 1651729.4617671159,
-        "legit_success_rate": 0.8201235748944691,
-        "legit_abandon_rate": 0.14316495403246385,
-        "false_reject_rate": 0.036711471073066534,
-        "attack_entrants": 478852.75146397453,
-        "attack_success": 465.5755756493035,
-        "attack_stopped_rate": 0.9989218141709131,
-        "fraud_loss": 508408.846936704,
-        "support_contacts": 23133.784322154806,
-        "support_cost": 239146.97660154,
-        "control_cost": 1644.6641702494778,
-        "customer_hours": 31033.486284995102,
-        "value": 4662188.976704405,
-        "net_value": 3912988.4889959088
+        "legit_entrants": 2012198.378539712,
+        "legit_success": 1648608.3318517471,
+        "legit_success_rate": 0.819209143712881,
+        "legit_abandon_rate": 0.14443317554865615,
+        "false_reject_rate": 0.036357680738462905,
+        "attack_entrants": 466862.3376976741,
+        "attack_success": 470.68438458238865,
+        "attack_stopped_rate": 0.998892375993748,
+        "fraud_loss": 499060.3009068497,
+        "support_contacts": 22613.228859091316,
+        "support_cost": 233827.38575859825,
+        "control_cost": 1593.5864272137576,
+        "customer_hours": 30782.247779498735,
+        "value": 4621654.057808337,
+        "net_value": 3887172.7847156785
       },
-      "legit_friction": 0.17987642510553092,
-      "fraud_loss": 508408.846936704,
+      "legit_friction": 0.180790856287119,
+      "fraud_loss": 499060.3009068497,
       "guardrails": [
         [
           "legit_success",
-          0.9,
-          true
+          0.8966666666666666,
+          false
         ],
         [
           "false_rejects",
-          0.78,
+          0.7833333333333333,
           false
         ],
         [
           "fraud_loss",
-          0.7066666666666667,
+          0.7166666666666667,
           false
         ],
         [
           "phisher_success",
-          0.8033333333333333,
+          0.8266666666666667,
           false
         ],
         [
           "bot_success",
-          0.7966666666666666,
+          0.7633333333333333,
           false
         ],
         [
           "support_load",
-          0.8766666666666667,
+          0.8966666666666666,
           false
         ]
       ],
@@ -6126,53 +6126,53 @@ export const EXPLORE_SAMPLE: { document: unknown; gate: string; exploration: Gat
       "legit_gate_block_rate": 2.9010793767270115e-11,
       "attack_gate_block_rate": 0.11418322573741813,
       "totals": {
-        "legit_entrants": 2014257.0492707924,
-        "legit_success": 1653556.2101759117,
-        "legit_success_rate": 0.8210292704744262,
-        "legit_abandon_rate": 0.14226189357608918,
-        "false_reject_rate": 0.036708835949484465,
-        "attack_entrants": 478852.75146397453,
-        "attack_success": 651.4518434271462,
-        "attack_stopped_rate": 0.9985111505169414,
-        "fraud_loss": 718399.6030445695,
-        "support_contacts": 22940.19935903959,
-        "support_cost": 237187.19924664125,
-        "control_cost": 1114.093273396906,
-        "customer_hours": 30788.384555482822,
-        "value": 4667339.375212109,
-        "net_value": 3710638.4796474967
+        "legit_entrants": 2012198.378539712,
+        "legit_success": 1650415.368662121,
+        "legit_success_rate": 0.820105868658983,
+        "legit_abandon_rate": 0.14353895009619388,
+        "false_reject_rate": 0.03635518124482339,
+        "attack_entrants": 466862.3376976741,
+        "attack_success": 654.7321412226526,
+        "attack_stopped_rate": 0.9984773451735849,
+        "fraud_loss": 696014.8886321842,
+        "support_contacts": 22425.013280166208,
+        "support_cost": 231913.54132399446,
+        "control_cost": 1085.022573170093,
+        "customer_hours": 30541.320511181726,
+        "value": 4626769.58739315,
+        "net_value": 3697756.1348638027
       },
-      "legit_friction": 0.1789707295255738,
-      "fraud_loss": 718399.6030445695,
+      "legit_friction": 0.17989413134101695,
+      "fraud_loss": 696014.8886321842,
       "guardrails": [
         [
           "legit_success",
-          0.9,
-          true
+          0.8966666666666666,
+          false
         ],
         [
           "false_rejects",
-          0.78,
+          0.7833333333333333,
           false
         ],
         [
           "fraud_loss",
-          0.5966666666666667,
+          0.6366666666666667,
           false
         ],
         [
           "phisher_success",
-          0.3566666666666667,
+          0.37333333333333335,
           false
         ],
         [
           "bot_success",
-          0.5166666666666667,
+          0.53,
           false
         ],
         [
           "support_load",
-          0.88,
+          0.8966666666666666,
           false
         ]
       ],
@@ -6186,24 +6186,24 @@ export const EXPLORE_SAMPLE: { document: unknown; gate: string; exploration: Gat
       "legit_gate_block_rate": 2.9010793767270115e-11,
       "attack_gate_block_rate": 0.11418322573741813,
       "totals": {
-        "legit_entrants": 2014257.0492707924,
-        "legit_success": 1654394.100510597,
-        "legit_success_rate": 0.8214446937826783,
-        "legit_abandon_rate": 0.14184767888362623,
-        "false_reject_rate": 0.03670762733369529,
-        "attack_entrants": 478852.75146397453,
-        "attack_success": 923.7265616137021,
-        "attack_stopped_rate": 0.9979148084994208,
-        "fraud_loss": 1025791.8823881526,
-        "support_contacts": 22850.98956917628,
-        "support_cost": 236284.0058855323,
-        "control_cost": 859.8013622438773,
-        "customer_hours": 30675.96179490788,
-        "value": 4669701.750869858,
-        "net_value": 3406766.0612339275
+        "legit_entrants": 2012198.378539712,
+        "legit_success": 1651244.2210278062,
+        "legit_success_rate": 0.820517178964315,
+        "legit_abandon_rate": 0.14312878621245856,
+        "false_reject_rate": 0.036354034823226015,
+        "attack_entrants": 466862.3376976741,
+        "attack_success": 924.0193619229798,
+        "attack_stopped_rate": 0.997876016007499,
+        "fraud_loss": 984195.5842166329,
+        "support_contacts": 22338.280560175415,
+        "support_cost": 231031.4508997471,
+        "control_cost": 841.2090608237604,
+        "customer_hours": 30430.8119993797,
+        "value": 4629115.974792908,
+        "net_value": 3413047.7306157066
       },
-      "legit_friction": 0.17855530621732174,
-      "fraud_loss": 1025791.8823881526,
+      "legit_friction": 0.17948282103568503,
+      "fraud_loss": 984195.5842166329,
       "guardrails": [
         [
           "legit_success",
@@ -6212,12 +6212,12 @@ export const EXPLORE_SAMPLE: { document: unknown; gate: string; exploration: Gat
         ],
         [
           "false_rejects",
-          0.78,
+          0.7833333333333333,
           false
         ],
         [
           "fraud_loss",
-          0.5333333333333333,
+          0.5166666666666667,
           false
         ],
         [
@@ -6227,12 +6227,12 @@ export const EXPLORE_SAMPLE: { document: unknown; gate: string; exploration: Gat
         ],
         [
           "bot_success",
-          0.2833333333333333,
+          0.2633333333333333,
           false
         ],
         [
           "support_load",
-          0.88,
+          0.8966666666666666,
           false
         ]
       ],
@@ -6246,24 +6246,24 @@ export const EXPLORE_SAMPLE: { document: unknown; gate: string; exploration: Gat
       "legit_gate_block_rate": 2.9010793767270115e-11,
       "attack_gate_block_rate": 0.11418322573741813,
       "totals": {
-        "legit_entrants": 2014257.0492707924,
-        "legit_success": 1654748.794683935,
-        "legit_success_rate": 0.8216205500330914,
-        "legit_abandon_rate": 0.14167233425103432,
-        "false_reject_rate": 0.036707115715873775,
-        "attack_entrants": 478852.75146397453,
-        "attack_success": 1301.7751874021653,
-        "attack_stopped_rate": 0.997092183591299,
-        "fraud_loss": 1452387.778785266,
-        "support_contacts": 22812.73289027699,
-        "support_cost": 235896.6023332341,
-        "control_cost": 736.685671440108,
-        "customer_hours": 30628.371229748354,
-        "value": 4670701.786998464,
-        "net_value": 2981680.7202085243
+        "legit_entrants": 2012198.378539712,
+        "legit_success": 1651595.0898933976,
+        "legit_success_rate": 0.8206912944155261,
+        "legit_abandon_rate": 0.1429551560542378,
+        "false_reject_rate": 0.03635354953023623,
+        "attack_entrants": 466862.3376976741,
+        "attack_success": 1297.6001916722826,
+        "attack_stopped_rate": 0.9970479250578269,
+        "fraud_loss": 1383996.4864457168,
+        "support_contacts": 22301.090199057966,
+        "support_cost": 230653.03207171435,
+        "control_cost": 723.0804320123319,
+        "customer_hours": 30384.031678198844,
+        "value": 4630109.243818733,
+        "net_value": 3014736.6448692866
       },
-      "legit_friction": 0.17837944996690858,
-      "fraud_loss": 1452387.778785266,
+      "legit_friction": 0.17930870558447387,
+      "fraud_loss": 1383996.4864457168,
       "guardrails": [
         [
           "legit_success",
@@ -6272,12 +6272,12 @@ export const EXPLORE_SAMPLE: { document: unknown; gate: string; exploration: Gat
         ],
         [
           "false_rejects",
-          0.78,
+          0.7833333333333333,
           false
         ],
         [
           "fraud_loss",
-          0.4166666666666667,
+          0.42,
           false
         ],
         [
@@ -6287,12 +6287,12 @@ export const EXPLORE_SAMPLE: { document: unknown; gate: string; exploration: Gat
         ],
         [
           "bot_success",
-          0.10666666666666667,
+          0.1,
           false
         ],
         [
           "support_load",
-          0.88,
+          0.8966666666666666,
           false
         ]
       ],
@@ -6306,24 +6306,24 @@ export const EXPLORE_SAMPLE: { document: unknown; gate: string; exploration: Gat
       "legit_gate_block_rate": 2.9010793767270115e-11,
       "attack_gate_block_rate": 0.11418322573741813,
       "totals": {
-        "legit_entrants": 2014257.0492707924,
-        "legit_success": 1654885.499950136,
-        "legit_success_rate": 0.8216883280769802,
-        "legit_abandon_rate": 0.14160475339172673,
-        "false_reject_rate": 0.03670691853129287,
-        "attack_entrants": 478852.75146397453,
-        "attack_success": 1802.5109338540335,
-        "attack_stopped_rate": 0.9960080244356233,
-        "fraud_loss": 2017211.1176793026,
-        "support_contacts": 22797.42416394822,
-        "support_cost": 235741.49126835595,
-        "control_cost": 668.2192573557222,
-        "customer_hours": 30610.029007675283,
-        "value": 4671087.218158553,
-        "net_value": 2417466.38995354
+        "legit_entrants": 2012198.378539712,
+        "legit_success": 1651730.3209196406,
+        "legit_success_rate": 0.8207584015744509,
+        "legit_abandon_rate": 0.14288823593434005,
+        "false_reject_rate": 0.036353362491208706,
+        "attack_entrants": 466862.3376976741,
+        "attack_success": 1792.0958815784861,
+        "attack_stopped_rate": 0.9959579965090031,
+        "fraud_loss": 1913208.0684363588,
+        "support_contacts": 22286.21289254,
+        "support_cost": 230501.4446856509,
+        "control_cost": 657.291503451537,
+        "customer_hours": 30366.0017235166,
+        "value": 4630492.066981853,
+        "net_value": 2486125.2623563926
       },
-      "legit_friction": 0.17831167192301978,
-      "fraud_loss": 2017211.1176793026,
+      "legit_friction": 0.1792415984255491,
+      "fraud_loss": 1913208.0684363588,
       "guardrails": [
         [
           "legit_success",
@@ -6332,12 +6332,12 @@ export const EXPLORE_SAMPLE: { document: unknown; gate: string; exploration: Gat
         ],
         [
           "false_rejects",
-          0.78,
+          0.7833333333333333,
           false
         ],
         [
           "fraud_loss",
-          0.3233333333333333,
+          0.31666666666666665,
           false
         ],
         [
@@ -6347,12 +6347,12 @@ export const EXPLORE_SAMPLE: { document: unknown; gate: string; exploration: Gat
         ],
         [
           "bot_success",
-          0.04666666666666667,
+          0.05,
           false
         ],
         [
           "support_load",
-          0.88,
+          0.8966666666666666,
           false
         ]
       ],
@@ -6366,24 +6366,24 @@ export const EXPLORE_SAMPLE: { document: unknown; gate: string; exploration: Gat
       "legit_gate_block_rate": 2.9010793767270115e-11,
       "attack_gate_block_rate": 0.11418322573741813,
       "totals": {
-        "legit_entrants": 2014257.0492707924,
-        "legit_success": 1654932.5859023759,
-        "legit_success_rate": 0.8217116731456204,
-        "legit_abandon_rate": 0.141581476239947,
-        "false_reject_rate": 0.036706850614432004,
-        "attack_entrants": 478852.75146397453,
-        "attack_success": 2437.764646969631,
-        "attack_stopped_rate": 0.9946379622614956,
-        "fraud_loss": 2733557.638880902,
-        "support_contacts": 22791.521079464022,
-        "support_cost": 235681.58507892038,
-        "control_cost": 617.123704381345,
-        "customer_hours": 30603.71132191295,
-        "value": 4671219.973777875,
-        "net_value": 1701363.626113674
+        "legit_entrants": 2012198.378539712,
+        "legit_success": 1651776.8991062543,
+        "legit_success_rate": 0.8207815155737785,
+        "legit_abandon_rate": 0.14286518635746243,
+        "false_reject_rate": 0.03635329806875881,
+        "attack_entrants": 466862.3376976741,
+        "attack_success": 2419.1157988618984,
+        "attack_stopped_rate": 0.9945820630735632,
+        "fraud_loss": 2584256.9312274745,
+        "support_contacts": 22280.481246464933,
+        "support_cost": 230442.82027935973,
+        "control_cost": 608.1132922586888,
+        "customer_hours": 30359.79159139838,
+        "value": 4630623.924338939,
+        "net_value": 1815316.0595398482
       },
-      "legit_friction": 0.17828832685437956,
-      "fraud_loss": 2733557.638880902,
+      "legit_friction": 0.17921848442622146,
+      "fraud_loss": 2584256.9312274745,
       "guardrails": [
         [
           "legit_success",
@@ -6392,12 +6392,12 @@ export const EXPLORE_SAMPLE: { document: unknown; gate: string; exploration: Gat
         ],
         [
           "false_rejects",
-          0.78,
+          0.7833333333333333,
           false
         ],
         [
           "fraud_loss",
-          0.2633333333333333,
+          0.24666666666666667,
           false
         ],
         [
@@ -6407,12 +6407,12 @@ export const EXPLORE_SAMPLE: { document: unknown; gate: string; exploration: Gat
         ],
         [
           "bot_success",
-          0.02,
+          0.03,
           false
         ],
         [
           "support_load",
-          0.88,
+          0.8966666666666666,
           false
         ]
       ],
@@ -6426,24 +6426,24 @@ export const EXPLORE_SAMPLE: { document: unknown; gate: string; exploration: Gat
       "legit_gate_block_rate": 2.9010793767270115e-11,
       "attack_gate_block_rate": 0.11418322573741813,
       "totals": {
-        "legit_entrants": 2014257.0492707924,
-        "legit_success": 1654946.7091990474,
-        "legit_success_rate": 0.8217186754322369,
-        "legit_abandon_rate": 0.14157449432477642,
-        "false_reject_rate": 0.036706830242986696,
-        "attack_entrants": 478852.75146397453,
-        "attack_success": 3211.188117256838,
-        "attack_stopped_rate": 0.9929750461573239,
-        "fraud_loss": 3605508.650015588,
-        "support_contacts": 22789.062468578708,
-        "support_cost": 235656.54185520153,
-        "control_cost": 567.0238232858444,
-        "customer_hours": 30601.816350199548,
-        "value": 4671259.793445437,
-        "net_value": 829527.5777513591
+        "legit_entrants": 2012198.378539712,
+        "legit_success": 1651790.870101361,
+        "legit_success_rate": 0.8207884485524474,
+        "legit_abandon_rate": 0.1428582727021067,
+        "false_reject_rate": 0.03635327874544573,
+        "attack_entrants": 466862.3376976741,
+        "attack_success": 3182.209357015334,
+        "attack_stopped_rate": 0.9929133911899201,
+        "fraud_loss": 3400943.494134963,
+        "support_contacts": 22278.0989640314,
+        "support_cost": 230418.2357173217,
+        "control_cost": 559.8523971698822,
+        "customer_hours": 30357.928879904393,
+        "value": 4630663.47457739,
+        "net_value": 998741.8923279356
       },
-      "legit_friction": 0.17828132456776313,
-      "fraud_loss": 3605508.650015588,
+      "legit_friction": 0.17921155144755263,
+      "fraud_loss": 3400943.494134963,
       "guardrails": [
         [
           "legit_success",
@@ -6452,12 +6452,12 @@ export const EXPLORE_SAMPLE: { document: unknown; gate: string; exploration: Gat
         ],
         [
           "false_rejects",
-          0.78,
+          0.7833333333333333,
           false
         ],
         [
           "fraud_loss",
-          0.21333333333333335,
+          0.19666666666666666,
           false
         ],
         [
@@ -6467,12 +6467,12 @@ export const EXPLORE_SAMPLE: { document: unknown; gate: string; exploration: Gat
         ],
         [
           "bot_success",
-          0.016666666666666666,
+          0.013333333333333334,
           false
         ],
         [
           "support_load",
-          0.88,
+          0.8966666666666666,
           false
         ]
       ],
@@ -6486,24 +6486,24 @@ export const EXPLORE_SAMPLE: { document: unknown; gate: string; exploration: Gat
       "legit_gate_block_rate": 2.9010793767270115e-11,
       "attack_gate_block_rate": 0.11418322573741813,
       "totals": {
-        "legit_entrants": 2014257.0492707924,
-        "legit_success": 1654950.2646678071,
-        "legit_success_rate": 0.8217204382226075,
-        "legit_abandon_rate": 0.1415727366628127,
-        "false_reject_rate": 0.03670682511457964,
-        "attack_entrants": 478852.75146397453,
-        "attack_success": 4114.680613184577,
-        "attack_stopped_rate": 0.9910372848032426,
-        "fraud_loss": 4623907.914147212,
-        "support_contacts": 22787.711508836506,
-        "support_cost": 235642.7102298556,
-        "control_cost": 512.0069993858872,
-        "customer_hours": 30601.339300624953,
-        "value": 4671269.817846019,
-        "net_value": -188792.81353044175
+        "legit_entrants": 2012198.378539712,
+        "legit_success": 1651794.387229065,
+        "legit_success_rate": 0.8207901938949373,
+        "legit_abandon_rate": 0.1428565322241618,
+        "false_reject_rate": 0.03635327388090022,
+        "attack_entrants": 466862.3376976741,
+        "attack_success": 4073.348661258137,
+        "attack_stopped_rate": 0.9909702110949644,
+        "fraud_loss": 4354677.385561705,
+        "support_contacts": 22276.793683387816,
+        "support_cost": 230404.59829191476,
+        "control_cost": 506.8458153771387,
+        "customer_hours": 30357.459951663724,
+        "value": 4630673.431150698,
+        "net_value": 45084.60148170014
       },
-      "legit_friction": 0.17827956177739246,
-      "fraud_loss": 4623907.914147212,
+      "legit_friction": 0.17920980610506265,
+      "fraud_loss": 4354677.385561705,
       "guardrails": [
         [
           "legit_success",
@@ -6512,12 +6512,12 @@ export const EXPLORE_SAMPLE: { document: unknown; gate: string; exploration: Gat
         ],
         [
           "false_rejects",
-          0.78,
+          0.7833333333333333,
           false
         ],
         [
           "fraud_loss",
-          0.15666666666666668,
+          0.14,
           false
         ],
         [
@@ -6532,7 +6532,7 @@ export const EXPLORE_SAMPLE: { document: unknown; gate: string; exploration: Gat
         ],
         [
           "support_load",
-          0.88,
+          0.8966666666666666,
           false
         ]
       ],
@@ -6546,24 +6546,24 @@ export const EXPLORE_SAMPLE: { document: unknown; gate: string; exploration: Gat
       "legit_gate_block_rate": 2.9010793767270115e-11,
       "attack_gate_block_rate": 0.11418322573741813,
       "totals": {
-        "legit_entrants": 2014257.0492707924,
-        "legit_success": 1654950.9759203384,
-        "legit_success_rate": 0.8217207908594036,
-        "legit_abandon_rate": 0.14157238505192726,
-        "false_reject_rate": 0.036706824088669224,
-        "attack_entrants": 478852.75146397453,
-        "attack_success": 5124.338374117433,
-        "attack_stopped_rate": 0.9888761954052933,
-        "fraud_loss": 5761801.479359692,
-        "support_contacts": 22786.686032065125,
-        "support_cost": 235632.17758317685,
-        "control_cost": 451.29474404319643,
-        "customer_hours": 30601.243869406513,
-        "value": 4671271.823173791,
-        "net_value": -1326613.1285131162
+        "legit_entrants": 2012198.378539712,
+        "legit_success": 1651795.0908116756,
+        "legit_success_rate": 0.8207905430413799,
+        "legit_abandon_rate": 0.14285618405084544,
+        "false_reject_rate": 0.036353272907773966,
+        "attack_entrants": 466862.3376976741,
+        "attack_success": 5068.9416162804555,
+        "attack_stopped_rate": 0.9888042524915498,
+        "fraud_loss": 5420210.24287772,
+        "support_contacts": 22275.804610895473,
+        "support_cost": 230394.18551061928,
+        "control_cost": 448.35526674214884,
+        "customer_hours": 30357.36614507407,
+        "value": 4630675.42291,
+        "net_value": -1020377.3607450835
       },
-      "legit_friction": 0.17827920914059636,
-      "fraud_loss": 5761801.479359692,
+      "legit_friction": 0.17920945695862012,
+      "fraud_loss": 5420210.24287772,
       "guardrails": [
         [
           "legit_success",
@@ -6572,12 +6572,12 @@ export const EXPLORE_SAMPLE: { document: unknown; gate: string; exploration: Gat
         ],
         [
           "false_rejects",
-          0.78,
+          0.7833333333333333,
           false
         ],
         [
           "fraud_loss",
-          0.12666666666666668,
+          0.12333333333333334,
           false
         ],
         [
@@ -6592,7 +6592,7 @@ export const EXPLORE_SAMPLE: { document: unknown; gate: string; exploration: Gat
         ],
         [
           "support_load",
-          0.88,
+          0.8966666666666666,
           false
         ]
       ],
@@ -6606,24 +6606,24 @@ export const EXPLORE_SAMPLE: { document: unknown; gate: string; exploration: Gat
       "legit_gate_block_rate": 2.9010793767270115e-11,
       "attack_gate_block_rate": 0.11418322573741813,
       "totals": {
-        "legit_entrants": 2014257.0492707924,
-        "legit_success": 1654951.079720138,
-        "legit_success_rate": 0.8217208423230226,
-        "legit_abandon_rate": 0.1415723337380288,
-        "false_reject_rate": 0.03670682393894849,
-        "attack_entrants": 478852.75146397453,
-        "attack_success": 6195.926752032845,
-        "attack_stopped_rate": 0.9865863607103427,
-        "fraud_loss": 6969340.103984444,
-        "support_contacts": 22785.788230208476,
-        "support_cost": 235622.9476033085,
-        "control_cost": 386.90502370014264,
-        "customer_hours": 30601.229942227223,
-        "value": 4671272.115830218,
-        "net_value": -2534077.840781236
+        "legit_entrants": 2012198.378539712,
+        "legit_success": 1651795.193492133,
+        "legit_success_rate": 0.8207905939956202,
+        "legit_abandon_rate": 0.14285613323862378,
+        "false_reject_rate": 0.03635327276575646,
+        "attack_entrants": 466862.3376976741,
+        "attack_success": 6125.37519654393,
+        "attack_stopped_rate": 0.9865102866641543,
+        "fraud_loss": 6550865.576636656,
+        "support_contacts": 22274.939098529867,
+        "support_cost": 230385.05308013572,
+        "control_cost": 386.3279451736854,
+        "customer_hours": 30357.352454992186,
+        "value": 4630675.713586253,
+        "net_value": -2150961.2440757174
       },
-      "legit_friction": 0.17827915767697744,
-      "fraud_loss": 6969340.103984444,
+      "legit_friction": 0.17920940600437985,
+      "fraud_loss": 6550865.576636656,
       "guardrails": [
         [
           "legit_success",
@@ -6632,7 +6632,7 @@ export const EXPLORE_SAMPLE: { document: unknown; gate: string; exploration: Gat
         ],
         [
           "false_rejects",
-          0.78,
+          0.7833333333333333,
           false
         ],
         [
@@ -6652,7 +6652,7 @@ export const EXPLORE_SAMPLE: { document: unknown; gate: string; exploration: Gat
         ],
         [
           "support_load",
-          0.88,
+          0.8966666666666666,
           false
         ]
       ],
@@ -6666,24 +6666,24 @@ export const EXPLORE_SAMPLE: { document: unknown; gate: string; exploration: Gat
       "legit_gate_block_rate": 2.9010793767270115e-11,
       "attack_gate_block_rate": 0.11418322573741813,
       "totals": {
-        "legit_entrants": 2014257.0492707924,
-        "legit_success": 1654951.0892927663,
-        "legit_success_rate": 0.8217208470691022,
-        "legit_abandon_rate": 0.14157232900575706,
-        "false_reject_rate": 0.03670682392514091,
-        "attack_entrants": 478852.75146397453,
-        "attack_success": 7259.87464352771,
-        "attack_stopped_rate": 0.9843159951156428,
-        "fraud_loss": 8168143.877604129,
-        "support_contacts": 22785.007082971544,
-        "support_cost": 235614.9155995887,
-        "control_cost": 322.88657769857383,
-        "customer_hours": 30601.22865783448,
-        "value": 4671272.142819586,
-        "net_value": -3732809.5369618223
+        "legit_entrants": 2012198.378539712,
+        "legit_success": 1651795.2029615322,
+        "legit_success_rate": 0.820790598694723,
+        "legit_abandon_rate": 0.14285612855261776,
+        "false_reject_rate": 0.0363532727526593,
+        "attack_entrants": 466862.3376976741,
+        "attack_success": 7174.088533142968,
+        "attack_stopped_rate": 0.9842366760277457,
+        "fraud_loss": 7673265.301620034,
+        "support_contacts": 22274.18608139469,
+        "support_cost": 230377.1046302949,
+        "control_cost": 324.66396032221695,
+        "customer_hours": 30357.351192465052,
+        "value": 4630675.740393003,
+        "net_value": -3273291.329817641
       },
-      "legit_friction": 0.1782791529308978,
-      "fraud_loss": 8168143.877604129,
+      "legit_friction": 0.17920940130527696,
+      "fraud_loss": 7673265.301620034,
       "guardrails": [
         [
           "legit_success",
@@ -6692,12 +6692,12 @@ export const EXPLORE_SAMPLE: { document: unknown; gate: string; exploration: Gat
         ],
         [
           "false_rejects",
-          0.78,
+          0.7833333333333333,
           false
         ],
         [
           "fraud_loss",
-          0.09666666666666666,
+          0.08,
           false
         ],
         [
@@ -6712,7 +6712,7 @@ export const EXPLORE_SAMPLE: { document: unknown; gate: string; exploration: Gat
         ],
         [
           "support_load",
-          0.88,
+          0.8966666666666666,
           false
         ]
       ],
@@ -6726,24 +6726,24 @@ export const EXPLORE_SAMPLE: { document: unknown; gate: string; exploration: Gat
       "legit_gate_block_rate": 2.9010793767270115e-11,
       "attack_gate_block_rate": 0.11418322573741813,
       "totals": {
-        "legit_entrants": 2014257.0492707924,
-        "legit_success": 1654951.0897195502,
-        "legit_success_rate": 0.8217208472807007,
-        "legit_abandon_rate": 0.14157232879477458,
-        "false_reject_rate": 0.03670682392452536,
-        "attack_entrants": 478852.75146397453,
-        "attack_success": 8215.790804730299,
-        "attack_stopped_rate": 0.9822785210250919,
-        "fraud_loss": 9245128.583249612,
-        "support_contacts": 22784.381537023582,
-        "support_cost": 235608.48345062236,
-        "control_cost": 265.28475935913633,
-        "customer_hours": 30601.22860057144,
-        "value": 4671272.144022882,
-        "net_value": -4809730.207436711
+        "legit_entrants": 2012198.378539712,
+        "legit_success": 1651795.2033837142,
+        "legit_success_rate": 0.8207905989042271,
+        "legit_abandon_rate": 0.14285612834369812,
+        "false_reject_rate": 0.0363532727520754,
+        "attack_entrants": 466862.3376976741,
+        "attack_success": 8116.17542394322,
+        "attack_stopped_rate": 0.9821969322296553,
+        "fraud_loss": 8681552.483152585,
+        "support_contacts": 22273.583044597934,
+        "support_cost": 230370.73915048808,
+        "control_cost": 269.1849801938457,
+        "customer_hours": 30357.351136176883,
+        "value": 4630675.741588152,
+        "net_value": -4281516.665695119
       },
-      "legit_friction": 0.17827915271929928,
-      "fraud_loss": 9245128.583249612,
+      "legit_friction": 0.17920940109577288,
+      "fraud_loss": 8681552.483152585,
       "guardrails": [
         [
           "legit_success",
@@ -6752,7 +6752,7 @@ export const EXPLORE_SAMPLE: { document: unknown; gate: string; exploration: Gat
         ],
         [
           "false_rejects",
-          0.78,
+          0.7833333333333333,
           false
         ],
         [
@@ -6772,7 +6772,7 @@ export const EXPLORE_SAMPLE: { document: unknown; gate: string; exploration: Gat
         ],
         [
           "support_load",
-          0.88,
+          0.8966666666666666,
           false
         ]
       ],
@@ -6804,7 +6804,7 @@ export const EXPLORE_SAMPLE: { document: unknown; gate: string; exploration: Gat
       "min": null,
       "max": 0.05,
       "confidence": 0.9,
-      "probability_met": 0.78,
+      "probability_met": 0.7833333333333333,
       "met": false
     },
     {
@@ -6817,7 +6817,7 @@ export const EXPLORE_SAMPLE: { document: unknown; gate: string; exploration: Gat
       "min": null,
       "max": 500000.0,
       "confidence": 0.9,
-      "probability_met": 0.4166666666666667,
+      "probability_met": 0.42,
       "met": false
     },
     {
@@ -6843,7 +6843,7 @@ export const EXPLORE_SAMPLE: { document: unknown; gate: string; exploration: Gat
       "min": null,
       "max": 0.001,
       "confidence": 0.9,
-      "probability_met": 0.10666666666666667,
+      "probability_met": 0.1,
       "met": false
     },
     {
@@ -6856,7 +6856,7 @@ export const EXPLORE_SAMPLE: { document: unknown; gate: string; exploration: Gat
       "min": null,
       "max": 40000.0,
       "confidence": 0.9,
-      "probability_met": 0.88,
+      "probability_met": 0.8966666666666666,
       "met": false
     }
   ],
@@ -6933,22 +6933,22 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
                 {
                   "population": "customers",
                   "p": {
-                    "mean": 0.7837038574779165,
-                    "p5": 0.7060978178441656,
-                    "p95": 0.8496379735235944
+                    "mean": 0.7844634651168839,
+                    "p5": 0.7124247315931241,
+                    "p95": 0.851157292452135
                   },
-                  "successes": 118676.26838625594,
-                  "share": 0.9999999999999993
+                  "successes": 120016.51290846136,
+                  "share": 0.9999999999999998
                 },
                 {
                   "population": "fake_signups",
                   "p": {
-                    "mean": 0.9249052135150392,
-                    "p5": 0.7733786656353853,
-                    "p95": 0.9918178450369649
+                    "mean": 0.90127675596168,
+                    "p5": 0.7098138188233994,
+                    "p95": 0.9877592484438512
                   },
-                  "successes": 27933.727333542327,
-                  "share": 1.0000000000000007
+                  "successes": 27004.82119472432,
+                  "share": 1.0000000000000004
                 }
               ]
             }
@@ -6960,14 +6960,14 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
               "population": "customers",
               "name": "Customers",
               "kind": "legitimate",
-              "entrants": 151554.16787116803,
+              "entrants": 153179.59902897372,
               "p_success": {
-                "mean": 0.7837038574779165,
-                "p5": 0.7060978178441656,
-                "p95": 0.8496379735235944
+                "mean": 0.7844634651168839,
+                "p5": 0.7124247315931241,
+                "p95": 0.851157292452135
               },
-              "successes": 118676.26838625601,
-              "listed": 0.7837038574779165,
+              "successes": 120016.51290846139,
+              "listed": 0.7844634651168839,
               "unlisted": 0.0,
               "through_loops": 0.0,
               "through_desk": -0.0,
@@ -6977,14 +6977,14 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
               "population": "fake_signups",
               "name": "Automated fake registrations",
               "kind": "attacker",
-              "entrants": 30256.121573922042,
+              "entrants": 29967.10181100172,
               "p_success": {
-                "mean": 0.9249052135150392,
-                "p5": 0.7733786656353853,
-                "p95": 0.9918178450369649
+                "mean": 0.90127675596168,
+                "p5": 0.7098138188233994,
+                "p95": 0.9877592484438512
               },
-              "successes": 27933.72733354231,
-              "listed": 0.9249052135150392,
+              "successes": 27004.821194724307,
+              "listed": 0.90127675596168,
               "unlisted": 0.0,
               "through_loops": 0.0,
               "through_desk": -0.0,
@@ -7047,32 +7047,32 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
                 {
                   "population": "customers",
                   "p": {
-                    "mean": 0.4629484890779389,
-                    "p5": 0.3871415701994362,
-                    "p95": 0.5416770446565927
+                    "mean": 0.4591369514088038,
+                    "p5": 0.3813768285371274,
+                    "p95": 0.5378334805041181
                   },
-                  "successes": 930013.8889177435,
-                  "share": 0.7701060178005242
+                  "successes": 922132.3000106261,
+                  "share": 0.7626450047503553
                 },
                 {
                   "population": "cs_bots",
                   "p": {
-                    "mean": 0.00011407860591894406,
-                    "p5": 3.6884425495512234e-6,
-                    "p95": 0.00035698988149454646
+                    "mean": 0.00011152075483989776,
+                    "p5": 7.546880144149726e-6,
+                    "p95": 0.0003141611194420177
                   },
-                  "successes": 55.81508227765074,
-                  "share": 0.8013634966975403
+                  "successes": 53.79898372678323,
+                  "share": 0.7951345213147449
                 },
                 {
                   "population": "sim_swappers",
                   "p": {
-                    "mean": 0.9063612729315799,
-                    "p5": 0.8278145116636583,
-                    "p95": 0.9506087238187022
+                    "mean": 0.8971004745886266,
+                    "p5": 0.8025533872013098,
+                    "p95": 0.9502189515161381
                   },
-                  "successes": 23.68322553679869,
-                  "share": 0.947286349455085
+                  "successes": 24.297560494047946,
+                  "share": 0.9464899636254372
                 }
               ]
             },
@@ -7121,12 +7121,12 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
                 {
                   "population": "customers",
                   "p": {
-                    "mean": 0.12920617506974108,
-                    "p5": 0.08383311952468407,
-                    "p95": 0.1766696637570793
+                    "mean": 0.1344788705467951,
+                    "p5": 0.09288363628131262,
+                    "p95": 0.17819688984531196
                   },
-                  "successes": 259281.3411799704,
-                  "share": 0.21470014967028794
+                  "successes": 270340.3511793831,
+                  "share": 0.2235836640870703
                 },
                 {
                   "population": "cs_bots",
@@ -7141,12 +7141,12 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
                 {
                   "population": "sim_swappers",
                   "p": {
-                    "mean": 0.0028427829294887523,
-                    "p5": 0.0004097497319817924,
-                    "p95": 0.006959168128520715
+                    "mean": 0.0029367629926471007,
+                    "p5": 0.0003679410466775097,
+                    "p95": 0.007171529655532146
                   },
-                  "successes": 0.07284111369325019,
-                  "share": 0.002913513303899771
+                  "successes": 0.07883900344485563,
+                  "share": 0.0030711035999299806
                 }
               ]
             },
@@ -7200,32 +7200,32 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
                 {
                   "population": "customers",
                   "p": {
-                    "mean": 0.009147211500956936,
-                    "p5": 0.0017408806761851012,
-                    "p95": 0.02116864357489535
+                    "mean": 0.008293142391129061,
+                    "p5": 0.0011975073735978198,
+                    "p95": 0.019632011448243638
                   },
-                  "successes": 18348.7402401974,
-                  "share": 0.015193832529187578
+                  "successes": 16651.245599267295,
+                  "share": 0.013771331162574181
                 },
                 {
                   "population": "cs_bots",
                   "p": {
-                    "mean": 0.000028473083739540896,
-                    "p5": 9.148851635650882e-7,
-                    "p95": 0.00009720253268979212
+                    "mean": 0.000028384809590539608,
+                    "p5": 1.925036920508467e-6,
+                    "p95": 0.00008182303712934149
                   },
-                  "successes": 13.8350608941652,
-                  "share": 0.19863650330245952
+                  "successes": 13.861245183700072,
+                  "share": 0.20486547868525465
                 },
                 {
                   "population": "sim_swappers",
                   "p": {
-                    "mean": 0.04712875405668471,
-                    "p5": 0.026856844254365995,
-                    "p95": 0.0700321706735148
+                    "mean": 0.04758094683173614,
+                    "p5": 0.027346609062906355,
+                    "p95": 0.07282219540417414
                   },
-                  "successes": 1.245059514180629,
-                  "share": 0.04980013724101517
+                  "successes": 1.2948293879974393,
+                  "share": 0.050438932774632204
                 }
               ]
             }
@@ -7237,14 +7237,14 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
               "population": "customers",
               "name": "Customers",
               "kind": "legitimate",
-              "entrants": 2008667.6625366264,
+              "entrants": 2008776.8126090532,
               "p_success": {
-                "mean": 0.6013018756486366,
-                "p5": 0.5123291526430416,
-                "p95": 0.6888100900716023
+                "mean": 0.6019089643467278,
+                "p5": 0.5044398151563004,
+                "p95": 0.6842091726944365
               },
-              "successes": 1207643.9703379115,
-              "listed": 0.601301875648637,
+              "successes": 1209123.8967892767,
+              "listed": 0.601908964346728,
               "unlisted": 0.0,
               "through_loops": 1.915134717478395e-17,
               "through_desk": -0.0,
@@ -7254,16 +7254,16 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
               "population": "cs_bots",
               "name": "Credential-stuffing bots (breached passwords)",
               "kind": "attacker",
-              "entrants": 503393.6933309694,
+              "entrants": 486530.82733956084,
               "p_success": {
-                "mean": 0.00014255168965848495,
-                "p5": 4.606629048895784e-6,
-                "p95": 0.0004474857274821961
+                "mean": 0.00013990556443043732,
+                "p5": 9.237257736000319e-6,
+                "p95": 0.00039540329380959835
               },
-              "successes": 69.65014317181596,
-              "listed": 0.00014255168965848495,
+              "successes": 67.66022891048333,
+              "listed": 0.00013990556443043738,
               "unlisted": 0.0,
-              "through_loops": 2.6702713662191817e-21,
+              "through_loops": 2.930733997499879e-21,
               "through_desk": -0.0,
               "main_route": "identify.next/rate_limit.pass/password.pass/second_factor.to[1]/sms_code.pass/signed_in"
             },
@@ -7271,16 +7271,16 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
               "population": "sim_swappers",
               "name": "SIM-swappers (targeted account takeover)",
               "kind": "attacker",
-              "entrants": 26.11966804848001,
+              "entrants": 27.13831685647324,
               "p_success": {
-                "mean": 0.9563328099177524,
-                "p5": 0.8773430548355025,
-                "p95": 0.9921053614177286
+                "mean": 0.9476181844130095,
+                "p5": 0.8514003377444256,
+                "p95": 0.9913329006303316
               },
-              "successes": 25.00112616467257,
-              "listed": 0.9563328099177534,
+              "successes": 25.671228885490255,
+              "listed": 0.9476181844130098,
               "unlisted": 0.0,
-              "through_loops": 1.8873791418627663e-17,
+              "through_loops": 1.4988010832439614e-17,
               "through_desk": -0.0,
               "main_route": "identify.next/rate_limit.pass/password.pass/second_factor.to[1]/sms_code.pass/signed_in"
             }
@@ -7339,22 +7339,22 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
                 {
                   "population": "customers",
                   "p": {
-                    "mean": 0.22944807608013737,
-                    "p5": 0.18735258154352213,
-                    "p95": 0.27506330032129866
+                    "mean": 0.2275094035795632,
+                    "p5": 0.18875248810128487,
+                    "p95": 0.2679581908571495
                   },
-                  "successes": 27757.955297286186,
-                  "share": 0.2897787628037748
+                  "successes": 27418.574816068307,
+                  "share": 0.28819458556930166
                 },
                 {
                   "population": "sim_swappers",
                   "p": {
-                    "mean": 0.6617798729692658,
-                    "p5": 0.5616941390568171,
-                    "p95": 0.763586589708919
+                    "mean": 0.6653277850294101,
+                    "p5": 0.5510187011348958,
+                    "p95": 0.7690735681338612
                   },
-                  "successes": 18.971689812099267,
-                  "share": 0.7452130641486104
+                  "successes": 18.48700716583961,
+                  "share": 0.7489351040135175
                 }
               ]
             },
@@ -7401,22 +7401,22 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
                 {
                   "population": "customers",
                   "p": {
-                    "mean": 0.43930991498219235,
-                    "p5": 0.3852716618755155,
-                    "p95": 0.487072831822326
+                    "mean": 0.439448233710848,
+                    "p5": 0.39623734908571134,
+                    "p95": 0.4930399929937556
                   },
-                  "successes": 53237.830742051716,
-                  "share": 0.5557755447605603
+                  "successes": 53077.71989741515,
+                  "share": 0.5578959370212996
                 },
                 {
                   "population": "sim_swappers",
                   "p": {
-                    "mean": 0.025574939565604086,
-                    "p5": 0.01153553358495948,
-                    "p95": 0.0444538309112468
+                    "mean": 0.025952033372762813,
+                    "p5": 0.01086809642284281,
+                    "p95": 0.04237109457608607
                   },
-                  "successes": 0.7334042350199558,
-                  "share": 0.028808315055321502
+                  "successes": 0.7235596513189252,
+                  "share": 0.02931243645114434
                 }
               ]
             },
@@ -7478,22 +7478,22 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
                 {
                   "population": "customers",
                   "p": {
-                    "mean": 0.08760132591027903,
-                    "p5": 0.052934992130861815,
-                    "p95": 0.1328536073276643
+                    "mean": 0.0880379646196495,
+                    "p5": 0.055616691515965294,
+                    "p95": 0.1319724820919917
                   },
-                  "successes": 10615.501514035523,
-                  "share": 0.11082037067692654
+                  "successes": 10587.447181191323,
+                  "share": 0.11128386406255372
                 },
                 {
                   "population": "sim_swappers",
                   "p": {
-                    "mean": 0.1339807674691285,
-                    "p5": 0.07519186297963115,
-                    "p95": 0.20806490320898866
+                    "mean": 0.12938109634887113,
+                    "p5": 0.07144813852220204,
+                    "p95": 0.20401284307058362
                   },
-                  "successes": 3.822262963148674,
-                  "share": 0.15013951434801515
+                  "successes": 3.5769499996518763,
+                  "share": 0.1449073609378224
                 }
               ]
             },
@@ -7555,22 +7555,22 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
                 {
                   "population": "customers",
                   "p": {
-                    "mean": 0.010484039756938922,
-                    "p5": 0.0035216013303492806,
-                    "p95": 0.02140485794217916
+                    "mean": 0.009746571641590653,
+                    "p5": 0.0023519400809956705,
+                    "p95": 0.01955176300712358
                   },
-                  "successes": 1274.1757179033311,
-                  "share": 0.013301738516912204
+                  "successes": 1175.984454923725,
+                  "share": 0.012360684495682422
                 },
                 {
                   "population": "sim_swappers",
                   "p": {
-                    "mean": 0.03274128914093506,
-                    "p5": 0.011858402027016057,
-                    "p95": 0.05839694714561585
+                    "mean": 0.03326313567028022,
+                    "p5": 0.013435945767797814,
+                    "p95": 0.058392714596765476
                   },
-                  "successes": 0.9389077239151384,
-                  "share": 0.036880547216483074
+                  "successes": 0.9345668815717774,
+                  "share": 0.03786064117240578
                 }
               ]
             },
@@ -7637,22 +7637,22 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
                 {
                   "population": "customers",
                   "p": {
-                    "mean": 0.009235944325796022,
-                    "p5": 0.0012280953854986332,
-                    "p95": 0.019941435541910822
+                    "mean": 0.00926380321353639,
+                    "p5": 0.00139557155926736,
+                    "p95": 0.019789817599067044
                   },
-                  "successes": 1137.3227369600959,
-                  "share": 0.011873063851252792
+                  "successes": 1131.2244893356435,
+                  "share": 0.011890215851003133
                 },
                 {
                   "population": "sim_swappers",
                   "p": {
-                    "mean": 0.014735302835077523,
-                    "p5": 0.001935464402185465,
-                    "p95": 0.039357566667456115
+                    "mean": 0.014900537842576375,
+                    "p5": 0.002306440233770772,
+                    "p95": 0.04331966984700508
                   },
-                  "successes": 0.43609397253161575,
-                  "share": 0.01712988820425296
+                  "successes": 0.40413663594048616,
+                  "share": 0.016372153197032356
                 }
               ]
             },
@@ -7719,22 +7719,22 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
                 {
                   "population": "customers",
                   "p": {
-                    "mean": 0.01220654624986674,
-                    "p5": 0.0019556357037171673,
-                    "p95": 0.026535370026722484
+                    "mean": 0.012284229443989634,
+                    "p5": 0.002060536311745327,
+                    "p95": 0.028216324429935873
                   },
-                  "successes": 1452.9710466202391,
-                  "share": 0.015168269700343618
+                  "successes": 1471.6181692571083,
+                  "share": 0.015468068316839032
                 },
                 {
                   "population": "sim_swappers",
                   "p": {
-                    "mean": 0.012343170719840202,
-                    "p5": 0.004810503264824473,
-                    "p95": 0.021624494029127164
+                    "mean": 0.01292788779529954,
+                    "p5": 0.004388665203942426,
+                    "p95": 0.02244775343314321
                   },
-                  "successes": 0.35509987637201745,
-                  "share": 0.013948418383965894
+                  "successes": 0.35843109866209943,
+                  "share": 0.01452055650490614
                 }
               ]
             },
@@ -7801,22 +7801,22 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
                 {
                   "population": "customers",
                   "p": {
-                    "mean": 0.0011270570764703278,
-                    "p5": 0.00011840828324105948,
-                    "p95": 0.002783930066948922
+                    "mean": 0.0009909325105381024,
+                    "p5": 0.00007818949755175805,
+                    "p95": 0.002384515304912468
                   },
-                  "successes": 139.71517574237723,
-                  "share": 0.0014585545058319294
+                  "successes": 120.94500423068837,
+                  "share": 0.0012712438777275155
                 },
                 {
                   "population": "sim_swappers",
                   "p": {
-                    "mean": 0.0038388747935556027,
-                    "p5": 0.0004421789081486153,
-                    "p95": 0.010706326493545948
+                    "mean": 0.0038451852208087407,
+                    "p5": 0.0004422611474403796,
+                    "p95": 0.01129456720961433
                   },
-                  "successes": 0.11190741172910396,
-                  "share": 0.004395753147007512
+                  "successes": 0.107586627452723,
+                  "share": 0.004358488169499729
                 }
               ]
             },
@@ -7883,22 +7883,22 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
                 {
                   "population": "customers",
                   "p": {
-                    "mean": 0.001469654064771529,
-                    "p5": 0.00014399440298050716,
-                    "p95": 0.003922300406711304
+                    "mean": 0.0012978787950580905,
+                    "p5": 0.0001616324501706265,
+                    "p95": 0.003130306679278032
                   },
-                  "successes": 174.6920613318793,
-                  "share": 0.0018236951843979047
+                  "successes": 155.59056827463962,
+                  "share": 0.0016354008055927028
                 },
                 {
                   "population": "sim_swappers",
                   "p": {
-                    "mean": 0.003099674930148191,
-                    "p5": 0.0009548201218928192,
-                    "p95": 0.006452816277794602
+                    "mean": 0.0032667036847871408,
+                    "p5": 0.0009831564381267608,
+                    "p95": 0.006216048670227615
                   },
-                  "successes": 0.08870864827172344,
-                  "share": 0.0034844994963438877
+                  "successes": 0.09215323964761105,
+                  "share": 0.003733259553671607
                 }
               ]
             }
@@ -7910,34 +7910,34 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
               "population": "customers",
               "name": "Customers",
               "kind": "legitimate",
-              "entrants": 121105.27129433303,
+              "entrants": 120655.10494991989,
               "p_success": {
-                "mean": 0.7908825584464529,
-                "p5": 0.7443198406866284,
-                "p95": 0.8384531195581773
+                "mean": 0.7885790175147741,
+                "p5": 0.7432067613608407,
+                "p95": 0.8298381245086451
               },
-              "successes": 95790.16429193133,
-              "listed": 0.7908825584464522,
+              "successes": 95139.1045806966,
+              "listed": 0.7885790175147736,
               "unlisted": 7.771561172376096e-16,
-              "through_loops": 4.3298697960381107e-17,
-              "through_desk": 0.12212456738412257,
+              "through_loops": 3.608224830031759e-17,
+              "through_desk": 0.12162138022436235,
               "main_route": "start.next/choose_method.to[0]/email_link.pass/new_password.next/notify.next/recovered"
             },
             {
               "population": "sim_swappers",
               "name": "SIM-swappers (targeted account takeover)",
               "kind": "attacker",
-              "entrants": 28.67136883649538,
+              "entrants": 27.77071608392277,
               "p_success": {
-                "mean": 0.8880938924235554,
-                "p5": 0.8339895294275821,
-                "p95": 0.9302768973621102
+                "mean": 0.8888643649647952,
+                "p5": 0.8264855894309013,
+                "p95": 0.9434025102396164
               },
-              "successes": 25.458074643087485,
-              "listed": 0.8880938924235549,
-              "unlisted": 5.551115123125783e-16,
-              "through_loops": 3.3306690738754695e-17,
-              "through_desk": 0.20073907988868506,
+              "successes": 24.684391300085114,
+              "listed": 0.8888643649647961,
+              "unlisted": 0.0,
+              "through_loops": 3.3861802251067274e-17,
+              "through_desk": 0.19758454656262317,
               "main_route": "start.next/choose_method.to[1]/sms_code.pass/new_password.next/notify.next/recovered"
             }
           ],
@@ -7983,12 +7983,12 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
                 {
                   "population": "customers",
                   "p": {
-                    "mean": 0.9432982160143197,
-                    "p5": 0.9211117240693381,
-                    "p95": 0.9618902429940426
+                    "mean": 0.9440773992193047,
+                    "p5": 0.9231464626525298,
+                    "p95": 0.9616726460053386
                   },
-                  "successes": 38519.61728568816,
-                  "share": 0.9920082134891793
+                  "successes": 38413.32000157218,
+                  "share": 0.9919808660050464
                 },
                 {
                   "population": "sim_swappers",
@@ -7997,8 +7997,8 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
                     "p5": 0.18749999999999975,
                     "p95": 0.18749999999999975
                   },
-                  "successes": 5.184374532850115,
-                  "share": 0.21047251653161947
+                  "successes": 5.0969583882297655,
+                  "share": 0.21273126549754173
                 }
               ]
             },
@@ -8045,22 +8045,22 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
                 {
                   "population": "customers",
                   "p": {
-                    "mean": 0.00585245812303235,
-                    "p5": 0.005344626446676702,
-                    "p95": 0.006382004196935515
+                    "mean": 0.0058104974936687825,
+                    "p5": 0.005311897805421696,
+                    "p95": 0.006307016577834132
                   },
-                  "successes": 239.00172936000195,
-                  "share": 0.006155089153788932
+                  "successes": 236.51383604261068,
+                  "share": 0.006107704303874856
                 },
                 {
                   "population": "sim_swappers",
                   "p": {
-                    "mean": 0.663669545712463,
-                    "p5": 0.6081514092567046,
-                    "p95": 0.6959114966005294
+                    "mean": 0.6574981855756721,
+                    "p5": 0.5926966569994198,
+                    "p95": 0.6931399678453436
                   },
-                  "successes": 18.38448602897432,
-                  "share": 0.7463637156498804
+                  "successes": 17.826095905615016,
+                  "share": 0.7440060624468027
                 }
               ]
             },
@@ -8112,22 +8112,22 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
                 {
                   "population": "customers",
                   "p": {
-                    "mean": 0.00011514093635426292,
-                    "p5": 0.000022650798059651175,
-                    "p95": 0.0002775209186206686
+                    "mean": 0.00010272602829808861,
+                    "p5": 0.00001752297575046939,
+                    "p95": 0.0002745420373654105
                   },
-                  "successes": 4.7662140359125065,
-                  "share": 0.0001227458579301445
+                  "successes": 4.201252463362863,
+                  "share": 0.00010849262851380608
                 },
                 {
                   "population": "sim_swappers",
                   "p": {
-                    "mean": 0.03645169097855083,
-                    "p5": 0.02035103487248173,
-                    "p95": 0.05111203309830892
+                    "mean": 0.03607613283250354,
+                    "p5": 0.020184388175471565,
+                    "p95": 0.05315639305544824
                   },
-                  "successes": 1.0040699622781928,
-                  "share": 0.04076270539395638
+                  "successes": 0.9767665655871397,
+                  "share": 0.04076721286814495
                 }
               ]
             },
@@ -8174,22 +8174,22 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
                 {
                   "population": "customers",
                   "p": {
-                    "mean": 0.001630479332066297,
-                    "p5": 0.0011375968209762538,
-                    "p95": 0.002214173852386555
+                    "mean": 0.0017177447444780764,
+                    "p5": 0.001155049073051138,
+                    "p95": 0.0022594489011127246
                   },
-                  "successes": 66.55263020395354,
-                  "share": 0.0017139514991017252
+                  "successes": 69.81666753906704,
+                  "share": 0.0018029370625646415
                 },
                 {
                   "population": "sim_swappers",
                   "p": {
-                    "mean": 0.002175623515540746,
-                    "p5": 0.00031992464655532444,
-                    "p95": 0.004943017188713776
+                    "mean": 0.002145630407572784,
+                    "p5": 0.00039812970434599515,
+                    "p95": 0.004965794878658258
                   },
-                  "successes": 0.05914314652915132,
-                  "share": 0.0024010624245439094
+                  "successes": 0.05979023162638502,
+                  "share": 0.0024954591875115495
                 }
               ]
             }
@@ -8201,16 +8201,16 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
               "population": "customers",
               "name": "Customers",
               "kind": "legitimate",
-              "entrants": 40832.83719330391,
+              "entrants": 40683.563255744026,
               "p_success": {
-                "mean": 0.9508962944057733,
-                "p5": 0.92834357988228,
-                "p95": 0.9696740322731441
+                "mean": 0.9517083674857498,
+                "p5": 0.9306410126856585,
+                "p95": 0.9695866929105706
               },
-              "successes": 38829.937859288024,
-              "listed": 0.9508962944057726,
-              "unlisted": 6.661338147750939e-16,
-              "through_loops": 2.7755575615628914e-17,
+              "successes": 38723.85175761723,
+              "listed": 0.9517083674857496,
+              "unlisted": 2.220446049250313e-16,
+              "through_loops": 2.6645352591003756e-17,
               "through_desk": -0.0,
               "main_route": "edit_payout.next/payout_risk.allow/confirm.next/payout_changed"
             },
@@ -8218,16 +8218,16 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
               "population": "sim_swappers",
               "name": "SIM-swappers (targeted account takeover)",
               "kind": "attacker",
-              "entrants": 27.64999750853396,
+              "entrants": 27.1837780705588,
               "p_success": {
-                "mean": 0.8897968602065545,
-                "p5": 0.8329586308433997,
-                "p95": 0.9144282134936284
+                "mean": 0.8832199488157478,
+                "p5": 0.8173149784695921,
+                "p95": 0.9147038566776468
               },
-              "successes": 24.632073670631776,
-              "listed": 0.8897968602065546,
+              "successes": 23.959611091058285,
+              "listed": 0.8832199488157484,
               "unlisted": 0.0,
-              "through_loops": 1.8873791418627663e-17,
+              "through_loops": 1.1657341758564143e-17,
               "through_desk": -0.0,
               "main_route": "edit_payout.next/payout_risk.challenge/method_choice.to[1]/sms_step_up.pass/confirm.next/payout_changed"
             }
@@ -8242,9 +8242,9 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
           "journey": "sign_in",
           "route": "identify.next/rate_limit.pass/password.pass/second_factor.to[1]/sms_code.pass/signed_in",
           "label": "Rate limiting → Password → SMS code",
-          "p": 0.4629484890779389,
-          "successes": 930013.8889177435,
-          "share": 0.6365858090827204
+          "p": 0.4591369514088038,
+          "successes": 922132.3000106261,
+          "share": 0.6303008738176086
         },
         {
           "population": "cs_bots",
@@ -8252,9 +8252,9 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
           "journey": "sign_in",
           "route": "identify.next/rate_limit.pass/password.pass/second_factor.to[1]/sms_code.pass/signed_in",
           "label": "Rate limiting → Password → SMS code",
-          "p": 0.00011407860591894406,
-          "successes": 55.81508227765074,
-          "share": 0.8013634966975403
+          "p": 0.00011152075483989776,
+          "successes": 53.79898372678323,
+          "share": 0.7951345213147449
         },
         {
           "population": "sim_swappers",
@@ -8262,9 +8262,9 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
           "journey": "sign_in",
           "route": "identify.next/rate_limit.pass/password.pass/second_factor.to[1]/sms_code.pass/signed_in",
           "label": "Rate limiting → Password → SMS code",
-          "p": 0.9063612729315799,
-          "successes": 23.68322553679869,
-          "share": 0.315392509999464
+          "p": 0.8971004745886266,
+          "successes": 24.297560494047946,
+          "share": 0.32695263240992745
         },
         {
           "population": "fake_signups",
@@ -8272,9 +8272,9 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
           "journey": "registration",
           "route": "form.next/captcha.pass/verify_email.pass/account_created",
           "label": "CAPTCHA → Verify the email address",
-          "p": 0.9249052135150392,
-          "successes": 27933.727333542327,
-          "share": 1.0000000000000007
+          "p": 0.90127675596168,
+          "successes": 27004.82119472432,
+          "share": 1.0000000000000004
         }
       ],
       "access": [
@@ -8292,13 +8292,13 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
           "attackers": [
             [
               "cs_bots",
-              69.65014317181596,
-              0.00014255168965848495
+              67.66022891048333,
+              0.00013990556443043732
             ],
             [
               "sim_swappers",
-              25.00112616467257,
-              0.9563328099177524
+              25.671228885490255,
+              0.9476181844130095
             ]
           ]
         },
@@ -8316,8 +8316,8 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
           "attackers": [
             [
               "sim_swappers",
-              25.458074643087485,
-              0.8880938924235554
+              24.684391300085114,
+              0.8888643649647952
             ]
           ]
         }
@@ -8330,8 +8330,8 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
           "route": "start.next/choose_method.to[1]/sms_code.pass/new_password.next/notify.next/recovered",
           "route_label": "Reset code by SMS",
           "population": "sim_swappers",
-          "p": 0.6617798729692658,
-          "message": "Account recovery grants the access of Sign-in at AAL1 by route “Reset code by SMS”, weaker than its weakest route “Rate limiting → Password → SMS code” at AAL2 (SIM-swappers (targeted account takeover): 66.2 % of entrants)",
+          "p": 0.6653277850294101,
+          "message": "Account recovery grants the access of Sign-in at AAL1 by route “Reset code by SMS”, weaker than its weakest route “Rate limiting → Password → SMS code” at AAL2 (SIM-swappers (targeted account takeover): 66.5 % of entrants)",
           "why": "attackers take the weakest way into the account: a recovery weaker than sign-in undoes what sign-in's controls buy"
         },
         {
@@ -8363,8 +8363,8 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
           "route": "identify.next/rate_limit.pass/password.pass/second_factor.to[1]/sms_code.pass/signed_in",
           "route_label": "Rate limiting → Password → SMS code",
           "population": "sim_swappers",
-          "p": 0.9063612729315799,
-          "message": "route “Rate limiting → Password → SMS code” of Sign-in rests on SMS or voice alone at AAL2 (SIM-swappers (targeted account takeover): 90.6 % of entrants)",
+          "p": 0.8971004745886266,
+          "message": "route “Rate limiting → Password → SMS code” of Sign-in rests on SMS or voice alone at AAL2 (SIM-swappers (targeted account takeover): 89.7 % of entrants)",
           "why": "the phone network is a restricted authenticator (NIST SP 800-63B): SIM swaps and number porting take it over"
         },
         {
@@ -8374,8 +8374,8 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
           "route": "edit_payout.next/payout_risk.challenge/method_choice.to[1]/sms_step_up.pass/confirm.next/payout_changed",
           "route_label": "SMS step-up",
           "population": "sim_swappers",
-          "p": 0.663669545712463,
-          "message": "route “SMS step-up” of Payout account change rests on SMS or voice alone at AAL2 (SIM-swappers (targeted account takeover): 66.4 % of entrants)",
+          "p": 0.6574981855756721,
+          "message": "route “SMS step-up” of Payout account change rests on SMS or voice alone at AAL2 (SIM-swappers (targeted account takeover): 65.7 % of entrants)",
           "why": "the phone network is a restricted authenticator (NIST SP 800-63B): SIM swaps and number porting take it over"
         },
         {
@@ -8385,8 +8385,8 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
           "route": "identify.next/rate_limit.pass/password.pass/second_factor.to[0]/passkey.fail/sms_code.pass/signed_in",
           "route_label": "Rate limiting → Password → Passkey failed → SMS code",
           "population": "sim_swappers",
-          "p": 0.04712875405668471,
-          "message": "route “Rate limiting → Password → Passkey failed → SMS code” of Sign-in rests on SMS or voice alone at AAL2 (SIM-swappers (targeted account takeover): 4.7 % of entrants)",
+          "p": 0.04758094683173614,
+          "message": "route “Rate limiting → Password → Passkey failed → SMS code” of Sign-in rests on SMS or voice alone at AAL2 (SIM-swappers (targeted account takeover): 4.8 % of entrants)",
           "why": "the phone network is a restricted authenticator (NIST SP 800-63B): SIM swaps and number porting take it over"
         },
         {
@@ -8396,7 +8396,7 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
           "route": "edit_payout.next/payout_risk.challenge/method_choice.to[0]/passkey_step_up.fail/sms_step_up.pass/confirm.next/payout_changed",
           "route_label": "Passkey step-up failed → SMS step-up",
           "population": "sim_swappers",
-          "p": 0.03645169097855083,
+          "p": 0.03607613283250354,
           "message": "route “Passkey step-up failed → SMS step-up” of Payout account change rests on SMS or voice alone at AAL2 (SIM-swappers (targeted account takeover): 3.6 % of entrants)",
           "why": "the phone network is a restricted authenticator (NIST SP 800-63B): SIM swaps and number porting take it over"
         }
@@ -8473,22 +8473,22 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
                 {
                   "population": "customers",
                   "p": {
-                    "mean": 0.7837038574779165,
-                    "p5": 0.7060978178441656,
-                    "p95": 0.8496379735235944
+                    "mean": 0.7844634651168839,
+                    "p5": 0.7124247315931241,
+                    "p95": 0.851157292452135
                   },
-                  "successes": 118676.26838625594,
-                  "share": 0.9999999999999993
+                  "successes": 120016.51290846136,
+                  "share": 0.9999999999999998
                 },
                 {
                   "population": "fake_signups",
                   "p": {
-                    "mean": 0.9249052135150392,
-                    "p5": 0.7733786656353853,
-                    "p95": 0.9918178450369649
+                    "mean": 0.90127675596168,
+                    "p5": 0.7098138188233994,
+                    "p95": 0.9877592484438512
                   },
-                  "successes": 27933.727333542327,
-                  "share": 1.0000000000000007
+                  "successes": 27004.82119472432,
+                  "share": 1.0000000000000004
                 }
               ]
             }
@@ -8500,14 +8500,14 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
               "population": "customers",
               "name": "Customers",
               "kind": "legitimate",
-              "entrants": 151554.16787116803,
+              "entrants": 153179.59902897372,
               "p_success": {
-                "mean": 0.7837038574779165,
-                "p5": 0.7060978178441656,
-                "p95": 0.8496379735235944
+                "mean": 0.7844634651168839,
+                "p5": 0.7124247315931241,
+                "p95": 0.851157292452135
               },
-              "successes": 118676.26838625601,
-              "listed": 0.7837038574779165,
+              "successes": 120016.51290846139,
+              "listed": 0.7844634651168839,
               "unlisted": 0.0,
               "through_loops": 0.0,
               "through_desk": -0.0,
@@ -8517,14 +8517,14 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
               "population": "fake_signups",
               "name": "Automated fake registrations",
               "kind": "attacker",
-              "entrants": 30256.121573922042,
+              "entrants": 29967.10181100172,
               "p_success": {
-                "mean": 0.9249052135150392,
-                "p5": 0.7733786656353853,
-                "p95": 0.9918178450369649
+                "mean": 0.90127675596168,
+                "p5": 0.7098138188233994,
+                "p95": 0.9877592484438512
               },
-              "successes": 27933.72733354231,
-              "listed": 0.9249052135150392,
+              "successes": 27004.821194724307,
+              "listed": 0.90127675596168,
               "unlisted": 0.0,
               "through_loops": 0.0,
               "through_desk": -0.0,
@@ -8587,32 +8587,32 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
                 {
                   "population": "customers",
                   "p": {
-                    "mean": 0.4629484890779389,
-                    "p5": 0.3871415701994362,
-                    "p95": 0.5416770446565927
+                    "mean": 0.4591369514088038,
+                    "p5": 0.3813768285371274,
+                    "p95": 0.5378334805041181
                   },
-                  "successes": 930013.8889177435,
-                  "share": 0.7701060178005242
+                  "successes": 922132.3000106261,
+                  "share": 0.7626450047503553
                 },
                 {
                   "population": "cs_bots",
                   "p": {
-                    "mean": 0.00011407860591894406,
-                    "p5": 3.6884425495512234e-6,
-                    "p95": 0.00035698988149454646
+                    "mean": 0.00011152075483989776,
+                    "p5": 7.546880144149726e-6,
+                    "p95": 0.0003141611194420177
                   },
-                  "successes": 55.81508227765074,
-                  "share": 0.8013634966975403
+                  "successes": 53.79898372678323,
+                  "share": 0.7951345213147449
                 },
                 {
                   "population": "sim_swappers",
                   "p": {
-                    "mean": 0.9063612729315799,
-                    "p5": 0.8278145116636583,
-                    "p95": 0.9506087238187022
+                    "mean": 0.8971004745886266,
+                    "p5": 0.8025533872013098,
+                    "p95": 0.9502189515161381
                   },
-                  "successes": 23.68322553679869,
-                  "share": 0.947286349455085
+                  "successes": 24.297560494047946,
+                  "share": 0.9464899636254372
                 }
               ]
             },
@@ -8661,12 +8661,12 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
                 {
                   "population": "customers",
                   "p": {
-                    "mean": 0.12920617506974108,
-                    "p5": 0.08383311952468407,
-                    "p95": 0.1766696637570793
+                    "mean": 0.1344788705467951,
+                    "p5": 0.09288363628131262,
+                    "p95": 0.17819688984531196
                   },
-                  "successes": 259281.3411799704,
-                  "share": 0.21470014967028794
+                  "successes": 270340.3511793831,
+                  "share": 0.2235836640870703
                 },
                 {
                   "population": "cs_bots",
@@ -8681,12 +8681,12 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
                 {
                   "population": "sim_swappers",
                   "p": {
-                    "mean": 0.0028427829294887523,
-                    "p5": 0.0004097497319817924,
-                    "p95": 0.006959168128520715
+                    "mean": 0.0029367629926471007,
+                    "p5": 0.0003679410466775097,
+                    "p95": 0.007171529655532146
                   },
-                  "successes": 0.07284111369325019,
-                  "share": 0.002913513303899771
+                  "successes": 0.07883900344485563,
+                  "share": 0.0030711035999299806
                 }
               ]
             },
@@ -8740,32 +8740,32 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
                 {
                   "population": "customers",
                   "p": {
-                    "mean": 0.009147211500956936,
-                    "p5": 0.0017408806761851012,
-                    "p95": 0.02116864357489535
+                    "mean": 0.008293142391129061,
+                    "p5": 0.0011975073735978198,
+                    "p95": 0.019632011448243638
                   },
-                  "successes": 18348.7402401974,
-                  "share": 0.015193832529187578
+                  "successes": 16651.245599267295,
+                  "share": 0.013771331162574181
                 },
                 {
                   "population": "cs_bots",
                   "p": {
-                    "mean": 0.000028473083739540896,
-                    "p5": 9.148851635650882e-7,
-                    "p95": 0.00009720253268979212
+                    "mean": 0.000028384809590539608,
+                    "p5": 1.925036920508467e-6,
+                    "p95": 0.00008182303712934149
                   },
-                  "successes": 13.8350608941652,
-                  "share": 0.19863650330245952
+                  "successes": 13.861245183700072,
+                  "share": 0.20486547868525465
                 },
                 {
                   "population": "sim_swappers",
                   "p": {
-                    "mean": 0.04712875405668471,
-                    "p5": 0.026856844254365995,
-                    "p95": 0.0700321706735148
+                    "mean": 0.04758094683173614,
+                    "p5": 0.027346609062906355,
+                    "p95": 0.07282219540417414
                   },
-                  "successes": 1.245059514180629,
-                  "share": 0.04980013724101517
+                  "successes": 1.2948293879974393,
+                  "share": 0.050438932774632204
                 }
               ]
             }
@@ -8777,14 +8777,14 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
               "population": "customers",
               "name": "Customers",
               "kind": "legitimate",
-              "entrants": 2008667.6625366264,
+              "entrants": 2008776.8126090532,
               "p_success": {
-                "mean": 0.6013018756486366,
-                "p5": 0.5123291526430416,
-                "p95": 0.6888100900716023
+                "mean": 0.6019089643467278,
+                "p5": 0.5044398151563004,
+                "p95": 0.6842091726944365
               },
-              "successes": 1207643.9703379115,
-              "listed": 0.601301875648637,
+              "successes": 1209123.8967892767,
+              "listed": 0.601908964346728,
               "unlisted": 0.0,
               "through_loops": 1.915134717478395e-17,
               "through_desk": -0.0,
@@ -8794,16 +8794,16 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
               "population": "cs_bots",
               "name": "Credential-stuffing bots (breached passwords)",
               "kind": "attacker",
-              "entrants": 503393.6933309694,
+              "entrants": 486530.82733956084,
               "p_success": {
-                "mean": 0.00014255168965848495,
-                "p5": 4.606629048895784e-6,
-                "p95": 0.0004474857274821961
+                "mean": 0.00013990556443043732,
+                "p5": 9.237257736000319e-6,
+                "p95": 0.00039540329380959835
               },
-              "successes": 69.65014317181596,
-              "listed": 0.00014255168965848495,
+              "successes": 67.66022891048333,
+              "listed": 0.00013990556443043738,
               "unlisted": 0.0,
-              "through_loops": 2.6702713662191817e-21,
+              "through_loops": 2.930733997499879e-21,
               "through_desk": -0.0,
               "main_route": "identify.next/rate_limit.pass/password.pass/second_factor.to[1]/sms_code.pass/signed_in"
             },
@@ -8811,16 +8811,16 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
               "population": "sim_swappers",
               "name": "SIM-swappers (targeted account takeover)",
               "kind": "attacker",
-              "entrants": 26.11966804848001,
+              "entrants": 27.13831685647324,
               "p_success": {
-                "mean": 0.9563328099177524,
-                "p5": 0.8773430548355025,
-                "p95": 0.9921053614177286
+                "mean": 0.9476181844130095,
+                "p5": 0.8514003377444256,
+                "p95": 0.9913329006303316
               },
-              "successes": 25.00112616467257,
-              "listed": 0.9563328099177534,
+              "successes": 25.671228885490255,
+              "listed": 0.9476181844130098,
               "unlisted": 0.0,
-              "through_loops": 1.8873791418627663e-17,
+              "through_loops": 1.4988010832439614e-17,
               "through_desk": -0.0,
               "main_route": "identify.next/rate_limit.pass/password.pass/second_factor.to[1]/sms_code.pass/signed_in"
             }
@@ -8885,22 +8885,22 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
                 {
                   "population": "customers",
                   "p": {
-                    "mean": 0.18482860229041653,
-                    "p5": 0.13371462091304898,
-                    "p95": 0.23130693942285027
+                    "mean": 0.18091835137197732,
+                    "p5": 0.13368666523173386,
+                    "p95": 0.21906714263139454
                   },
-                  "successes": 22331.779367381303,
-                  "share": 0.2884389919992038
+                  "successes": 21844.313740720452,
+                  "share": 0.28699728872941005
                 },
                 {
                   "population": "sim_swappers",
                   "p": {
-                    "mean": 0.21303761776680571,
-                    "p5": 0.10503035672761278,
-                    "p95": 0.3289137228793953
+                    "mean": 0.21669979502522418,
+                    "p5": 0.11419785174295713,
+                    "p95": 0.33569395999269497
                   },
-                  "successes": 6.056856716076031,
-                  "share": 0.6806114598337318
+                  "successes": 6.07898050529259,
+                  "share": 0.6842895199533738
                 }
               ]
             },
@@ -8953,22 +8953,22 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
                 {
                   "population": "customers",
                   "p": {
-                    "mean": 0.35412390072659244,
-                    "p5": 0.27591896204396354,
-                    "p95": 0.41925985423675965
+                    "mean": 0.34947183675564586,
+                    "p5": 0.2611416198062451,
+                    "p95": 0.41393691195710086
                   },
-                  "successes": 42860.39668500601,
-                  "share": 0.5535882033012772
+                  "successes": 42296.30328056523,
+                  "share": 0.5557017953908364
                 },
                 {
                   "population": "sim_swappers",
                   "p": {
-                    "mean": 0.00831026656883902,
-                    "p5": 0.002803639148584268,
-                    "p95": 0.016505666904291918
+                    "mean": 0.00836851924710903,
+                    "p5": 0.002914928073950397,
+                    "p95": 0.016376370298326573
                   },
-                  "successes": 0.23616929927667168,
-                  "share": 0.02653844049537646
+                  "successes": 0.23636982186070213,
+                  "share": 0.026607322032321492
                 }
               ]
             },
@@ -9031,22 +9031,22 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
                 {
                   "population": "customers",
                   "p": {
-                    "mean": 0.07064154934370037,
-                    "p5": 0.03953007079069216,
-                    "p95": 0.10650222171160857
+                    "mean": 0.07015370315153806,
+                    "p5": 0.039204110389398986,
+                    "p95": 0.10824734335660773
                   },
-                  "successes": 8550.343442825537,
-                  "share": 0.11043689816754627
+                  "successes": 8453.147185932878,
+                  "share": 0.1110600384332955
                 },
                 {
                   "population": "sim_swappers",
                   "p": {
-                    "mean": 0.04272156825162737,
-                    "p5": 0.0185933964714636,
-                    "p95": 0.07578193766374162
+                    "mean": 0.042146049241069516,
+                    "p5": 0.016511309643037375,
+                    "p95": 0.07421348005214314
                   },
-                  "successes": 1.2109265773079798,
-                  "share": 0.1360723134403272
+                  "successes": 1.178712144092077,
+                  "share": 0.1326834929873093
                 }
               ]
             },
@@ -9108,22 +9108,22 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
                 {
                   "population": "customers",
                   "p": {
-                    "mean": 0.010484039756938922,
-                    "p5": 0.0035216013303492806,
-                    "p95": 0.02140485794217916
+                    "mean": 0.009746571641590653,
+                    "p5": 0.0023519400809956705,
+                    "p95": 0.01955176300712358
                   },
-                  "successes": 1274.1757179033311,
-                  "share": 0.016457352262700394
+                  "successes": 1175.984454923725,
+                  "share": 0.015450444182272165
                 },
                 {
                   "population": "sim_swappers",
                   "p": {
-                    "mean": 0.03274128914093506,
-                    "p5": 0.011858402027016057,
-                    "p95": 0.05839694714561585
+                    "mean": 0.03326313567028022,
+                    "p5": 0.013435945767797814,
+                    "p95": 0.058392714596765476
                   },
-                  "successes": 0.9389077239151384,
-                  "share": 0.10550544392554971
+                  "successes": 0.9345668815717774,
+                  "share": 0.1052009168639853
                 }
               ]
             },
@@ -9191,22 +9191,22 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
                 {
                   "population": "customers",
                   "p": {
-                    "mean": 0.009860033770395009,
-                    "p5": 0.001487710293594266,
-                    "p95": 0.021355895712147147
+                    "mean": 0.00968801652790519,
+                    "p5": 0.0014629410349959676,
+                    "p95": 0.022689705861396934
                   },
-                  "successes": 1171.5265274565866,
-                  "share": 0.01513152736827931
+                  "successes": 1161.5026023391226,
+                  "share": 0.015260177164644959
                 },
                 {
                   "population": "sim_swappers",
                   "p": {
-                    "mean": 0.003930604964308695,
-                    "p5": 0.0013869592300863633,
-                    "p95": 0.0078064124005191434
+                    "mean": 0.004270196438038248,
+                    "p5": 0.001146405225341439,
+                    "p95": 0.008680257007513245
                   },
-                  "successes": 0.11206504020843404,
-                  "share": 0.01259279428059541
+                  "successes": 0.11943112376758902,
+                  "share": 0.013443942825488945
                 }
               ]
             },
@@ -9274,22 +9274,22 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
                 {
                   "population": "customers",
                   "p": {
-                    "mean": 0.0074746165959053215,
-                    "p5": 0.0008260494991117347,
-                    "p95": 0.01651131476082216
+                    "mean": 0.007406060319086975,
+                    "p5": 0.001033078271026153,
+                    "p95": 0.01661889207688273
                   },
-                  "successes": 920.2576182225827,
-                  "share": 0.01188611867478055
+                  "successes": 905.523631656576,
+                  "share": 0.011897046995868457
                 },
                 {
                   "population": "sim_swappers",
                   "p": {
-                    "mean": 0.004939580329270981,
-                    "p5": 0.0005658344461117984,
-                    "p95": 0.013957136370572562
+                    "mean": 0.004922968914631651,
+                    "p5": 0.0005328469975068255,
+                    "p95": 0.015087952512510557
                   },
-                  "successes": 0.14359865581327702,
-                  "share": 0.016136239528967127
+                  "successes": 0.1358378358194192,
+                  "share": 0.015290788872155075
                 }
               ]
             },
@@ -9356,22 +9356,22 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
                 {
                   "population": "customers",
                   "p": {
-                    "mean": 0.0011270570764703278,
-                    "p5": 0.00011840828324105948,
-                    "p95": 0.002783930066948922
+                    "mean": 0.0009909325105381024,
+                    "p5": 0.00007818949755175805,
+                    "p95": 0.002384515304912468
                   },
-                  "successes": 139.71517574237723,
-                  "share": 0.001804572031415718
+                  "successes": 120.94500423068837,
+                  "share": 0.0015890125325781822
                 },
                 {
                   "population": "sim_swappers",
                   "p": {
-                    "mean": 0.0038388747935556027,
-                    "p5": 0.0004421789081486153,
-                    "p95": 0.010706326493545948
+                    "mean": 0.0038451852208087407,
+                    "p5": 0.0004422611474403796,
+                    "p95": 0.01129456720961433
                   },
-                  "successes": 0.11190741172910396,
-                  "share": 0.012575081504074964
+                  "successes": 0.107586627452723,
+                  "share": 0.012110649407236888
                 }
               ]
             },
@@ -9438,22 +9438,22 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
                 {
                   "population": "customers",
                   "p": {
-                    "mean": 0.001469654064771529,
-                    "p5": 0.00014399440298050716,
-                    "p95": 0.003922300406711304
+                    "mean": 0.0012978787950580905,
+                    "p5": 0.0001616324501706265,
+                    "p95": 0.003130306679278032
                   },
-                  "successes": 174.6920613318793,
-                  "share": 0.002256336194796421
+                  "successes": 155.59056827463962,
+                  "share": 0.0020441965710943405
                 },
                 {
                   "population": "sim_swappers",
                   "p": {
-                    "mean": 0.003099674930148191,
-                    "p5": 0.0009548201218928192,
-                    "p95": 0.006452816277794602
+                    "mean": 0.0032667036847871408,
+                    "p5": 0.0009831564381267608,
+                    "p95": 0.006216048670227615
                   },
-                  "successes": 0.08870864827172344,
-                  "share": 0.009968226991377428
+                  "successes": 0.09215323964761105,
+                  "share": 0.010373367058129239
                 }
               ]
             }
@@ -9465,34 +9465,34 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
               "population": "customers",
               "name": "Customers",
               "kind": "legitimate",
-              "entrants": 121105.27129433303,
+              "entrants": 120655.10494991989,
               "p_success": {
-                "mean": 0.6400094536251909,
-                "p5": 0.5086541942924043,
-                "p95": 0.7305586185910131
+                "mean": 0.6296733510733403,
+                "p5": 0.48000248742321844,
+                "p95": 0.7290989425375731
               },
-              "successes": 77422.88659586963,
-              "listed": 0.6400094536251905,
-              "unlisted": 3.3306690738754696e-16,
-              "through_loops": 4.08006961549745e-17,
-              "through_desk": 0.10105695060818148,
+              "successes": 76113.3104686433,
+              "listed": 0.6296733510733401,
+              "unlisted": 2.220446049250313e-16,
+              "through_loops": 3.7747582837255325e-17,
+              "through_desk": 0.09928316294571705,
               "main_route": "start.next/choose_method.to[0]/email_link.pass/idv.pass/new_password.next/notify.next/recovered"
             },
             {
               "population": "sim_swappers",
               "name": "SIM-swappers (targeted account takeover)",
               "kind": "attacker",
-              "entrants": 28.67136883649538,
+              "entrants": 27.77071608392277,
               "p_success": {
-                "mean": 0.3126194767454905,
-                "p5": 0.15719427010360887,
-                "p95": 0.4557240535670611
+                "mean": 0.3167825534419485,
+                "p5": 0.17371311456657906,
+                "p95": 0.4758421647189795
               },
-              "successes": 8.899140072598358,
-              "listed": 0.3126194767454906,
+              "successes": 8.883638179504487,
+              "listed": 0.3167825534419487,
               "unlisted": 0.0,
-              "through_loops": 1.769417945496343e-17,
-              "through_desk": 0.0912715924098459,
+              "through_loops": 1.7416623698807142e-17,
+              "through_desk": 0.09171423916961552,
               "main_route": "start.next/choose_method.to[1]/sms_code.pass/idv.pass/new_password.next/notify.next/recovered"
             }
           ],
@@ -9538,12 +9538,12 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
                 {
                   "population": "customers",
                   "p": {
-                    "mean": 0.9432982160143197,
-                    "p5": 0.9211117240693381,
-                    "p95": 0.9618902429940426
+                    "mean": 0.9440773992193047,
+                    "p5": 0.9231464626525298,
+                    "p95": 0.9616726460053386
                   },
-                  "successes": 38519.61728568816,
-                  "share": 0.9920082134891793
+                  "successes": 38413.32000157218,
+                  "share": 0.9919808660050464
                 },
                 {
                   "population": "sim_swappers",
@@ -9552,8 +9552,8 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
                     "p5": 0.18749999999999975,
                     "p95": 0.18749999999999975
                   },
-                  "successes": 5.184374532850115,
-                  "share": 0.21047251653161947
+                  "successes": 5.0969583882297655,
+                  "share": 0.21273126549754173
                 }
               ]
             },
@@ -9600,22 +9600,22 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
                 {
                   "population": "customers",
                   "p": {
-                    "mean": 0.00585245812303235,
-                    "p5": 0.005344626446676702,
-                    "p95": 0.006382004196935515
+                    "mean": 0.0058104974936687825,
+                    "p5": 0.005311897805421696,
+                    "p95": 0.006307016577834132
                   },
-                  "successes": 239.00172936000195,
-                  "share": 0.006155089153788932
+                  "successes": 236.51383604261068,
+                  "share": 0.006107704303874856
                 },
                 {
                   "population": "sim_swappers",
                   "p": {
-                    "mean": 0.663669545712463,
-                    "p5": 0.6081514092567046,
-                    "p95": 0.6959114966005294
+                    "mean": 0.6574981855756721,
+                    "p5": 0.5926966569994198,
+                    "p95": 0.6931399678453436
                   },
-                  "successes": 18.38448602897432,
-                  "share": 0.7463637156498804
+                  "successes": 17.826095905615016,
+                  "share": 0.7440060624468027
                 }
               ]
             },
@@ -9667,22 +9667,22 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
                 {
                   "population": "customers",
                   "p": {
-                    "mean": 0.00011514093635426292,
-                    "p5": 0.000022650798059651175,
-                    "p95": 0.0002775209186206686
+                    "mean": 0.00010272602829808861,
+                    "p5": 0.00001752297575046939,
+                    "p95": 0.0002745420373654105
                   },
-                  "successes": 4.7662140359125065,
-                  "share": 0.0001227458579301445
+                  "successes": 4.201252463362863,
+                  "share": 0.00010849262851380608
                 },
                 {
                   "population": "sim_swappers",
                   "p": {
-                    "mean": 0.03645169097855083,
-                    "p5": 0.02035103487248173,
-                    "p95": 0.05111203309830892
+                    "mean": 0.03607613283250354,
+                    "p5": 0.020184388175471565,
+                    "p95": 0.05315639305544824
                   },
-                  "successes": 1.0040699622781928,
-                  "share": 0.04076270539395638
+                  "successes": 0.9767665655871397,
+                  "share": 0.04076721286814495
                 }
               ]
             },
@@ -9729,22 +9729,22 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
                 {
                   "population": "customers",
                   "p": {
-                    "mean": 0.001630479332066297,
-                    "p5": 0.0011375968209762538,
-                    "p95": 0.002214173852386555
+                    "mean": 0.0017177447444780764,
+                    "p5": 0.001155049073051138,
+                    "p95": 0.0022594489011127246
                   },
-                  "successes": 66.55263020395354,
-                  "share": 0.0017139514991017252
+                  "successes": 69.81666753906704,
+                  "share": 0.0018029370625646415
                 },
                 {
                   "population": "sim_swappers",
                   "p": {
-                    "mean": 0.002175623515540746,
-                    "p5": 0.00031992464655532444,
-                    "p95": 0.004943017188713776
+                    "mean": 0.002145630407572784,
+                    "p5": 0.00039812970434599515,
+                    "p95": 0.004965794878658258
                   },
-                  "successes": 0.05914314652915132,
-                  "share": 0.0024010624245439094
+                  "successes": 0.05979023162638502,
+                  "share": 0.0024954591875115495
                 }
               ]
             }
@@ -9756,16 +9756,16 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
               "population": "customers",
               "name": "Customers",
               "kind": "legitimate",
-              "entrants": 40832.83719330391,
+              "entrants": 40683.563255744026,
               "p_success": {
-                "mean": 0.9508962944057733,
-                "p5": 0.92834357988228,
-                "p95": 0.9696740322731441
+                "mean": 0.9517083674857498,
+                "p5": 0.9306410126856585,
+                "p95": 0.9695866929105706
               },
-              "successes": 38829.937859288024,
-              "listed": 0.9508962944057726,
-              "unlisted": 6.661338147750939e-16,
-              "through_loops": 2.7755575615628914e-17,
+              "successes": 38723.85175761723,
+              "listed": 0.9517083674857496,
+              "unlisted": 2.220446049250313e-16,
+              "through_loops": 2.6645352591003756e-17,
               "through_desk": -0.0,
               "main_route": "edit_payout.next/payout_risk.allow/confirm.next/payout_changed"
             },
@@ -9773,16 +9773,16 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
               "population": "sim_swappers",
               "name": "SIM-swappers (targeted account takeover)",
               "kind": "attacker",
-              "entrants": 27.64999750853396,
+              "entrants": 27.1837780705588,
               "p_success": {
-                "mean": 0.8897968602065545,
-                "p5": 0.8329586308433997,
-                "p95": 0.9144282134936284
+                "mean": 0.8832199488157478,
+                "p5": 0.8173149784695921,
+                "p95": 0.9147038566776468
               },
-              "successes": 24.632073670631776,
-              "listed": 0.8897968602065546,
+              "successes": 23.959611091058285,
+              "listed": 0.8832199488157484,
               "unlisted": 0.0,
-              "through_loops": 1.8873791418627663e-17,
+              "through_loops": 1.1657341758564143e-17,
               "through_desk": -0.0,
               "main_route": "edit_payout.next/payout_risk.challenge/method_choice.to[1]/sms_step_up.pass/confirm.next/payout_changed"
             }
@@ -9797,9 +9797,9 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
           "journey": "sign_in",
           "route": "identify.next/rate_limit.pass/password.pass/second_factor.to[1]/sms_code.pass/signed_in",
           "label": "Rate limiting → Password → SMS code",
-          "p": 0.4629484890779389,
-          "successes": 930013.8889177435,
-          "share": 0.64469101264657
+          "p": 0.4591369514088038,
+          "successes": 922132.3000106261,
+          "share": 0.6386056943958969
         },
         {
           "population": "cs_bots",
@@ -9807,9 +9807,9 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
           "journey": "sign_in",
           "route": "identify.next/rate_limit.pass/password.pass/second_factor.to[1]/sms_code.pass/signed_in",
           "label": "Rate limiting → Password → SMS code",
-          "p": 0.00011407860591894406,
-          "successes": 55.81508227765074,
-          "share": 0.8013634966975403
+          "p": 0.00011152075483989776,
+          "successes": 53.79898372678323,
+          "share": 0.7951345213147449
         },
         {
           "population": "sim_swappers",
@@ -9817,9 +9817,9 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
           "journey": "sign_in",
           "route": "identify.next/rate_limit.pass/password.pass/second_factor.to[1]/sms_code.pass/signed_in",
           "label": "Rate limiting → Password → SMS code",
-          "p": 0.9063612729315799,
-          "successes": 23.68322553679869,
-          "share": 0.4046177817948658
+          "p": 0.8971004745886266,
+          "successes": 24.297560494047946,
+          "share": 0.41524014670776804
         },
         {
           "population": "fake_signups",
@@ -9827,9 +9827,9 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
           "journey": "registration",
           "route": "form.next/captcha.pass/verify_email.pass/account_created",
           "label": "CAPTCHA → Verify the email address",
-          "p": 0.9249052135150392,
-          "successes": 27933.727333542327,
-          "share": 1.0000000000000007
+          "p": 0.90127675596168,
+          "successes": 27004.82119472432,
+          "share": 1.0000000000000004
         }
       ],
       "access": [
@@ -9847,13 +9847,13 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
           "attackers": [
             [
               "cs_bots",
-              69.65014317181596,
-              0.00014255168965848495
+              67.66022891048333,
+              0.00013990556443043732
             ],
             [
               "sim_swappers",
-              25.00112616467257,
-              0.9563328099177524
+              25.671228885490255,
+              0.9476181844130095
             ]
           ]
         },
@@ -9871,8 +9871,8 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
           "attackers": [
             [
               "sim_swappers",
-              8.899140072598358,
-              0.3126194767454905
+              8.883638179504487,
+              0.3167825534419485
             ]
           ]
         }
@@ -9907,8 +9907,8 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
           "route": "identify.next/rate_limit.pass/password.pass/second_factor.to[1]/sms_code.pass/signed_in",
           "route_label": "Rate limiting → Password → SMS code",
           "population": "sim_swappers",
-          "p": 0.9063612729315799,
-          "message": "route “Rate limiting → Password → SMS code” of Sign-in rests on SMS or voice alone at AAL2 (SIM-swappers (targeted account takeover): 90.6 % of entrants)",
+          "p": 0.8971004745886266,
+          "message": "route “Rate limiting → Password → SMS code” of Sign-in rests on SMS or voice alone at AAL2 (SIM-swappers (targeted account takeover): 89.7 % of entrants)",
           "why": "the phone network is a restricted authenticator (NIST SP 800-63B): SIM swaps and number porting take it over"
         },
         {
@@ -9918,8 +9918,8 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
           "route": "edit_payout.next/payout_risk.challenge/method_choice.to[1]/sms_step_up.pass/confirm.next/payout_changed",
           "route_label": "SMS step-up",
           "population": "sim_swappers",
-          "p": 0.663669545712463,
-          "message": "route “SMS step-up” of Payout account change rests on SMS or voice alone at AAL2 (SIM-swappers (targeted account takeover): 66.4 % of entrants)",
+          "p": 0.6574981855756721,
+          "message": "route “SMS step-up” of Payout account change rests on SMS or voice alone at AAL2 (SIM-swappers (targeted account takeover): 65.7 % of entrants)",
           "why": "the phone network is a restricted authenticator (NIST SP 800-63B): SIM swaps and number porting take it over"
         },
         {
@@ -9929,8 +9929,8 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
           "route": "identify.next/rate_limit.pass/password.pass/second_factor.to[0]/passkey.fail/sms_code.pass/signed_in",
           "route_label": "Rate limiting → Password → Passkey failed → SMS code",
           "population": "sim_swappers",
-          "p": 0.04712875405668471,
-          "message": "route “Rate limiting → Password → Passkey failed → SMS code” of Sign-in rests on SMS or voice alone at AAL2 (SIM-swappers (targeted account takeover): 4.7 % of entrants)",
+          "p": 0.04758094683173614,
+          "message": "route “Rate limiting → Password → Passkey failed → SMS code” of Sign-in rests on SMS or voice alone at AAL2 (SIM-swappers (targeted account takeover): 4.8 % of entrants)",
           "why": "the phone network is a restricted authenticator (NIST SP 800-63B): SIM swaps and number porting take it over"
         },
         {
@@ -9940,7 +9940,7 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
           "route": "edit_payout.next/payout_risk.challenge/method_choice.to[0]/passkey_step_up.fail/sms_step_up.pass/confirm.next/payout_changed",
           "route_label": "Passkey step-up failed → SMS step-up",
           "population": "sim_swappers",
-          "p": 0.03645169097855083,
+          "p": 0.03607613283250354,
           "message": "route “Passkey step-up failed → SMS step-up” of Payout account change rests on SMS or voice alone at AAL2 (SIM-swappers (targeted account takeover): 3.6 % of entrants)",
           "why": "the phone network is a restricted authenticator (NIST SP 800-63B): SIM swaps and number porting take it over"
         }
@@ -9954,9 +9954,9 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
         "population_kind": "attacker",
         "route": "start.next/choose_method.to[1]/sms_code.pass/new_password.next/notify.next/recovered",
         "label": "Reset code by SMS",
-        "before": 0.6617798729692658,
+        "before": 0.6653277850294101,
         "after": 0.0,
-        "sentence": "closes the route “Reset code by SMS” of Account recovery for SIM-swappers (targeted account takeover) (was 66.2 % of entrants)"
+        "sentence": "closes the route “Reset code by SMS” of Account recovery for SIM-swappers (targeted account takeover) (was 66.5 % of entrants)"
       },
       {
         "kind": "closed",
@@ -9965,9 +9965,9 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
         "population_kind": "attacker",
         "route": "start.next/choose_method.to[2]/call_desk.next/support_desk.resolved/desk_check.pass/agent_reset.next/new_password.next/notify.next/recovered",
         "label": "Support desk → Security questions",
-        "before": 0.1339807674691285,
+        "before": 0.12938109634887113,
         "after": 0.0,
-        "sentence": "closes the route “Support desk → Security questions” of Account recovery for SIM-swappers (targeted account takeover) (was 13.4 % of entrants)"
+        "sentence": "closes the route “Support desk → Security questions” of Account recovery for SIM-swappers (targeted account takeover) (was 12.9 % of entrants)"
       },
       {
         "kind": "closed",
@@ -9976,7 +9976,7 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
         "population_kind": "attacker",
         "route": "start.next/choose_method.to[0]/email_link.pass/new_password.next/notify.next/recovered",
         "label": "Reset link by email",
-        "before": 0.025574939565604086,
+        "before": 0.025952033372762813,
         "after": 0.0,
         "sentence": "closes the route “Reset link by email” of Account recovery for SIM-swappers (targeted account takeover) (was 2.6 % of entrants)"
       },
@@ -9987,7 +9987,7 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
         "population_kind": "attacker",
         "route": "start.next/choose_method.to[1]/sms_code.fail/call_desk.next/support_desk.resolved/desk_check.pass/agent_reset.next/new_password.next/notify.next/recovered",
         "label": "Reset code by SMS failed → Support desk → Security questions",
-        "before": 0.014735302835077523,
+        "before": 0.014900537842576375,
         "after": 0.0,
         "sentence": "closes the route “Reset code by SMS failed → Support desk → Security questions” of Account recovery for SIM-swappers (targeted account takeover) (was 1.5 % of entrants)"
       },
@@ -9998,9 +9998,9 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
         "population_kind": "attacker",
         "route": "start.next/choose_method.to[0]/email_link.fail/call_desk.next/support_desk.resolved/desk_check.pass/agent_reset.next/new_password.next/notify.next/recovered",
         "label": "Reset link by email failed → Support desk → Security questions",
-        "before": 0.012343170719840202,
+        "before": 0.01292788779529954,
         "after": 0.0,
-        "sentence": "closes the route “Reset link by email failed → Support desk → Security questions” of Account recovery for SIM-swappers (targeted account takeover) (was 1.2 % of entrants)"
+        "sentence": "closes the route “Reset link by email failed → Support desk → Security questions” of Account recovery for SIM-swappers (targeted account takeover) (was 1.3 % of entrants)"
       },
       {
         "kind": "opened",
@@ -10010,8 +10010,8 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
         "route": "start.next/choose_method.to[1]/sms_code.pass/idv.pass/new_password.next/notify.next/recovered",
         "label": "Reset code by SMS → Document and selfie check",
         "before": 0.0,
-        "after": 0.21303761776680571,
-        "sentence": "opens the route “Reset code by SMS → Document and selfie check” of Account recovery for SIM-swappers (targeted account takeover) (21.3 % of entrants)"
+        "after": 0.21669979502522418,
+        "sentence": "opens the route “Reset code by SMS → Document and selfie check” of Account recovery for SIM-swappers (targeted account takeover) (21.7 % of entrants)"
       },
       {
         "kind": "opened",
@@ -10021,8 +10021,8 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
         "route": "start.next/choose_method.to[2]/call_desk.next/support_desk.resolved/desk_check.pass/idv.pass/new_password.next/notify.next/recovered",
         "label": "Support desk → Security questions → Document and selfie check",
         "before": 0.0,
-        "after": 0.04272156825162737,
-        "sentence": "opens the route “Support desk → Security questions → Document and selfie check” of Account recovery for SIM-swappers (targeted account takeover) (4.3 % of entrants)"
+        "after": 0.042146049241069516,
+        "sentence": "opens the route “Support desk → Security questions → Document and selfie check” of Account recovery for SIM-swappers (targeted account takeover) (4.2 % of entrants)"
       },
       {
         "kind": "opened",
@@ -10032,8 +10032,8 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
         "route": "start.next/choose_method.to[0]/email_link.pass/idv.pass/new_password.next/notify.next/recovered",
         "label": "Reset link by email → Document and selfie check",
         "before": 0.0,
-        "after": 0.00831026656883902,
-        "sentence": "opens the route “Reset link by email → Document and selfie check” of Account recovery for SIM-swappers (targeted account takeover) (0.83 % of entrants)"
+        "after": 0.00836851924710903,
+        "sentence": "opens the route “Reset link by email → Document and selfie check” of Account recovery for SIM-swappers (targeted account takeover) (0.84 % of entrants)"
       },
       {
         "kind": "opened",
@@ -10043,7 +10043,7 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
         "route": "start.next/choose_method.to[1]/sms_code.fail/call_desk.next/support_desk.resolved/desk_check.pass/idv.pass/new_password.next/notify.next/recovered",
         "label": "Reset code by SMS failed → Support desk → Security questions → Document and selfie check",
         "before": 0.0,
-        "after": 0.004939580329270981,
+        "after": 0.004922968914631651,
         "sentence": "opens the route “Reset code by SMS failed → Support desk → Security questions → Document and selfie check” of Account recovery for SIM-swappers (targeted account takeover) (0.49 % of entrants)"
       },
       {
@@ -10054,8 +10054,8 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
         "route": "start.next/choose_method.to[0]/email_link.fail/call_desk.next/support_desk.resolved/desk_check.pass/idv.pass/new_password.next/notify.next/recovered",
         "label": "Reset link by email failed → Support desk → Security questions → Document and selfie check",
         "before": 0.0,
-        "after": 0.003930604964308695,
-        "sentence": "opens the route “Reset link by email failed → Support desk → Security questions → Document and selfie check” of Account recovery for SIM-swappers (targeted account takeover) (0.39 % of entrants)"
+        "after": 0.004270196438038248,
+        "sentence": "opens the route “Reset link by email failed → Support desk → Security questions → Document and selfie check” of Account recovery for SIM-swappers (targeted account takeover) (0.43 % of entrants)"
       },
       {
         "kind": "closed",
@@ -10064,7 +10064,7 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
         "population_kind": "legitimate",
         "route": "start.next/choose_method.to[0]/email_link.pass/new_password.next/notify.next/recovered",
         "label": "Reset link by email",
-        "before": 0.43930991498219235,
+        "before": 0.439448233710848,
         "after": 0.0,
         "sentence": "closes the route “Reset link by email” of Account recovery for Customers (was 43.9 % of entrants)"
       },
@@ -10075,9 +10075,9 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
         "population_kind": "legitimate",
         "route": "start.next/choose_method.to[1]/sms_code.pass/new_password.next/notify.next/recovered",
         "label": "Reset code by SMS",
-        "before": 0.22944807608013737,
+        "before": 0.2275094035795632,
         "after": 0.0,
-        "sentence": "closes the route “Reset code by SMS” of Account recovery for Customers (was 22.9 % of entrants)"
+        "sentence": "closes the route “Reset code by SMS” of Account recovery for Customers (was 22.8 % of entrants)"
       },
       {
         "kind": "closed",
@@ -10086,7 +10086,7 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
         "population_kind": "legitimate",
         "route": "start.next/choose_method.to[2]/call_desk.next/support_desk.resolved/desk_check.pass/agent_reset.next/new_password.next/notify.next/recovered",
         "label": "Support desk → Security questions",
-        "before": 0.08760132591027903,
+        "before": 0.0880379646196495,
         "after": 0.0,
         "sentence": "closes the route “Support desk → Security questions” of Account recovery for Customers (was 8.8 % of entrants)"
       },
@@ -10097,7 +10097,7 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
         "population_kind": "legitimate",
         "route": "start.next/choose_method.to[0]/email_link.fail/call_desk.next/support_desk.resolved/desk_check.pass/agent_reset.next/new_password.next/notify.next/recovered",
         "label": "Reset link by email failed → Support desk → Security questions",
-        "before": 0.01220654624986674,
+        "before": 0.012284229443989634,
         "after": 0.0,
         "sentence": "closes the route “Reset link by email failed → Support desk → Security questions” of Account recovery for Customers (was 1.2 % of entrants)"
       },
@@ -10108,9 +10108,9 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
         "population_kind": "legitimate",
         "route": "start.next/choose_method.to[1]/sms_code.fail/call_desk.next/support_desk.resolved/desk_check.pass/agent_reset.next/new_password.next/notify.next/recovered",
         "label": "Reset code by SMS failed → Support desk → Security questions",
-        "before": 0.009235944325796022,
+        "before": 0.00926380321353639,
         "after": 0.0,
-        "sentence": "closes the route “Reset code by SMS failed → Support desk → Security questions” of Account recovery for Customers (was 0.92 % of entrants)"
+        "sentence": "closes the route “Reset code by SMS failed → Support desk → Security questions” of Account recovery for Customers (was 0.93 % of entrants)"
       },
       {
         "kind": "opened",
@@ -10120,8 +10120,8 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
         "route": "start.next/choose_method.to[0]/email_link.pass/idv.pass/new_password.next/notify.next/recovered",
         "label": "Reset link by email → Document and selfie check",
         "before": 0.0,
-        "after": 0.35412390072659244,
-        "sentence": "opens the route “Reset link by email → Document and selfie check” of Account recovery for Customers (35.4 % of entrants)"
+        "after": 0.34947183675564586,
+        "sentence": "opens the route “Reset link by email → Document and selfie check” of Account recovery for Customers (34.9 % of entrants)"
       },
       {
         "kind": "opened",
@@ -10131,8 +10131,8 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
         "route": "start.next/choose_method.to[1]/sms_code.pass/idv.pass/new_password.next/notify.next/recovered",
         "label": "Reset code by SMS → Document and selfie check",
         "before": 0.0,
-        "after": 0.18482860229041653,
-        "sentence": "opens the route “Reset code by SMS → Document and selfie check” of Account recovery for Customers (18.5 % of entrants)"
+        "after": 0.18091835137197732,
+        "sentence": "opens the route “Reset code by SMS → Document and selfie check” of Account recovery for Customers (18.1 % of entrants)"
       },
       {
         "kind": "opened",
@@ -10142,8 +10142,8 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
         "route": "start.next/choose_method.to[2]/call_desk.next/support_desk.resolved/desk_check.pass/idv.pass/new_password.next/notify.next/recovered",
         "label": "Support desk → Security questions → Document and selfie check",
         "before": 0.0,
-        "after": 0.07064154934370037,
-        "sentence": "opens the route “Support desk → Security questions → Document and selfie check” of Account recovery for Customers (7.1 % of entrants)"
+        "after": 0.07015370315153806,
+        "sentence": "opens the route “Support desk → Security questions → Document and selfie check” of Account recovery for Customers (7.0 % of entrants)"
       },
       {
         "kind": "opened",
@@ -10153,8 +10153,8 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
         "route": "start.next/choose_method.to[0]/email_link.fail/call_desk.next/support_desk.resolved/desk_check.pass/idv.pass/new_password.next/notify.next/recovered",
         "label": "Reset link by email failed → Support desk → Security questions → Document and selfie check",
         "before": 0.0,
-        "after": 0.009860033770395009,
-        "sentence": "opens the route “Reset link by email failed → Support desk → Security questions → Document and selfie check” of Account recovery for Customers (0.99 % of entrants)"
+        "after": 0.00968801652790519,
+        "sentence": "opens the route “Reset link by email failed → Support desk → Security questions → Document and selfie check” of Account recovery for Customers (0.97 % of entrants)"
       },
       {
         "kind": "opened",
@@ -10164,8 +10164,8 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
         "route": "start.next/choose_method.to[1]/sms_code.fail/call_desk.next/support_desk.resolved/desk_check.pass/idv.pass/new_password.next/notify.next/recovered",
         "label": "Reset code by SMS failed → Support desk → Security questions → Document and selfie check",
         "before": 0.0,
-        "after": 0.0074746165959053215,
-        "sentence": "opens the route “Reset code by SMS failed → Support desk → Security questions → Document and selfie check” of Account recovery for Customers (0.75 % of entrants)"
+        "after": 0.007406060319086975,
+        "sentence": "opens the route “Reset code by SMS failed → Support desk → Security questions → Document and selfie check” of Account recovery for Customers (0.74 % of entrants)"
       }
     ],
     "finding_changes": {
@@ -10177,8 +10177,8 @@ export const ROUTES_SAMPLE: { fixture: string; baseline: RoutesView; fixed: Rout
           "route": "start.next/choose_method.to[1]/sms_code.pass/new_password.next/notify.next/recovered",
           "route_label": "Reset code by SMS",
           "population": "sim_swappers",
-          "p": 0.6617798729692658,
-          "message": "Account recovery grants the access of Sign-in at AAL1 by route “Reset code by SMS”, weaker than its weakest route “Rate limiting → Password → SMS code” at AAL2 (SIM-swappers (targeted account takeover): 66.2 % of entrants)",
+          "p": 0.6653277850294101,
+          "message": "Account recovery grants the access of Sign-in at AAL1 by route “Reset code by SMS”, weaker than its weakest route “Rate limiting → Password → SMS code” at AAL2 (SIM-swappers (targeted account takeover): 66.5 % of entrants)",
           "why": "attackers take the weakest way into the account: a recovery weaker than sign-in undoes what sign-in's controls buy"
         }
       ],
