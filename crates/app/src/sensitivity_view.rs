@@ -171,7 +171,15 @@ pub fn run_sensitivity(
         .map(|s| swing_view(&names, s))
         .collect();
     // The draws the run saw: its sampling, and under rqmc the baseline's dimensions.
-    let sampling = crate::settings::StoredSettings::of(&rec).sampling;
+    let settings = crate::settings::StoredSettings::of(&rec);
+    if !settings.draws_reproducible() {
+        return Err(run_err(format!(
+            "run {run_id} was made by an earlier version of the engine, which drew its \
+             inputs another way: they cannot be recomputed to rank them against its \
+             outputs. Run the model again to see its drivers."
+        )));
+    }
+    let sampling = settings.sampling;
     let dimensions = loaded
         .validation
         .spec
@@ -496,6 +504,28 @@ mod tests {
         run_and_store_with(store, "dominated", &model, &settings, None, precision, None)
             .expect("run")
             .0
+    }
+
+    #[test]
+    fn an_mc_run_stored_before_the_table_draws_is_not_correlated_with_other_draws() {
+        // Its settings as an older app stored them (no draw scheme): its PERTs were drawn
+        // by a rejection sampler, so recomputing them now would rank noise.
+        let (dir, store) = workspace("old-draws");
+        let id = stored_run(&store, Mode::Expected, &[]);
+        assert!(run_sensitivity(&store, id, "fraud_loss", None).is_ok());
+        let db = rusqlite::Connection::open(dir.join("ws.db")).expect("open");
+        db.execute(
+            "UPDATE runs SET settings_json = '{\"threads\": null}' WHERE id = ?1",
+            [id],
+        )
+        .expect("age the run");
+        drop(db);
+        let err = run_sensitivity(&store, id, "fraud_loss", None).expect_err("refused");
+        assert!(
+            err.to_string().contains("earlier version of the engine"),
+            "{err}"
+        );
+        std::fs::remove_dir_all(dir).ok();
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! (`runs.settings_json`): typed, written and read by serde in one place.
 
 use journeylab_engine::run::PrecisionTarget;
-use journeylab_engine::sim::Sampling;
+use journeylab_engine::sim::{Sampling, MC_DRAW_SCHEME};
 use journeylab_store::RunRecord;
 use serde::{Deserialize, Serialize};
 
@@ -31,6 +31,10 @@ pub struct StoredSettings {
     /// How quantities were drawn (runs stored before rqmc existed were mc).
     #[serde(default)]
     pub sampling: Sampling,
+    /// How mc turned streams into draws ([`MC_DRAW_SCHEME`]; 0 for runs stored before it
+    /// was recorded).
+    #[serde(default)]
+    pub draw_scheme: u32,
 }
 
 impl StoredSettings {
@@ -44,6 +48,7 @@ impl StoredSettings {
         StoredSettings {
             threads,
             sampling,
+            draw_scheme: MC_DRAW_SCHEME,
             precision: precision
                 .iter()
                 .map(|t| StoredTarget {
@@ -69,6 +74,13 @@ impl StoredSettings {
             .as_deref()
             .and_then(|t| serde_json::from_str(t).ok())
             .unwrap_or_default()
+    }
+
+    /// Whether the engine can recompute the run's draws of its quantities as the run made
+    /// them (a run stored by an engine that drew them another way cannot be correlated
+    /// with them).
+    pub fn draws_reproducible(&self) -> bool {
+        self.sampling == Sampling::Rqmc || self.draw_scheme == MC_DRAW_SCHEME
     }
 
     /// For a run asked to stop on precision: the maximum it was allowed.
@@ -105,6 +117,11 @@ mod tests {
             old.sampling,
             Sampling::Mc,
             "runs stored before rqmc were mc"
+        );
+        assert!(s.draws_reproducible());
+        assert!(
+            !old.draws_reproducible(),
+            "an mc run stored before the draw scheme was recorded drew its PERTs otherwise"
         );
     }
 }

@@ -376,6 +376,13 @@ pub fn evaluate_expected(spec: &Spec, values: &[f64]) -> Result<Samples, SimErro
     })
 }
 
+/// Which way plain Monte Carlo turns a quantity's stream into its draw, kept with stored
+/// runs so that an analysis recomputing a run's inputs (sensitivity) knows whether it can:
+/// 0, before it was recorded — every distribution by its sampler; 1 — a PERT or Beta by
+/// its quantile table at a uniform of its stream, the rest by their samplers. (Quasi-random
+/// draws have not changed since they were introduced.)
+pub const MC_DRAW_SCHEME: u32 = 1;
+
 /// How every quantity of a run is drawn, set up once per run rather than per draw.
 pub(crate) struct DrawPlan {
     sampling: Sampling,
