@@ -44,21 +44,30 @@ pub fn percentile_sorted(sorted: &[f64], q: f64) -> f64 {
     }
 }
 
+/// Count, mean and sample standard deviation (n − 1) of `present` (no NaN), two-pass;
+/// `None` when it is empty. The one arithmetic behind [`summarize`] and the precision
+/// check's [`crate::stream::series_mean_se`], so that the two agree bit for bit.
+pub fn mean_sd(present: impl Iterator<Item = f64> + Clone) -> Option<(usize, f64, f64)> {
+    let count = present.clone().count();
+    if count == 0 {
+        return None;
+    }
+    let n = count as f64;
+    let mean = present.clone().sum::<f64>() / n;
+    let var = if count > 1 {
+        present.map(|x| (x - mean).powi(2)).sum::<f64>() / (n - 1.0)
+    } else {
+        0.0
+    };
+    Some((count, mean, var.sqrt()))
+}
+
 /// Summarises the values that are present (NaN marks an absent value, e.g. a rate with
 /// a zero denominator). `None` when no value is present.
 pub fn summarize(values: impl IntoIterator<Item = f64>) -> Option<Summary> {
     let mut v: Vec<f64> = values.into_iter().filter(|x| !x.is_nan()).collect();
-    if v.is_empty() {
-        return None;
-    }
-    let n = v.len() as f64;
-    let mean = v.iter().sum::<f64>() / n;
-    let var = if v.len() > 1 {
-        v.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (n - 1.0)
-    } else {
-        0.0
-    };
-    let sd = var.sqrt();
+    let (count, mean, sd) = mean_sd(v.iter().copied())?;
+    let n = count as f64;
     let (min, max) = v
         .iter()
         .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), x| {

@@ -22,7 +22,7 @@
 //! Past the kept rows a run therefore costs a fixed amount of memory per series, whatever
 //! its length.
 
-use crate::metrics::{class_counts, percentile_select, scoped_value, summarize, Summary};
+use crate::metrics::{class_counts, mean_sd, percentile_select, scoped_value, summarize, Summary};
 use crate::sim::rqmc::Replicates;
 use crate::sim::{Samples, Sampling};
 use crate::spec::{GuardrailSpec, Spec};
@@ -177,20 +177,8 @@ pub fn series_mean_se(
     if let Some(m) = streamed {
         return m.mean_se(sampling);
     }
-    // The same arithmetic in the same order as `summarize`.
-    let present = kept.clone().filter(|x| !x.is_nan());
-    let n = present.clone().count();
-    if n == 0 {
-        return None;
-    }
-    let nf = n as f64;
-    let mean = present.clone().sum::<f64>() / nf;
-    let var = if n > 1 {
-        present.map(|x| (x - mean).powi(2)).sum::<f64>() / (nf - 1.0)
-    } else {
-        0.0
-    };
-    let plain = var.sqrt() / nf.sqrt();
+    let (n, mean, sd) = mean_sd(kept.clone().filter(|x| !x.is_nan()))?;
+    let plain = sd / (n as f64).sqrt();
     let se = match sampling {
         Sampling::Mc => plain,
         Sampling::Rqmc => crate::sim::rqmc::replicate_se(kept, 0).unwrap_or(plain),

@@ -280,8 +280,7 @@ fn weight(b: &Buffers, lap: Lap, t: Target) -> f64 {
 }
 
 /// The probability that a lap starting at step `s` is a `lap` one, from its exits'
-/// weights. A control's rounds are folded from the last one back (into `b.rounds`, round
-/// k at index k − 1, after the last the fail target's weight).
+/// weights (a control's through its rounds, [`control_rounds`]).
 #[allow(clippy::too_many_arguments)]
 fn step_value(
     spec: &Spec,
@@ -294,21 +293,28 @@ fn step_value(
 ) -> f64 {
     let kind = &journey.steps[s].kind;
     if let Some(c) = control_step(spec, kind, pop, draws) {
-        let (wa, wp) = (weight(b, lap, c.abandon), weight(b, lap, c.pass));
-        let mut v = weight(b, lap, c.fail);
-        b.rounds.clear();
-        b.rounds.resize(c.max_attempts + 1, 0.0);
-        b.rounds[c.max_attempts] = v;
-        for k in (0..c.max_attempts).rev() {
-            v = c.a * wa + (1.0 - c.a) * (c.p * wp + (1.0 - c.p) * v);
-            b.rounds[k] = v;
-        }
-        return v;
+        return control_rounds(&c, lap, b);
     }
     let mut list = std::mem::take(&mut b.exits);
     exits(&spec.controls, kind, pop, draws, &mut list);
     let v = list.iter().map(|&(t, p)| p * weight(b, lap, t)).sum();
     b.exits = list;
+    v
+}
+
+/// A control's per-round probabilities of a `lap` lap into `b.rounds` (round k at index
+/// k − 1, after the last the fail target's weight), folded from the last round back; the
+/// first round's, i.e. the step's.
+fn control_rounds(c: &ControlStep, lap: Lap, b: &mut Buffers) -> f64 {
+    let (wa, wp) = (weight(b, lap, c.abandon), weight(b, lap, c.pass));
+    let mut v = weight(b, lap, c.fail);
+    b.rounds.clear();
+    b.rounds.resize(c.max_attempts + 1, 0.0);
+    b.rounds[c.max_attempts] = v;
+    for k in (0..c.max_attempts).rev() {
+        v = c.a * wa + (1.0 - c.a) * (c.p * wp + (1.0 - c.p) * v);
+        b.rounds[k] = v;
+    }
     v
 }
 
@@ -329,7 +335,7 @@ fn conditioned_step<R: Rng + ?Sized>(
 ) {
     let kind = &journey.steps[s].kind;
     if let Some(c) = control_step(spec, kind, pop, draws) {
-        step_value(spec, journey, s, pop, draws, lap, m.b); // fills m.b.rounds
+        control_rounds(&c, lap, m.b);
         let (a, p) = (c.a, c.p);
         let (wa, wp) = (weight(m.b, lap, c.abandon), weight(m.b, lap, c.pass));
         let mut trying = n;
