@@ -222,9 +222,7 @@ impl Store {
             schema::Migrated::Foreign => return Err(StoreError::ForeignDatabase { path }),
         }
         // WAL is a property of the file: set once, it stays for every later connection.
-        let _mode: String = write
-            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
-            .map_err(sql)?;
+        enable_wal(&write).map_err(sql)?;
         // FULL: a committed run survives a power cut too; commits are few and large.
         write
             .pragma_update(None, "synchronous", "FULL")
@@ -422,6 +420,30 @@ fn check_header(path: &Path) -> Result<()> {
         Err(StoreError::NotADatabase {
             path: path.to_path_buf(),
         })
+    }
+}
+
+/// Switches the file to WAL (a no-op once it is). The switch needs an exclusive lock, and
+/// SQLite does not wait for it through the busy handler when this connection already holds
+/// a shared one and another holds a reserved one (its rule against deadlock): so when
+/// several processes open a new file at the same moment, one's switch can fail at once
+/// with "database is locked" while another is still migrating. Retried until
+/// [`BUSY_TIMEOUT`], as the busy handler would have waited.
+fn enable_wal(conn: &Connection) -> rusqlite::Result<()> {
+    let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
+    loop {
+        match conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0)) {
+            Ok(_) => return Ok(()),
+            Err(rusqlite::Error::SqliteFailure(f, _))
+                if matches!(
+                    f.code,
+                    rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
+                ) && std::time::Instant::now() < deadline =>
+            {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            Err(e) => return Err(e),
+        }
     }
 }
 
