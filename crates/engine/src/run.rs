@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::metrics::{self, Summary};
 use crate::sim::{
-    simulate_in, Dimensions, Layout, Progress, Samples, Sampling, Settings, SimError,
+    simulate_together, Dimensions, Layout, Progress, Samples, Sampling, Settings, SimError,
 };
 use crate::spec::Spec;
 use crate::stream::{
@@ -396,9 +396,9 @@ fn part<'a>(inner: &'a dyn Progress, before: u64, total: u64) -> Offset<'a> {
 
 /// Extends every scenario of `out` by `more` iterations (the next ones after those it
 /// has): their rows are kept while the run stays within its kept rows, and summarised past
-/// them. Scenario by scenario over the kept part (one simulation each, as a plain run);
-/// block by block past it, every scenario for the same block, so the paired differences
-/// against the baseline stream too.
+/// them. Every scenario is simulated together with the others ([`simulate_together`]:
+/// each quantity drawn once per iteration for all of them), over the kept part and then
+/// block by block past it, so the paired differences against the baseline stream too.
 fn extend(
     out: &mut RunOutput,
     more: u64,
@@ -420,16 +420,20 @@ fn extend(
         iterations,
         ..settings.clone()
     };
+    // Copies, so that the scenarios can take their rows while these are read (a step of
+    // a run copies its models once, not per block).
+    let specs: Vec<Spec> = out.scenarios.iter().map(|s| s.spec.clone()).collect();
+    let specs: Vec<&Spec> = specs.iter().collect();
+    let dimensions = out.dimensions.clone();
+    let together = |first: u64, count: u64| {
+        let p = part(progress, first.saturating_mul(n_scen), planned);
+        simulate_together(&specs, &with(count), first, &dimensions, &p)
+    };
     // The kept part: appended rows.
     if at < kept_max {
         let count = end.min(kept_max) - at;
-        for (k, s) in out.scenarios.iter_mut().enumerate() {
-            let p = part(
-                progress,
-                at.saturating_mul(n_scen) + count * k as u64,
-                planned,
-            );
-            let add = simulate_in(&s.spec, &with(count), at, &out.dimensions, &p)?;
+        let added = together(at, count)?;
+        for (s, add) in out.scenarios.iter_mut().zip(added) {
             let totals = metrics::totals(&s.spec, &add);
             check_finite(&s.id, &totals, at)?;
             s.samples.data.extend_from_slice(&add.data);
@@ -456,14 +460,9 @@ fn extend(
     }
     while at < end {
         let count = (end - at).min(BLOCK as u64);
+        let blocks = together(at, count)?;
         let mut base_block: Option<Vec<Vec<f64>>> = None;
-        for (k, s) in out.scenarios.iter_mut().enumerate() {
-            let p = part(
-                progress,
-                at.saturating_mul(n_scen) + count * k as u64,
-                planned,
-            );
-            let block = simulate_in(&s.spec, &with(count), at, &out.dimensions, &p)?;
+        for (k, (s, block)) in out.scenarios.iter_mut().zip(blocks).enumerate() {
             let totals = metrics::totals(&s.spec, &block);
             check_finite(&s.id, &totals, at)?;
             if let Some(st) = s.streamed.as_mut() {

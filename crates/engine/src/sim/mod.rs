@@ -11,6 +11,7 @@ mod layout;
 pub mod rqmc;
 mod sampled;
 
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use rand::Rng;
@@ -22,7 +23,7 @@ pub use rqmc::Dimensions;
 
 use crate::quantity::{Inverse, Sampler};
 use crate::rng::{key_hash, stream};
-use crate::spec::{PerPop, PopulationKind, Spec, StepKind};
+use crate::spec::{PerPop, PopulationKind, QuantitySpec, Spec, StepKind};
 
 /// How counts move through a journey.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default, ts_rs::TS)]
@@ -219,6 +220,9 @@ impl Flow {
 /// Reusable buffers of one worker.
 #[derive(Default)]
 struct Scratch {
+    /// One iteration's draw of every distinct quantity of the models simulated together.
+    shared: Vec<f64>,
+    /// Those draws in one model's quantity order.
     draws: Vec<f64>,
     flow: Flow,
     sampled: sampled::Buffers,
@@ -256,77 +260,128 @@ pub fn simulate_in(
     dimensions: &Dimensions,
     progress: &dyn Progress,
 ) -> Result<Samples, SimError> {
+    let mut all = simulate_together(&[spec], settings, first, dimensions, progress)?;
+    all.pop()
+        .ok_or_else(|| SimError::Settings("no model to simulate".into()))
+}
+
+/// Iterations `first .. first + settings.iterations` of several models that share
+/// quantities (a baseline and its scenarios), one [`Samples`] per model in order: each
+/// equal, bit for bit, to [`simulate_in`] of that model alone. Every quantity is drawn once
+/// per iteration for all of them — a scenario's unchanged quantity (same key, same
+/// distribution) is the baseline's draw, which common random numbers make identical
+/// anyway — and every model's row of an iteration is made while its draws are at hand.
+/// Progress counts model-iterations (iterations × models).
+pub fn simulate_together(
+    specs: &[&Spec],
+    settings: &Settings,
+    first: u64,
+    dimensions: &Dimensions,
+    progress: &dyn Progress,
+) -> Result<Vec<Samples>, SimError> {
     if settings.iterations == 0 {
         return Err(SimError::Settings("iterations must be at least 1".into()));
     }
     let iterations = usize::try_from(settings.iterations)
         .map_err(|_| SimError::Settings("too many iterations".into()))?;
-    let layout = Layout::of(spec);
-    let width = layout.width;
-    let quantities = DrawPlan::new(spec, settings.sampling, dimensions);
-    let flow_hashes: Vec<Vec<u64>> = spec
-        .journeys
+    let plan = DrawPlan::new(specs, settings.sampling, dimensions);
+    let models: Vec<Model> = specs.iter().map(|spec| Model::new(spec)).collect();
+    let mut data: Vec<Vec<f64>> = models
         .iter()
-        .map(|j| {
-            j.entrants
-                .iter()
-                .map(|e| {
-                    key_hash(&format!(
-                        "flow/{}/{}",
-                        j.id, spec.populations[e.population].id
-                    ))
-                })
-                .collect()
-        })
+        .map(|m| vec![0.0; iterations * m.layout.width])
         .collect();
-    let mut data = vec![0.0; iterations * width];
-    let done = AtomicU64::new(0);
-    // Chunks bound the work between cancellation checks and progress reports.
+    // Chunks bound the work between cancellation checks and progress reports. Each chunk
+    // holds the same iterations' rows of every model.
     const CHUNK: usize = 256;
-    let work = |pool_data: &mut [f64]| -> Result<(), SimError> {
-        pool_data
-            .par_chunks_mut(CHUNK * width.max(1))
-            .enumerate()
-            .try_for_each_init(Scratch::default, |scratch, (c, chunk)| {
+    let mut chunks: Vec<Vec<&mut [f64]>> = (0..iterations.div_ceil(CHUNK))
+        .map(|_| Vec::with_capacity(models.len()))
+        .collect();
+    for (rows, model) in data.iter_mut().zip(&models) {
+        let width = model.layout.width;
+        if width == 0 {
+            chunks.iter_mut().for_each(|c| c.push(&mut []));
+        } else {
+            for (c, rows) in chunks.iter_mut().zip(rows.chunks_mut(CHUNK * width)) {
+                c.push(rows);
+            }
+        }
+    }
+    let n_models = models.len() as u64;
+    let total = settings.iterations.saturating_mul(n_models);
+    let done = AtomicU64::new(0);
+    let work = |chunks: Vec<Vec<&mut [f64]>>| -> Result<(), SimError> {
+        chunks.into_par_iter().enumerate().try_for_each_init(
+            Scratch::default,
+            |scratch, (c, mut rows_of)| {
                 if progress.cancelled() {
                     return Err(SimError::Cancelled);
                 }
-                let rows = chunk.len().checked_div(width).unwrap_or(0);
+                let start = c * CHUNK;
+                let rows = CHUNK.min(iterations - start);
                 for r in 0..rows {
-                    let i = first + (c * CHUNK + r) as u64;
-                    let row = &mut chunk[r * width..(r + 1) * width];
-                    iteration(
-                        spec,
-                        &layout,
-                        settings,
-                        &quantities,
-                        &flow_hashes,
-                        i,
-                        scratch,
-                        row,
-                    )?;
+                    let i = first + (start + r) as u64;
+                    iteration(&plan, &models, settings, i, r, scratch, &mut rows_of)?;
                 }
-                let d = done.fetch_add(rows as u64, Ordering::Relaxed) + rows as u64;
-                progress.report(d, settings.iterations);
+                let d = done.fetch_add(rows as u64 * n_models, Ordering::Relaxed)
+                    + rows as u64 * n_models;
+                progress.report(d, total);
                 Ok(())
-            })
+            },
+        )
     };
     match settings.threads {
         Some(t) => rayon::ThreadPoolBuilder::new()
             .num_threads(t.max(1))
             .build()
             .map_err(|e| SimError::Settings(format!("cannot start {t} threads: {e}")))?
-            .install(|| work(&mut data))?,
-        None => work(&mut data)?,
+            .install(|| work(chunks))?,
+        None => work(chunks)?,
     }
-    if width == 0 {
-        progress.report(settings.iterations, settings.iterations);
+    if models.iter().all(|m| m.layout.width == 0) {
+        progress.report(total, total);
     }
-    Ok(Samples {
-        layout,
-        iterations,
-        data,
-    })
+    Ok(models
+        .into_iter()
+        .zip(data)
+        .map(|(m, data)| Samples {
+            layout: m.layout,
+            iterations,
+            data,
+        })
+        .collect())
+}
+
+/// One model of a simulation with what its iterations look up.
+struct Model<'a> {
+    spec: &'a Spec,
+    layout: Layout,
+    /// The stream key of each journey × entrant's flow (sampled mode).
+    flow_hashes: Vec<Vec<u64>>,
+}
+
+impl<'a> Model<'a> {
+    fn new(spec: &'a Spec) -> Model<'a> {
+        let flow_hashes = spec
+            .journeys
+            .iter()
+            .map(|j| {
+                j.entrants
+                    .iter()
+                    .map(|e| {
+                        key_hash(&format!(
+                            "flow/{}/{}",
+                            j.id, spec.populations[e.population].id
+                        ))
+                    })
+                    .collect()
+            })
+            .collect();
+        Model {
+            spec,
+            layout: Layout::of(spec),
+            flow_hashes,
+        }
+    }
 }
 
 /// One expected-mode evaluation with every quantity set to the given values (indexed
@@ -383,10 +438,14 @@ pub fn evaluate_expected(spec: &Spec, values: &[f64]) -> Result<Samples, SimErro
 /// draws have not changed since they were introduced.)
 pub const MC_DRAW_SCHEME: u32 = 1;
 
-/// How every quantity of a run is drawn, set up once per run rather than per draw.
+/// How every quantity of a run is drawn, set up once per run rather than per draw: the
+/// distinct quantities of the models simulated together, and where each model finds its
+/// own.
 pub(crate) struct DrawPlan {
     sampling: Sampling,
     quantities: Vec<QuantityDraw>,
+    /// `slots[k][q]`: the index in `quantities` of model `k`'s quantity `q`.
+    slots: Vec<Vec<usize>>,
     /// Under rqmc: sets of four Sobol dimensions of block 0 the quantities use.
     block0_sets: u32,
 }
@@ -406,11 +465,35 @@ struct QuantityDraw {
 }
 
 impl DrawPlan {
-    /// The plan of `spec`'s quantities. Under rqmc the Beta tables are built here, in
+    /// The plan of the quantities of `specs`. A quantity is drawn once for every model that
+    /// has it with the same key and distribution: its draw depends on nothing else (its
+    /// stream or Sobol dimension is named by the key), so sharing it changes no value. A
+    /// scenario that changes a quantity's distribution keeps its key (common random
+    /// numbers) and gets a draw of its own. Under rqmc the Beta tables are built here, in
     /// parallel (a few milliseconds per shape the first time a process meets it).
-    pub(crate) fn new(spec: &Spec, sampling: Sampling, dimensions: &Dimensions) -> DrawPlan {
-        let quantities = spec
-            .quantities
+    pub(crate) fn new(specs: &[&Spec], sampling: Sampling, dimensions: &Dimensions) -> DrawPlan {
+        let mut distinct: Vec<&QuantitySpec> = Vec::new();
+        let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
+        let slots = specs
+            .iter()
+            .map(|spec| {
+                spec.quantities
+                    .iter()
+                    .map(|q| {
+                        let same = by_key.entry(q.key.as_str()).or_default();
+                        match same.iter().find(|&&d| distinct[d].dist == q.dist) {
+                            Some(&d) => d,
+                            None => {
+                                distinct.push(q);
+                                same.push(distinct.len() - 1);
+                                distinct.len() - 1
+                            }
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
+        let quantities = distinct
             .par_iter()
             .map(|q| {
                 let key = key_hash(&q.key);
@@ -435,12 +518,20 @@ impl DrawPlan {
         DrawPlan {
             sampling,
             quantities,
+            slots,
             block0_sets,
         }
     }
 
-    /// Iteration `i`'s draw of every quantity into `out` (indexed like
-    /// [`Spec::quantities`]).
+    /// Model `k`'s quantity values (indexed like its [`Spec::quantities`]) out of one
+    /// iteration's `shared` draws from [`Self::fill`].
+    fn values_of(&self, k: usize, shared: &[f64], out: &mut Vec<f64>) {
+        out.clear();
+        out.extend(self.slots[k].iter().map(|&d| shared[d]));
+    }
+
+    /// Iteration `i`'s draw of every distinct quantity into `out` (indexed like the plan's
+    /// quantities; [`Self::values_of`] gives a model's).
     fn fill(&self, seed: u64, i: u64, out: &mut Vec<f64>) {
         out.clear();
         match self.sampling {
@@ -502,18 +593,20 @@ pub fn draw_quantities_as(
     seed: u64,
     iterations: usize,
 ) -> Vec<f64> {
-    let plan = DrawPlan::new(spec, sampling, dimensions);
+    let plan = DrawPlan::new(&[spec], sampling, dimensions);
     let n = spec.quantities.len();
     let mut out = vec![0.0; iterations * n];
     if n == 0 {
         return out;
     }
-    out.par_chunks_mut(n)
-        .enumerate()
-        .for_each_init(Vec::new, |values, (i, row)| {
-            plan.fill(seed, i as u64, values);
+    out.par_chunks_mut(n).enumerate().for_each_init(
+        || (Vec::new(), Vec::new()),
+        |(shared, values), (i, row)| {
+            plan.fill(seed, i as u64, shared);
+            plan.values_of(0, shared, values);
             row.copy_from_slice(values);
-        });
+        },
+    );
     out
 }
 
@@ -563,29 +656,39 @@ pub fn simulate_expected_on(spec: &Spec, draws: &[f64]) -> Result<Samples, SimEr
     })
 }
 
-#[allow(clippy::too_many_arguments)]
+/// Iteration `i` of every model: the shared draws once, then each model's row `r` of its
+/// chunk in `rows_of`.
 fn iteration(
-    spec: &Spec,
-    layout: &Layout,
+    plan: &DrawPlan,
+    models: &[Model],
     settings: &Settings,
-    quantities: &DrawPlan,
-    flow_hashes: &[Vec<u64>],
     i: u64,
+    r: usize,
     scratch: &mut Scratch,
-    row: &mut [f64],
+    rows_of: &mut [&mut [f64]],
 ) -> Result<(), SimError> {
+    let mut shared = std::mem::take(&mut scratch.shared);
     let mut values = std::mem::take(&mut scratch.draws);
-    quantities.fill(settings.seed, i, &mut values);
-    let result = evaluate_row(
-        spec,
-        layout,
-        settings,
-        flow_hashes,
-        i,
-        &values,
-        scratch,
-        row,
-    );
+    plan.fill(settings.seed, i, &mut shared);
+    let mut result = Ok(());
+    for (k, (model, rows)) in models.iter().zip(rows_of.iter_mut()).enumerate() {
+        plan.values_of(k, &shared, &mut values);
+        let width = model.layout.width;
+        result = evaluate_row(
+            model.spec,
+            &model.layout,
+            settings,
+            &model.flow_hashes,
+            i,
+            &values,
+            scratch,
+            &mut rows[r * width..(r + 1) * width],
+        );
+        if result.is_err() {
+            break;
+        }
+    }
+    scratch.shared = shared;
     scratch.draws = values;
     result
 }

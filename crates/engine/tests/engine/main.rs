@@ -36,4 +36,5 @@ mod sensitivity;
 mod stability;
 mod stream;
 mod sweep;
+mod together;
 mod validation;
