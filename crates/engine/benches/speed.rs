@@ -3,15 +3,16 @@
 //! 1. ns per binomial draw: rand_distr's `Binomial` built per draw (what sampled mode
 //!    did, BTPE / BINV with their set-up every time) against `sim::binomial`;
 //! 2. µs per iteration of every fixture, sampled and expected, on one thread (the cost
-//!    per core, less noisy on a shared machine than the parallel wall time);
+//!    per core, less noisy on a shared machine than the parallel wall time): the baseline
+//!    alone, and per model in a whole run of the baseline and its scenarios;
 //! 3. iterations a stop on precision ran against the iterations its final standard
 //!    error says were needed;
 //! 4. sampled mode's cost in volume: consumer sign-in with every population's entrants
 //!    fixed at 10 … 10⁹ per period, µs per iteration on one thread and the ratio to 10.
 //!
 //! Run: `cargo bench -p journeylab-engine --bench speed` (release mode;
-//! `SPEED_DRAWS_ONLY=1` for the first table alone, `SPEED_VOLUME_ONLY=1` for the first
-//! and the last). Each figure is
+//! `SPEED_DRAWS_ONLY=1` for the first table alone, `SPEED_FIXTURES_ONLY=1` for the first
+//! two, `SPEED_VOLUME_ONLY=1` for the first and the last). Each figure is
 //! the best of a few repetitions: the machine is shared, and the minimum is the least
 //! disturbed.
 
@@ -19,7 +20,7 @@ use std::hint::black_box;
 use std::time::Instant;
 
 use journeylab_engine::rng::{key_hash, stream};
-use journeylab_engine::run::{run_to_precision, PrecisionTarget};
+use journeylab_engine::run::{run, run_to_precision, PrecisionTarget};
 use journeylab_engine::sim::binomial::{binomial, BERNOULLI_MAX_N};
 use journeylab_engine::{simulate, validate, Mode, NoProgress, Settings, Spec, Validation};
 use rand::Rng;
@@ -109,30 +110,50 @@ fn fixtures() -> Vec<(String, Validation)> {
         .collect()
 }
 
-fn per_iteration(spec: &Spec, mode: Mode, iterations: u64) -> f64 {
-    let settings = Settings {
+/// Plain Monte Carlo on one thread, seed 1.
+fn one_thread(mode: Mode, iterations: u64) -> Settings {
+    Settings {
         iterations,
         seed: 1,
         mode,
         sampling: journeylab_engine::Sampling::Mc,
         threads: Some(1),
-    };
+    }
+}
+
+fn per_iteration(spec: &Spec, mode: Mode, iterations: u64) -> f64 {
+    let settings = one_thread(mode, iterations);
     best(3, || {
         black_box(simulate(spec, &settings, &NoProgress).expect("simulate"));
     }) * 1e6
         / iterations as f64
 }
 
+/// µs per model-iteration of a whole run (the baseline and every scenario, simulated
+/// together with their quantities drawn once per iteration, summaries included).
+fn per_model_iteration(v: &Validation, mode: Mode, iterations: u64) -> f64 {
+    let settings = one_thread(mode, iterations);
+    let models = 1 + v.scenarios.len() as u64;
+    best(3, || {
+        black_box(run(v, &settings, None, &NoProgress).expect("run"));
+    }) * 1e6
+        / (iterations * models) as f64
+}
+
 fn iterations(fixtures: &[(String, Validation)]) {
-    println!("\n## µs per iteration, one thread, baseline (best of 3)\n");
-    println!("| fixture | sampled (20,000 it.) | expected (2,000 it.) |");
-    println!("|---|---|---|");
+    println!("\n## µs per iteration, one thread (best of 3)\n");
+    println!("Baseline alone, and per model in a whole run (baseline and scenarios together, summaries included).\n");
+    println!("| fixture | models | sampled, baseline (20,000 it.) | sampled, whole run | expected, baseline (2,000 it.) | expected, whole run |");
+    println!("|---|---|---|---|---|---|");
     for (name, v) in fixtures {
         let spec = v.spec.as_ref().expect("valid fixture");
         println!(
-            "| {name} | {:.2} | {:.2} |",
+            "| {name} | {} | {:.2} | {:.2} | {:.2} | {:.2} |",
+            1 + v.scenarios.len(),
             per_iteration(spec, Mode::Sampled, 20_000),
-            per_iteration(spec, Mode::Expected, 2_000)
+            per_model_iteration(v, Mode::Sampled, 20_000),
+            per_iteration(spec, Mode::Expected, 2_000),
+            per_model_iteration(v, Mode::Expected, 2_000),
         );
     }
 }
@@ -228,6 +249,9 @@ fn main() {
     if std::env::var_os("SPEED_VOLUME_ONLY").is_none() {
         let fixtures = fixtures();
         iterations(&fixtures);
+        if std::env::var_os("SPEED_FIXTURES_ONLY").is_some() {
+            return;
+        }
         precision(&fixtures);
     }
     volume();
