@@ -10,6 +10,10 @@
 //! 4. sampled mode's cost in volume: consumer sign-in with every population's entrants
 //!    fixed at 10 … 10⁹ per period, µs per iteration on one thread and the ratio to 10.
 //!
+//! With `--features draw-count` a table of sampled mode against its floor (real binomial
+//! draws per iteration × the fastest exact sampler's ns) follows the draws' (with
+//! `SPEED_DRAWS_ONLY=1`, those two alone; the counter slows every figure a little).
+//!
 //! Run: `cargo bench -p journeylab-engine --bench speed` (release mode;
 //! `SPEED_DRAWS_ONLY=1` for the first table alone, `SPEED_FIXTURES_ONLY=1` for the first
 //! two, `SPEED_VOLUME_ONLY=1` for the first and the last). Each figure is
@@ -50,7 +54,9 @@ fn best(reps: usize, mut f: impl FnMut()) -> f64 {
         .fold(f64::INFINITY, f64::min)
 }
 
-fn draws() {
+/// Prints the draw table; returns the fastest exact sampler's ns per draw (BTRS or
+/// inversion: the Bernoulli sum serves only n ≤ 16).
+fn draws() -> f64 {
     const DRAWS: usize = 1_000_000;
     // Counts and probabilities of the kind a journey splits: a few users, a control's
     // pass, rare abandonment of many users, large volumes.
@@ -63,6 +69,7 @@ fn draws() {
         (50_000, 0.05),
         (1_000_000, 0.9),
     ];
+    let mut fastest = f64::INFINITY;
     println!("\n## ns per binomial draw ({DRAWS} draws, best of 5)\n");
     println!("| n | p | n·min(p,q) | old (rand_distr per draw) | new (sim::binomial) | speed-up |");
     println!("|---|---|---|---|---|---|");
@@ -79,12 +86,16 @@ fn draws() {
                 / DRAWS as f64
         };
         let (old, new) = (time(old_binomial), time(binomial));
+        if n > BERNOULLI_MAX_N {
+            fastest = fastest.min(new);
+        }
         println!(
             "| {n} | {p} | {:.1} | {old:.1} | {new:.1} | {:.2}× |",
             n as f64 * p.min(1.0 - p),
             old / new
         );
     }
+    fastest
 }
 
 fn fixtures() -> Vec<(String, Validation)> {
@@ -240,9 +251,53 @@ fn volume() {
     }
 }
 
+/// Sampled mode against its floor: the real binomial draws per iteration (counted with the
+/// `draw-count` feature) times the fastest exact sampler's cost, next to the µs per
+/// iteration (of this build: the count adds about a nanosecond per call).
+#[cfg(feature = "draw-count")]
+fn floor(fixtures: &[(String, Validation)], fastest_ns: f64) {
+    use journeylab_engine::sim::binomial::count;
+    println!("\n## Sampled mode against its floor, baseline (20,000 it.)\n");
+    println!("Fastest exact sampler: {fastest_ns:.1} ns per draw (this build, counter included: about 3 ns more than without it, the table above shows).\n");
+    println!("| fixture | calls per it. | real draws per it. | floor µs | µs per it. | × floor |");
+    println!("|---|---|---|---|---|---|");
+    let counts = || -> (u64, u64) {
+        rayon::broadcast(|_| count::read())
+            .into_iter()
+            .fold((0, 0), |(a, b), (c, d)| (a + c, b + d))
+    };
+    for (name, v) in fixtures {
+        let spec = v.spec.as_ref().expect("valid fixture");
+        let settings = Settings {
+            threads: None, // the global pool, whose threads' counts `broadcast` reads
+            ..one_thread(Mode::Sampled, 20_000)
+        };
+        let before = counts();
+        simulate(spec, &settings, &NoProgress).expect("simulate");
+        let after = counts();
+        let per = |x: u64| x as f64 / 20_000.0;
+        let (calls, real) = (per(after.0 - before.0), per(after.1 - before.1));
+        let floor = real * fastest_ns / 1e3;
+        let us = per_iteration(spec, Mode::Sampled, 20_000);
+        println!(
+            "| {name} | {calls:.1} | {real:.1} | {floor:.2} | {us:.2} | {:.1}× |",
+            us / floor
+        );
+    }
+}
+
 fn main() {
     // `cargo bench` passes `--bench`; there is nothing to filter.
-    draws();
+    let fastest_ns = draws();
+    #[cfg(feature = "draw-count")]
+    floor(&fixtures(), fastest_ns);
+    #[cfg(not(feature = "draw-count"))]
+    let _ = fastest_ns;
+    timings();
+}
+
+/// Every table after the draws' (and the floor's), as the environment variables choose.
+fn timings() {
     if std::env::var_os("SPEED_DRAWS_ONLY").is_some() {
         return;
     }

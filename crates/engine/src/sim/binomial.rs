@@ -29,8 +29,34 @@ pub const BERNOULLI_MAX_N: u64 = 16;
 /// n·min(p, q) from which BTRS is used (Hörmann's validity bound for its constants).
 pub const BTRS_MIN_MEAN: f64 = 10.0;
 
+/// Binomial calls and real draws (n > 0, 0 < p < 1: the others return at once), counted
+/// per thread with the `draw-count` feature only: the speed bench's floor of sampled mode
+/// is the real draws times the sampler's cost.
+#[cfg(feature = "draw-count")]
+pub mod count {
+    use std::cell::Cell;
+
+    thread_local! {
+        static COUNTS: Cell<(u64, u64)> = const { Cell::new((0, 0)) };
+    }
+
+    pub(super) fn note(real: bool) {
+        COUNTS.with(|c| {
+            let (calls, draws) = c.get();
+            c.set((calls + 1, draws + u64::from(real)));
+        });
+    }
+
+    /// This thread's (calls, real draws) so far.
+    pub fn read() -> (u64, u64) {
+        COUNTS.with(Cell::get)
+    }
+}
+
 /// One Binomial(n, p) draw. p ≤ 0 or NaN gives 0 and p ≥ 1 gives n (exact at the edges).
 pub fn binomial<R: Rng + ?Sized>(rng: &mut R, n: u64, p: f64) -> u64 {
+    #[cfg(feature = "draw-count")]
+    count::note(n > 0 && p > 0.0 && p < 1.0);
     if n == 0 || p <= 0.0 || p.is_nan() {
         return 0;
     }
