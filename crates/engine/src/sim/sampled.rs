@@ -22,7 +22,7 @@ use rand::Rng;
 use rand_distr::{Distribution, Gamma, Poisson};
 
 use super::binomial::binomial;
-use super::expected::{exits, ABANDONED};
+use super::expected::{append_exits, ABANDONED};
 use super::{Draws, Flow};
 use crate::spec::{Hub, JourneySpec, Spec, StepKind, Target};
 
@@ -47,7 +47,15 @@ pub(crate) struct Buffers {
     leaves: Vec<f64>,
     /// A control's per-round values of a conditioned split.
     rounds: Vec<f64>,
-    exits: Vec<(Target, f64)>,
+    /// What a hub group's conditioned passes split by, kept from [`lap_probabilities`]
+    /// (each step's exits were read three or four times an iteration): the exits of its
+    /// steps other than controls one after another, with each step's range…
+    group_exits: Vec<(Target, f64)>,
+    exit_ranges: Vec<(usize, usize)>,
+    /// …and its controls' per-round values for each lap, with each step's ranges
+    /// (returning, leaving).
+    group_rounds: Vec<f64>,
+    round_ranges: Vec<[(usize, usize); 2]>,
 }
 
 /// One Poisson(λ) draw as a count.
@@ -165,11 +173,7 @@ fn drain_through_hub<R: Rng + ?Sized>(
     if arrived == 0 {
         return Ok(());
     }
-    lap_probabilities(spec, journey, hub, pop, draws, m.b);
-    let (back, out) = (
-        step_value(spec, journey, hub.step, pop, draws, Lap::Returning, m.b),
-        step_value(spec, journey, hub.step, pop, draws, Lap::Leaving, m.b),
-    );
+    let (back, out) = lap_probabilities(spec, journey, hub, pop, draws, m.b);
     if out.is_nan() || out <= 0.0 {
         return Err(());
     }
@@ -212,6 +216,8 @@ fn drain_through_hub<R: Rng + ?Sized>(
 /// Fills `b.returns` / `b.leaves` for the group's steps: the probability that a lap at a
 /// step comes back to the hub / leaves the group first, by one backward pass over the
 /// acyclic rest of the group. Steps outside the group: 0 / 1; the hub (as a target): 1 / 0.
+/// Returns the hub's own pair (a lap from the hub returns / leaves), and keeps each step's
+/// exits or rounds for the conditioned passes.
 #[allow(clippy::too_many_arguments)]
 fn lap_probabilities(
     spec: &Spec,
@@ -220,7 +226,7 @@ fn lap_probabilities(
     pop: usize,
     draws: &Draws,
     b: &mut Buffers,
-) {
+) -> (f64, f64) {
     let n = journey.steps.len();
     b.returns.clear();
     b.returns.resize(n, 0.0);
@@ -228,12 +234,47 @@ fn lap_probabilities(
     b.leaves.resize(n, 1.0);
     b.returns[hub.step] = 1.0;
     b.leaves[hub.step] = 0.0;
+    b.group_exits.clear();
+    b.group_rounds.clear();
+    b.exit_ranges.resize(n, (0, 0));
+    b.round_ranges.resize(n, [(0, 0); 2]);
     for &s in hub.order.iter().rev() {
         // Both computed directly (not one as 1 − the other): no cancellation when a lap
         // almost surely comes back.
-        b.returns[s] = step_value(spec, journey, s, pop, draws, Lap::Returning, b);
-        b.leaves[s] = step_value(spec, journey, s, pop, draws, Lap::Leaving, b);
+        (b.returns[s], b.leaves[s]) = step_values(spec, journey, s, pop, draws, b);
     }
+    // The hub last: its exits' weights are the values above (and its own, fixed at 1 / 0).
+    step_values(spec, journey, hub.step, pop, draws, b)
+}
+
+/// The probabilities that a lap starting at step `s` returns / leaves, from its exits'
+/// weights (a control's through its rounds, [`control_rounds`]); its exits or rounds are
+/// kept in `b` for [`conditioned_step`].
+fn step_values(
+    spec: &Spec,
+    journey: &JourneySpec,
+    s: usize,
+    pop: usize,
+    draws: &Draws,
+    b: &mut Buffers,
+) -> (f64, f64) {
+    let kind = &journey.steps[s].kind;
+    if let Some(c) = control_step(spec, kind, pop, draws) {
+        let mut values = [0.0; 2];
+        for (i, lap) in [Lap::Returning, Lap::Leaving].into_iter().enumerate() {
+            values[i] = control_rounds(&c, lap, b);
+            let from = b.group_rounds.len();
+            b.group_rounds.extend_from_slice(&b.rounds);
+            b.round_ranges[s][i] = (from, b.group_rounds.len());
+        }
+        return (values[0], values[1]);
+    }
+    let from = b.group_exits.len();
+    append_exits(&spec.controls, kind, pop, draws, &mut b.group_exits);
+    b.exit_ranges[s] = (from, b.group_exits.len());
+    let list = &b.group_exits[from..];
+    let value = |lap| list.iter().map(|&(t, p)| p * weight(b, lap, t)).sum();
+    (value(Lap::Returning), value(Lap::Leaving))
 }
 
 /// A control step's probabilities for one population and where its users go.
@@ -279,29 +320,6 @@ fn weight(b: &Buffers, lap: Lap, t: Target) -> f64 {
     }
 }
 
-/// The probability that a lap starting at step `s` is a `lap` one, from its exits'
-/// weights (a control's through its rounds, [`control_rounds`]).
-#[allow(clippy::too_many_arguments)]
-fn step_value(
-    spec: &Spec,
-    journey: &JourneySpec,
-    s: usize,
-    pop: usize,
-    draws: &Draws,
-    lap: Lap,
-    b: &mut Buffers,
-) -> f64 {
-    let kind = &journey.steps[s].kind;
-    if let Some(c) = control_step(spec, kind, pop, draws) {
-        return control_rounds(&c, lap, b);
-    }
-    let mut list = std::mem::take(&mut b.exits);
-    exits(&spec.controls, kind, pop, draws, &mut list);
-    let v = list.iter().map(|&(t, p)| p * weight(b, lap, t)).sum();
-    b.exits = list;
-    v
-}
-
 /// A control's per-round probabilities of a `lap` lap into `b.rounds` (round k at index
 /// k − 1, after the last the fail target's weight), folded from the last round back; the
 /// first round's, i.e. the step's.
@@ -335,7 +353,7 @@ fn conditioned_step<R: Rng + ?Sized>(
 ) {
     let kind = &journey.steps[s].kind;
     if let Some(c) = control_step(spec, kind, pop, draws) {
-        control_rounds(&c, lap, m.b);
+        let (rounds, _) = m.b.round_ranges[s][usize::from(lap == Lap::Leaving)];
         let (a, p) = (c.a, c.p);
         let (wa, wp) = (weight(m.b, lap, c.abandon), weight(m.b, lap, c.pass));
         let mut trying = n;
@@ -344,7 +362,7 @@ fn conditioned_step<R: Rng + ?Sized>(
                 break;
             }
             m.b.attempts[s] += trying;
-            let later = m.b.rounds[k];
+            let later = m.b.group_rounds[rounds + k];
             let (qa, qp, qr) = (a * wa, (1.0 - a) * p * wp, (1.0 - a) * (1.0 - p) * later);
             let gone = binomial(rng, trying, ratio(qa, qa + qp + qr));
             let passed = binomial(rng, trying - gone, ratio(qp, qp + qr));
@@ -357,27 +375,28 @@ fn conditioned_step<R: Rng + ?Sized>(
         }
         return;
     }
-    let mut list = std::mem::take(&mut m.b.exits);
-    exits(&spec.controls, kind, pop, draws, &mut list);
+    let (from, to) = m.b.exit_ranges[s];
     // Remaining mass as a suffix sum (no cancellation from subtracting).
-    let mut mass: f64 = list.iter().map(|&(t, p)| p * weight(m.b, lap, t)).sum();
+    let suffix = |b: &Buffers, i: usize| -> f64 {
+        b.group_exits[i..to]
+            .iter()
+            .map(|&(t, p)| p * weight(b, lap, t))
+            .sum()
+    };
+    let mut mass = suffix(m.b, from);
     let mut left = n;
-    let last = list.len().saturating_sub(1);
-    for (i, &(t, p)) in list.iter().enumerate() {
+    for i in from..to {
+        let (t, p) = m.b.group_exits[i];
         let q = p * weight(m.b, lap, t);
-        let k = if i == last {
+        let k = if i + 1 == to {
             left
         } else {
             binomial(rng, left, ratio(q, mass))
         };
         m.send(t, k);
         left -= k;
-        mass = list[i + 1..]
-            .iter()
-            .map(|&(t, p)| p * weight(m.b, lap, t))
-            .sum();
+        mass = suffix(m.b, i + 1);
     }
-    m.b.exits = list;
 }
 
 /// q / total as a probability (0 when nothing is left to share).
