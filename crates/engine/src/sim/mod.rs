@@ -535,17 +535,27 @@ impl DrawPlan {
     fn fill(&self, seed: u64, i: u64, out: &mut Vec<f64>) {
         out.clear();
         match self.sampling {
-            Sampling::Mc => out.extend(self.quantities.iter().map(|q| match q.sampler.fixed() {
-                // A fixed value needs no random stream (and seeding one is not free).
-                Some(x) => x,
-                None => {
-                    let mut rng = stream(seed, i, q.key);
-                    match &q.inverse {
-                        Some(inverse) => inverse.at(rng.random::<f64>()),
-                        None => q.sampler.sample(&mut rng),
+            Sampling::Mc => {
+                // Two passes, as under rqmc: every stream first (a table quantity keeps its
+                // uniform), then the table reads, independent of each other, so that their
+                // cache misses overlap (the tables together are larger than L2).
+                out.extend(self.quantities.iter().map(|q| match q.sampler.fixed() {
+                    // A fixed value needs no random stream (and seeding one is not free).
+                    Some(x) => x,
+                    None => {
+                        let mut rng = stream(seed, i, q.key);
+                        match &q.inverse {
+                            Some(_) => rng.random::<f64>(),
+                            None => q.sampler.sample(&mut rng),
+                        }
+                    }
+                }));
+                for (q, x) in self.quantities.iter().zip(out.iter_mut()) {
+                    if let (None, Some(inverse)) = (q.sampler.fixed(), &q.inverse) {
+                        *x = inverse.at(*x);
                     }
                 }
-            })),
+            }
             Sampling::Rqmc => {
                 // Two passes: every coordinate first (arithmetic only), then every quantile
                 // (table reads). The reads are independent of each other, and a short loop
