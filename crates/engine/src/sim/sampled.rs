@@ -45,8 +45,6 @@ pub(crate) struct Buffers {
     /// Per step, the probability that a lap at it returns to the hub / leaves the group.
     returns: Vec<f64>,
     leaves: Vec<f64>,
-    /// A control's per-round values of a conditioned split.
-    rounds: Vec<f64>,
     /// What a hub group's conditioned passes split by, kept from [`lap_probabilities`]
     /// (each step's exits were read three or four times an iteration): the exits of its
     /// steps other than controls one after another, with each step's range…
@@ -262,9 +260,9 @@ fn step_values(
     if let Some(c) = control_step(spec, kind, pop, draws) {
         let mut values = [0.0; 2];
         for (i, lap) in [Lap::Returning, Lap::Leaving].into_iter().enumerate() {
-            values[i] = control_rounds(&c, lap, b);
             let from = b.group_rounds.len();
-            b.group_rounds.extend_from_slice(&b.rounds);
+            let weights = [c.abandon, c.pass, c.fail].map(|t| weight(b, lap, t));
+            values[i] = control_rounds(&c, weights, &mut b.group_rounds);
             b.round_ranges[s][i] = (from, b.group_rounds.len());
         }
         return (values[0], values[1]);
@@ -320,18 +318,18 @@ fn weight(b: &Buffers, lap: Lap, t: Target) -> f64 {
     }
 }
 
-/// A control's per-round probabilities of a `lap` lap into `b.rounds` (round k at index
-/// k − 1, after the last the fail target's weight), folded from the last round back; the
-/// first round's, i.e. the step's.
-fn control_rounds(c: &ControlStep, lap: Lap, b: &mut Buffers) -> f64 {
-    let (wa, wp) = (weight(b, lap, c.abandon), weight(b, lap, c.pass));
-    let mut v = weight(b, lap, c.fail);
-    b.rounds.clear();
-    b.rounds.resize(c.max_attempts + 1, 0.0);
-    b.rounds[c.max_attempts] = v;
+/// A control's per-round probabilities of a lap, given the weights of its abandon, pass and
+/// fail targets for that lap, appended to `out` (round k at k − 1, after the last the fail
+/// target's weight), folded from the last round back; the first round's, i.e. the step's.
+fn control_rounds(c: &ControlStep, [wa, wp, wf]: [f64; 3], out: &mut Vec<f64>) -> f64 {
+    let from = out.len();
+    out.resize(from + c.max_attempts + 1, 0.0);
+    let rounds = &mut out[from..];
+    let mut v = wf;
+    rounds[c.max_attempts] = v;
     for k in (0..c.max_attempts).rev() {
         v = c.a * wa + (1.0 - c.a) * (c.p * wp + (1.0 - c.p) * v);
-        b.rounds[k] = v;
+        rounds[k] = v;
     }
     v
 }
