@@ -51,9 +51,7 @@ pub(crate) fn fits(
     if needed <= usable {
         return Ok(());
     }
-    // Below the kept rows memory grows with iterations: the largest count that fits.
-    let per_iteration = memory_estimate(2, width, scenarios) - memory_estimate(1, width, scenarios);
-    let most = usable / per_iteration.max(1);
+    let most = most_that_fit(iterations, width, scenarios, usable);
     Err(AppError::Run {
         message: format!(
             "this run needs about {} of memory and {} is available (80 % of it usable); at most {} iterations fit — lower the iterations, or run fewer scenarios at once",
@@ -62,6 +60,22 @@ pub(crate) fn fits(
             journeylab_engine::format::count(most)
         ),
     })
+}
+
+/// The most iterations, up to `iterations`, whose estimate fits in `usable` bytes. Below
+/// the kept rows memory grows with the count and the estimate never falls as it grows, so
+/// a bisection finds it.
+fn most_that_fit(iterations: u64, width: usize, scenarios: usize, usable: u64) -> u64 {
+    let (mut most, mut over) = (0, iterations);
+    while most < over {
+        let mid = most + (over - most).div_ceil(2);
+        if memory_estimate(mid, width, scenarios) <= usable {
+            most = mid;
+        } else {
+            over = mid - 1;
+        }
+    }
+    most
 }
 
 /// `MemAvailable` of `/proc/meminfo`, in bytes.
@@ -97,5 +111,24 @@ mod tests {
             "{text}"
         );
         assert!(fits(1_000, 50, 4, 64 << 20).is_ok(), "a small run fits");
+    }
+
+    #[test]
+    fn the_count_named_is_the_largest_that_fits() {
+        for usable in [1 << 20, 64 << 20] {
+            let most = most_that_fit(10_000_000, 50, 4, usable);
+            assert!(most > 0, "{usable}");
+            assert!(
+                memory_estimate(most, 50, 4) <= usable,
+                "{most} fits in {usable}"
+            );
+            assert!(
+                memory_estimate(most + 1, 50, 4) > usable,
+                "{} does not fit in {usable}",
+                most + 1
+            );
+        }
+        // Past the kept rows memory is flat: with room for them, every count fits.
+        assert_eq!(most_that_fit(10_000_000, 50, 4, 300 << 20), 10_000_000);
     }
 }

@@ -429,20 +429,28 @@ fn extend(
         let p = part(progress, first.saturating_mul(n_scen), planned);
         simulate_together(&specs, &with(count), first, &dimensions, &p)
     };
-    // The kept part: appended rows.
+    // The kept part: appended rows, simulated in blocks so that what is held besides the
+    // kept rows is one block of every scenario, not a second copy of them all.
     if at < kept_max {
-        let count = end.min(kept_max) - at;
-        let added = together(at, count)?;
-        for (s, add) in out.scenarios.iter_mut().zip(added) {
-            let totals = metrics::totals(&s.spec, &add);
-            check_finite(&s.id, &totals, at)?;
-            s.samples.data.extend_from_slice(&add.data);
-            s.samples.iterations += add.iterations;
-            for (all, new) in s.totals.iter_mut().zip(totals) {
-                all.extend(new);
-            }
+        let stop = end.min(kept_max);
+        for s in &mut out.scenarios {
+            let rows = usize::try_from(stop - at).unwrap_or(0);
+            s.samples.data.reserve(rows * s.samples.layout.width);
         }
-        at += count;
+        while at < stop {
+            let count = (stop - at).min(BLOCK as u64);
+            let added = together(at, count)?;
+            for (s, add) in out.scenarios.iter_mut().zip(added) {
+                let totals = metrics::totals(&s.spec, &add);
+                check_finite(&s.id, &totals, at)?;
+                s.samples.data.extend_from_slice(&add.data);
+                s.samples.iterations += add.iterations;
+                for (all, new) in s.totals.iter_mut().zip(totals) {
+                    all.extend(new);
+                }
+            }
+            at += count;
+        }
     }
     if at >= end {
         out.settings.iterations = end;

@@ -310,11 +310,12 @@ pub fn rows_kept(keep: usize, width: usize, scenarios: usize) -> usize {
     keep.min(KEEP_BYTES / per_row).max(1)
 }
 
-/// Bytes a run of `iterations` will hold at its peak (kept rows and their totals, one
-/// block, for every scenario), for refusing a run that cannot fit before it starts.
+/// Bytes a run of `iterations` will hold at its peak (kept rows and their totals, and one
+/// block being simulated — the kept rows are simulated in blocks too — for every scenario),
+/// for refusing a run that cannot fit before it starts.
 pub fn memory_estimate(iterations: u64, width: usize, scenarios: usize) -> u64 {
     let kept = (iterations as usize).min(rows_kept(KEEP_ROWS, width, scenarios));
-    let block = if iterations as usize > kept { BLOCK } else { 0 };
+    let block = (iterations as usize).min(BLOCK);
     let per_row = (width + TOTAL_METRICS.len()) as u64 * 8;
     (kept as u64 + block as u64) * per_row * scenarios.max(1) as u64
 }
