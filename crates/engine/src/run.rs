@@ -415,19 +415,13 @@ fn extend(
         .unwrap_or(0);
     let kept_max = rows_kept(keep, width, out.scenarios.len()) as u64;
     let (mut at, end) = (out.settings.iterations, out.settings.iterations + more);
-    let settings = out.settings.clone();
-    let with = |iterations: u64| Settings {
-        iterations,
-        ..settings.clone()
-    };
-    // Copies, so that the scenarios can take their rows while these are read (a step of
-    // a run copies its models once, not per block).
-    let specs: Vec<Spec> = out.scenarios.iter().map(|s| s.spec.clone()).collect();
-    let specs: Vec<&Spec> = specs.iter().collect();
-    let dimensions = out.dimensions.clone();
-    let together = |first: u64, count: u64| {
-        let p = part(progress, first.saturating_mul(n_scen), planned);
-        simulate_together(&specs, &with(count), first, &dimensions, &p)
+    let together = |out: &RunOutput, first: u64, count: u64| {
+        simulate_block(
+            out,
+            first,
+            count,
+            &part(progress, first.saturating_mul(n_scen), planned),
+        )
     };
     // The kept part: appended rows, simulated in blocks so that what is held besides the
     // kept rows is one block of every scenario, not a second copy of them all.
@@ -439,7 +433,7 @@ fn extend(
         }
         while at < stop {
             let count = (stop - at).min(BLOCK as u64);
-            let added = together(at, count)?;
+            let added = together(out, at, count)?;
             for (s, add) in out.scenarios.iter_mut().zip(added) {
                 let totals = metrics::totals(&s.spec, &add);
                 check_finite(&s.id, &totals, at)?;
@@ -468,7 +462,7 @@ fn extend(
     }
     while at < end {
         let count = (end - at).min(BLOCK as u64);
-        let blocks = together(at, count)?;
+        let blocks = together(out, at, count)?;
         let mut base_block: Option<Vec<Vec<f64>>> = None;
         for (k, (s, block)) in out.scenarios.iter_mut().zip(blocks).enumerate() {
             let totals = metrics::totals(&s.spec, &block);
@@ -484,6 +478,22 @@ fn extend(
     }
     out.settings.iterations = end;
     Ok(())
+}
+
+/// Iterations `first .. first + count` of every scenario of `out`, simulated together
+/// with the run's settings and quasi-random dimensions.
+fn simulate_block(
+    out: &RunOutput,
+    first: u64,
+    count: u64,
+    progress: &dyn Progress,
+) -> Result<Vec<Samples>, SimError> {
+    let specs: Vec<&Spec> = out.scenarios.iter().map(|s| &s.spec).collect();
+    let settings = Settings {
+        iterations: count,
+        ..out.settings.clone()
+    };
+    simulate_together(&specs, &settings, first, &out.dimensions, progress)
 }
 
 /// Fails on the first infinite value of a model total (NaN means "absent" and is fine).

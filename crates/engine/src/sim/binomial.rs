@@ -323,6 +323,9 @@ mod tests {
             }
         }
         assert!(checked > 2_000, "{checked}");
+        // Not a tolerance: a guard that the band is not vacuous (a squeeze that never
+        // decides would pass the checks above). Measured: 1,103 decisions in 2 × 4,072
+        // tries, the band being wider than ±0.5 far from the mode.
         assert!(
             decided > checked / 5,
             "the squeeze decided {decided} of {checked} × 2 times"
