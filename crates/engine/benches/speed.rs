@@ -11,7 +11,8 @@
 //!    fixed at 10 … 10⁹ per period, µs per iteration on one thread and the ratio to 10.
 //!
 //! With `--features draw-count` a table of sampled mode against its floor (real binomial
-//! draws per iteration × the fastest exact sampler's ns) follows the draws' (with
+//! draws per iteration × the fastest exact sampler's ns, and the parameter draws alone
+//! as a share of it) follows the draws' (with
 //! `SPEED_DRAWS_ONLY=1`, those two alone; the counter slows every figure a little).
 //!
 //! Run: `cargo bench -p journeylab-engine --bench speed` (release mode;
@@ -259,8 +260,9 @@ fn floor(fixtures: &[(String, Validation)], fastest_ns: f64) {
     use journeylab_engine::sim::binomial::count;
     println!("\n## Sampled mode against its floor, baseline (20,000 it.)\n");
     println!("Fastest exact sampler: {fastest_ns:.1} ns per draw (this build, counter included: about 3 ns more than without it, the table above shows).\n");
-    println!("| fixture | calls per it. | real draws per it. | floor µs | µs per it. | × floor |");
-    println!("|---|---|---|---|---|---|");
+    println!("The parameter draws (every quantity of the baseline, one thread, as a run draws them) are timed alone: they are part of the iteration that the floor leaves no room for, so their share of the floor bounds what any flow could reach.\n");
+    println!("| fixture | calls per it. | real draws per it. | floor µs | parameter draws µs | ÷ floor | µs per it. | × floor |");
+    println!("|---|---|---|---|---|---|---|---|");
     let counts = || -> (u64, u64) {
         rayon::broadcast(|_| count::read())
             .into_iter()
@@ -278,12 +280,30 @@ fn floor(fixtures: &[(String, Validation)], fastest_ns: f64) {
         let per = |x: u64| x as f64 / 20_000.0;
         let (calls, real) = (per(after.0 - before.0), per(after.1 - before.1));
         let floor = real * fastest_ns / 1e3;
+        let params = parameter_draws_per_iteration(spec, 20_000);
         let us = per_iteration(spec, Mode::Sampled, 20_000);
         println!(
-            "| {name} | {calls:.1} | {real:.1} | {floor:.2} | {us:.2} | {:.1}× |",
+            "| {name} | {calls:.1} | {real:.1} | {floor:.2} | {params:.2} | {:.2} | {us:.2} | {:.1}× |",
+            params / floor,
             us / floor
         );
     }
+}
+
+/// µs per iteration of the baseline's parameter draws alone (plain Monte Carlo, one
+/// thread): `draw_quantities` draws exactly what a run draws, into one row per iteration.
+#[cfg(feature = "draw-count")]
+fn parameter_draws_per_iteration(spec: &Spec, iterations: usize) -> f64 {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .expect("a one-thread pool");
+    pool.install(|| {
+        best(3, || {
+            black_box(journeylab_engine::sim::draw_quantities(spec, 1, iterations));
+        })
+    }) * 1e6
+        / iterations as f64
 }
 
 fn main() {
