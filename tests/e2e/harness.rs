@@ -22,6 +22,7 @@ use std::process::{Child, Command, ExitCode, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use thirtyfour::error::WebDriverErrorInner;
 use thirtyfour::extensions::query::ElementPollerWithTimeout;
 use thirtyfour::prelude::*;
 
@@ -215,14 +216,28 @@ impl App {
         self.by_testid(id).await?.click().await
     }
 
-    /// Waits until the element with `data-testid="<id>"` is gone.
-    #[allow(dead_code)] // for tests to come
+    /// Waits until the element with `data-testid="<id>"` is gone; a timeout error if it is
+    /// still there after [`QUERY_TIMEOUT`]. (`not_exists`, used before, returns `false`
+    /// on a timeout rather than an error, so a wait that never ended passed.)
+    ///
+    /// WebKitWebDriver reports a matching node as stale when the page removes it while a
+    /// query is resolving it (seen about once in eight runs on the evidence dialog's
+    /// close): that is the element going, so the query is asked again, within the same
+    /// overall deadline.
     pub async fn wait_gone(&self, id: &str) -> WebDriverResult<()> {
-        self.driver
-            .query(By::Css(testid_selector(id)))
-            .not_exists()
-            .await
-            .map(|_| ())
+        let deadline = Instant::now() + QUERY_TIMEOUT;
+        loop {
+            let query = self.driver.query(By::Css(testid_selector(id)));
+            match query.wait_until_gone().await {
+                Err(e)
+                    if matches!(e.as_inner(), WebDriverErrorInner::StaleElementReference(_))
+                        && Instant::now() < deadline =>
+                {
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                }
+                outcome => return outcome,
+            }
+        }
     }
 
     /// The `attribute` of each element, in order (missing attributes are empty).
