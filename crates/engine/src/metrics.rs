@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::sim::{Samples, JP_FIELDS};
-use crate::spec::{OutcomeClass, PopulationKind, Spec};
+use crate::spec::{PopulationKind, Spec};
 use crate::vocab::TOTAL_METRICS;
 
 /// A sample summarised over iterations.
@@ -121,14 +121,10 @@ fn ratio(num: f64, den: f64) -> f64 {
 }
 
 /// Class counts (success, abandoned, blocked) of block `b` in `row`.
-pub fn class_counts(spec: &Spec, samples: &Samples, b: usize, row: &[f64]) -> [f64; 3] {
+pub fn class_counts(samples: &Samples, b: usize, row: &[f64]) -> [f64; 3] {
     let block = &samples.layout.blocks[b];
     let mut out = [0.0; 3];
-    for (o, outcome) in spec.journeys[block.journey].outcomes.iter().enumerate() {
-        let k = OutcomeClass::ALL
-            .iter()
-            .position(|c| *c == outcome.class)
-            .unwrap_or(2);
+    for (o, &k) in block.classes.iter().enumerate() {
         out[k] += row[block.outcome(o)];
     }
     out
@@ -155,7 +151,7 @@ pub fn totals(spec: &Spec, samples: &Samples) -> Vec<Vec<f64>> {
         let (mut fraud, mut contacts, mut s_cost, mut c_cost, mut l_secs, mut value) =
             (0.0, 0.0, 0.0, 0.0, 0.0, 0.0);
         for (b, block) in samples.layout.blocks.iter().enumerate() {
-            let [succ, ab, bl] = class_counts(spec, samples, b, row);
+            let [succ, ab, bl] = class_counts(samples, b, row);
             let entrants = row[block.entrants()];
             match spec.populations[block.population].kind {
                 PopulationKind::Legitimate => {
@@ -198,45 +194,93 @@ pub fn totals(spec: &Spec, samples: &Samples) -> Vec<Vec<f64>> {
     out
 }
 
-/// A journey × population metric (spec §9) over the selected blocks of one iteration:
-/// counts and money summed, rates computed from the sums. NaN when absent.
-pub fn scoped_value(
-    spec: &Spec,
-    samples: &Samples,
-    row: &[f64],
-    journey: Option<usize>,
-    pops: &[usize],
-    metric: &str,
-) -> f64 {
-    let mut sum = 0.0;
-    let (mut entrants, mut classes) = (0.0, [0.0; 3]);
-    for (b, block) in samples.layout.blocks.iter().enumerate() {
-        if journey.is_some_and(|j| j != block.journey) || !pops.contains(&block.population) {
-            continue;
-        }
-        entrants += row[block.entrants()];
-        let c = class_counts(spec, samples, b, row);
-        for k in 0..3 {
-            classes[k] += c[k];
-        }
-        if let Some(col) = block.named(metric) {
-            sum += row[col];
-        } else if let Some(o) = spec.journeys[block.journey]
-            .outcomes
+/// A journey × population metric (spec §9) over some blocks, resolved against a model's
+/// layout once: its value in an iteration then reads columns, where looking the metric's
+/// name up in every row was a few percent of a run.
+#[derive(Debug, Clone)]
+pub struct ScopedMetric {
+    /// The selected blocks, in layout order, each with the column the metric sums there
+    /// (a named field or an outcome), if it has one.
+    blocks: Vec<(usize, Option<usize>)>,
+    kind: ScopedKind,
+}
+
+/// What a [`ScopedMetric`] returns of its sums.
+#[derive(Debug, Clone, Copy)]
+enum ScopedKind {
+    Entrants,
+    /// A class count ([`crate::spec::OutcomeClass::ALL`] index).
+    Class(usize),
+    /// A class count over the entrants.
+    Rate(usize),
+    /// The sum of the metric's own column.
+    Sum,
+}
+
+impl ScopedMetric {
+    /// `metric` over the blocks of `journey` (every journey if `None`) and `pops`: counts
+    /// and money summed, rates computed from the sums.
+    pub fn new(
+        spec: &Spec,
+        samples: &Samples,
+        journey: Option<usize>,
+        pops: &[usize],
+        metric: &str,
+    ) -> ScopedMetric {
+        let blocks = samples
+            .layout
+            .blocks
             .iter()
-            .position(|o| o.id == metric)
-        {
-            sum += row[block.outcome(o)];
-        }
+            .enumerate()
+            .filter(|(_, block)| {
+                journey.is_none_or(|j| j == block.journey) && pops.contains(&block.population)
+            })
+            .map(|(b, block)| {
+                let column = block.named(metric).or_else(|| {
+                    spec.journeys[block.journey]
+                        .outcomes
+                        .iter()
+                        .position(|o| o.id == metric)
+                        .map(|o| block.outcome(o))
+                });
+                (b, column)
+            })
+            .collect();
+        let kind = match metric {
+            "entrants" => ScopedKind::Entrants,
+            "success" => ScopedKind::Class(0),
+            "abandoned" => ScopedKind::Class(1),
+            "blocked" => ScopedKind::Class(2),
+            "success_rate" => ScopedKind::Rate(0),
+            "abandon_rate" => ScopedKind::Rate(1),
+            "blocked_rate" => ScopedKind::Rate(2),
+            _ => ScopedKind::Sum,
+        };
+        ScopedMetric { blocks, kind }
     }
-    match metric {
-        "entrants" => entrants,
-        "success" => classes[0],
-        "abandoned" => classes[1],
-        "blocked" => classes[2],
-        "success_rate" => ratio(classes[0], entrants),
-        "abandon_rate" => ratio(classes[1], entrants),
-        "blocked_rate" => ratio(classes[2], entrants),
-        _ => sum,
+
+    /// The metric in one iteration's `row` of `samples` (NaN for a rate without entrants).
+    pub fn value(&self, samples: &Samples, row: &[f64]) -> f64 {
+        let blocks = &samples.layout.blocks;
+        let entrants = || -> f64 {
+            self.blocks
+                .iter()
+                .fold(0.0, |sum, &(b, _)| sum + row[blocks[b].entrants()])
+        };
+        let class = |k: usize| -> f64 {
+            self.blocks
+                .iter()
+                .fold(0.0, |sum, &(b, _)| sum + class_counts(samples, b, row)[k])
+        };
+        match self.kind {
+            ScopedKind::Entrants => entrants(),
+            ScopedKind::Class(k) => class(k),
+            ScopedKind::Rate(k) => ratio(class(k), entrants()),
+            ScopedKind::Sum => self
+                .blocks
+                .iter()
+                .filter_map(|&(_, column)| column)
+                .fold(0.0, |sum, c| sum + row[c]),
+        }
     }
 }

@@ -221,7 +221,7 @@ fn scenario_result(run: &ScenarioRun, baseline: Option<&ScenarioRun>) -> Scenari
         .into_par_iter()
         .map(|b| {
             let counts: Vec<[f64; 3]> = (0..n)
-                .map(|i| metrics::class_counts(spec, samples, b, samples.row(i)))
+                .map(|i| metrics::class_counts(samples, b, samples.row(i)))
                 .collect();
             [0, 1, 2].map(|k| {
                 let kept = counts.iter().map(|c| c[k]);

@@ -9,7 +9,7 @@ use crate::sim::{
 };
 use crate::spec::Spec;
 use crate::stream::{
-    guardrail_value, rows_kept, series_mean_se, series_summary, within, MeanSe, Moments, Streamed,
+    rows_kept, series_mean_se, series_summary, within, GuardrailMetric, MeanSe, Moments, Streamed,
     BLOCK, KEEP_ROWS,
 };
 use crate::validate::Validation;
@@ -531,8 +531,9 @@ pub fn guardrails(run: &ScenarioRun) -> Vec<GuardrailResult> {
                 Some(st) => st.guardrails.get(gi).copied().unwrap_or((0, 0)),
                 None => {
                     let mut counts = (0u64, 0u64);
+                    let metric = GuardrailMetric::of(spec, &run.samples, g);
                     for i in 0..run.samples.iterations {
-                        let x = guardrail_value(spec, &run.samples, &run.totals, i, g);
+                        let x = metric.value(&run.samples, &run.totals, i);
                         if !x.is_nan() {
                             counts.0 += 1;
                             counts.1 += u64::from(within(g, x));

@@ -22,7 +22,7 @@
 //! Past the kept rows a run therefore costs a fixed amount of memory per series, whatever
 //! its length.
 
-use crate::metrics::{class_counts, mean_sd, percentile_select, scoped_value, summarize, Summary};
+use crate::metrics::{class_counts, mean_sd, percentile_select, summarize, ScopedMetric, Summary};
 use crate::sim::rqmc::Replicates;
 use crate::sim::{Samples, Sampling};
 use crate::spec::{GuardrailSpec, Spec};
@@ -251,13 +251,18 @@ impl Streamed {
         totals: &[Vec<f64>],
         baseline: Option<&[Vec<f64>]>,
     ) {
+        let metrics: Vec<GuardrailMetric> = spec
+            .guardrails
+            .iter()
+            .map(|g| GuardrailMetric::of(spec, samples, g))
+            .collect();
         for i in 0..samples.iterations {
             let row = samples.row(i);
             for (m, x) in self.columns.iter_mut().zip(row) {
                 m.push(*x);
             }
             for (b, m) in self.classes.iter_mut().enumerate() {
-                let c = class_counts(spec, samples, b, row);
+                let c = class_counts(samples, b, row);
                 for k in 0..3 {
                     m[k].push(c[k]);
                 }
@@ -270,8 +275,13 @@ impl Streamed {
                     m.push(t[i] - b[i]);
                 }
             }
-            for (g, counts) in spec.guardrails.iter().zip(self.guardrails.iter_mut()) {
-                let x = guardrail_value(spec, samples, totals, i, g);
+            for ((g, metric), counts) in spec
+                .guardrails
+                .iter()
+                .zip(&metrics)
+                .zip(self.guardrails.iter_mut())
+            {
+                let x = metric.value(samples, totals, i);
                 if !x.is_nan() {
                     counts.0 += 1;
                     if within(g, x) {
@@ -284,17 +294,31 @@ impl Streamed {
     }
 }
 
-/// The value of guardrail `g`'s metric in iteration `i` of `samples` (NaN when absent).
-pub(crate) fn guardrail_value(
-    spec: &Spec,
-    samples: &Samples,
-    totals: &[Vec<f64>],
-    i: usize,
-    g: &GuardrailSpec,
-) -> f64 {
-    match &g.populations {
-        None => total_index(&g.metric).map_or(f64::NAN, |m| totals[m][i]),
-        Some(pops) => scoped_value(spec, samples, samples.row(i), g.journey, pops, &g.metric),
+/// A guardrail's metric resolved once against a model's layout (a model total's index,
+/// or a [`ScopedMetric`]), so that its value in each iteration looks no name up.
+pub(crate) enum GuardrailMetric {
+    /// A model total, by its index in [`TOTAL_METRICS`] (`None`: not a total, always NaN).
+    Total(Option<usize>),
+    Scoped(ScopedMetric),
+}
+
+impl GuardrailMetric {
+    /// Guardrail `g`'s metric for the rows of `samples` (a model's layout).
+    pub(crate) fn of(spec: &Spec, samples: &Samples, g: &GuardrailSpec) -> GuardrailMetric {
+        match &g.populations {
+            None => GuardrailMetric::Total(total_index(&g.metric)),
+            Some(pops) => GuardrailMetric::Scoped(ScopedMetric::new(
+                spec, samples, g.journey, pops, &g.metric,
+            )),
+        }
+    }
+
+    /// The metric in iteration `i` of `samples` (NaN when absent).
+    pub(crate) fn value(&self, samples: &Samples, totals: &[Vec<f64>], i: usize) -> f64 {
+        match self {
+            GuardrailMetric::Total(m) => m.map_or(f64::NAN, |m| totals[m][i]),
+            GuardrailMetric::Scoped(scoped) => scoped.value(samples, samples.row(i)),
+        }
     }
 }
 

@@ -1,6 +1,6 @@
 //! Which column of an iteration's row holds what.
 
-use crate::spec::Spec;
+use crate::spec::{OutcomeClass, Spec};
 
 /// The per-journey × population fields after `entrants` and the outcome counts.
 pub const JP_FIELDS: [&str; 7] = [
@@ -25,6 +25,9 @@ pub struct JpBlock {
     pub offset: usize,
     /// Number of columns.
     pub width: usize,
+    /// Each outcome's class, as its index in [`OutcomeClass::ALL`], in outcome order:
+    /// resolved once here because class counts are summed for every row.
+    pub classes: Vec<usize>,
 }
 
 impl JpBlock {
@@ -66,11 +69,22 @@ impl Layout {
         for (j, journey) in spec.journeys.iter().enumerate() {
             for e in &journey.entrants {
                 let width = 1 + journey.outcomes.len() + JP_FIELDS.len();
+                let classes = journey
+                    .outcomes
+                    .iter()
+                    .map(|o| {
+                        OutcomeClass::ALL
+                            .iter()
+                            .position(|c| *c == o.class)
+                            .unwrap_or(2)
+                    })
+                    .collect();
                 blocks.push(JpBlock {
                     journey: j,
                     population: e.population,
                     offset,
                     width,
+                    classes,
                 });
                 offset += width;
             }

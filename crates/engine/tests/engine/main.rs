@@ -7,6 +7,7 @@
 //! - `closed_forms`: expected mode against the spec §5 closed forms (1e-12)
 //! - `agreement`: sampled against expected on every fixture, conservation, determinism
 //! - `samplers`: distributions against analytic moments
+//! - `scoped`: journey × population metrics resolved once equal them walked per row
 //! - `validation`: one test per class of validation error
 //! - `governance`: required teams (deciding + veto) and every governance warning
 //! - `properties`: random graphs — no panics, exact conservation
@@ -32,6 +33,7 @@ mod properties;
 mod routes;
 mod rqmc;
 mod samplers;
+mod scoped;
 mod sensitivity;
 mod stability;
 mod stream;
