@@ -14,7 +14,6 @@ mod sampled;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use rand::Rng;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -22,7 +21,7 @@ pub use layout::{JpBlock, Layout, JP_FIELDS};
 pub use rqmc::Dimensions;
 
 use crate::quantity::{Inverse, Sampler};
-use crate::rng::{key_hash, stream};
+use crate::rng::{first_uniform, key_hash, stream};
 use crate::spec::{PerPop, PopulationKind, QuantitySpec, Spec, StepKind};
 
 /// How counts move through a journey.
@@ -542,13 +541,11 @@ impl DrawPlan {
                 out.extend(self.quantities.iter().map(|q| match q.sampler.fixed() {
                     // A fixed value needs no random stream (and seeding one is not free).
                     Some(x) => x,
-                    None => {
-                        let mut rng = stream(seed, i, q.key);
-                        match &q.inverse {
-                            Some(_) => rng.random::<f64>(),
-                            None => q.sampler.sample(&mut rng),
-                        }
-                    }
+                    None => match &q.inverse {
+                        // Its stream's first uniform, without building the generator.
+                        Some(_) => first_uniform(seed, i, q.key),
+                        None => q.sampler.sample(&mut stream(seed, i, q.key)),
+                    },
                 }));
                 for (q, x) in self.quantities.iter().zip(out.iter_mut()) {
                     if let (None, Some(inverse)) = (q.sampler.fixed(), &q.inverse) {
