@@ -149,14 +149,21 @@ fn btrs<R: Rng + ?Sized>(rng: &mut R, n: u64, p: f64) -> u64 {
     let spq = (nf * p * q).sqrt();
     // The constants of the paper's step 0.
     let b = 1.15 + 2.53 * spq;
-    let a = -0.0873 + 0.0248 * b + 0.01 * p;
+    let hat = Btrs {
+        nf,
+        p,
+        q,
+        spq,
+        a: -0.0873 + 0.0248 * b + 0.01 * p,
+        b,
+    };
     let c = nf * p + 0.5;
     let v_r = 0.92 - 4.2 / b;
     loop {
         let u = rng.random::<f64>() - 0.5;
         let v: f64 = rng.random();
         let us = 0.5 - u.abs();
-        let x = (2.0 * a / us + b) * u + c;
+        let x = (2.0 * hat.a / us + b) * u + c;
         // k = ⌊x⌋ outside the support [0, n] (also u = −½, where us = 0 and x = −∞):
         // reject. Inside it the truncating cast is the floor, without a libm call.
         if !(0.0..nf + 1.0).contains(&x) {
@@ -167,44 +174,64 @@ fn btrs<R: Rng + ?Sized>(rng: &mut R, n: u64, p: f64) -> u64 {
         if us >= 0.07 && v <= v_r {
             return k as u64;
         }
-        if exact_test(nf, p, q, spq, a, b, us, v, k) {
+        if hat.exact_test(us, v, k) {
             return k as u64;
         }
     }
 }
 
-/// BTRS's exact test of candidate `k` with uniforms `us`, `v` (the paper's steps 2–3):
-/// v scaled to the hat against f(k)/f(m), m the mode.
-///
-/// Out of line on purpose: the squeeze above accepts most candidates, and inlined, the
-/// compiler hoisted this test's loop-invariant part (the Stirling tails of m and n − m,
-/// a chain of divisions) in front of the loop, where every draw paid for it.
-#[inline(never)]
-#[allow(clippy::too_many_arguments)]
-fn exact_test(nf: f64, p: f64, q: f64, spq: f64, a: f64, b: f64, us: f64, v: f64, k: f64) -> bool {
-    let alpha = (2.83 + 5.1 / b) * spq;
-    // ⌊(n + 1)p⌋ by a truncating cast (exact for this non-negative value below 2⁶⁴):
-    // `floor` is a libm call on the baseline x86-64 target.
-    let m = (((nf + 1.0) * p) as u64) as f64;
-    let r = p / q;
-    let v = v * alpha / (a / (us * us) + b);
-    // Near the mode f(k)/f(m) is a short product of the recurrence's ratios
-    // f(i)/f(i − 1) = (n + 1)r/i − r: no logarithm (Hörmann's BTRD does the same).
-    if (k - m).abs() <= 15.0 {
-        let nr = (nf + 1.0) * r;
-        let mut ratio = 1.0;
-        let (mut i, hi) = if k > m { (m + 1.0, k) } else { (k + 1.0, m) };
-        while i <= hi {
-            ratio *= nr / i - r;
-            i += 1.0;
+/// One BTRS set-up: n as a float, p ≤ ½, q = 1 − p, spq = √(npq), and the hat's a and b.
+#[derive(Clone, Copy)]
+struct Btrs {
+    nf: f64,
+    p: f64,
+    q: f64,
+    spq: f64,
+    a: f64,
+    b: f64,
+}
+
+impl Btrs {
+    /// The exact test of candidate `k` with uniforms `us`, `v` (the paper's steps 2–3):
+    /// v scaled to the hat against f(k)/f(m), m the mode.
+    ///
+    /// Out of line on purpose: the squeeze accepts most candidates before it, and inlined,
+    /// the compiler hoisted this test's loop-invariant part (the Stirling tails of m and
+    /// n − m, a chain of divisions) in front of the loop, where every draw paid for it.
+    #[inline(never)]
+    fn exact_test(&self, us: f64, v: f64, k: f64) -> bool {
+        let Btrs {
+            nf,
+            p,
+            q,
+            spq,
+            a,
+            b,
+        } = *self;
+        let alpha = (2.83 + 5.1 / b) * spq;
+        // ⌊(n + 1)p⌋ by a truncating cast (exact for this non-negative value below 2⁶⁴):
+        // `floor` is a libm call on the baseline x86-64 target.
+        let m = (((nf + 1.0) * p) as u64) as f64;
+        let r = p / q;
+        let v = v * alpha / (a / (us * us) + b);
+        // Near the mode f(k)/f(m) is a short product of the recurrence's ratios
+        // f(i)/f(i − 1) = (n + 1)r/i − r: no logarithm (Hörmann's BTRD does the same).
+        if (k - m).abs() <= 15.0 {
+            let nr = (nf + 1.0) * r;
+            let mut ratio = 1.0;
+            let (mut i, hi) = if k > m { (m + 1.0, k) } else { (k + 1.0, m) };
+            while i <= hi {
+                ratio *= nr / i - r;
+                i += 1.0;
+            }
+            // k > m: accept if v ≤ f(k)/f(m) = ratio; k < m: if v ≤ 1/ratio.
+            return (k > m && v <= ratio) || (k <= m && v * ratio <= 1.0);
         }
-        // k > m: accept if v ≤ f(k)/f(m) = ratio; k < m: if v ≤ 1/ratio.
-        return (k > m && v <= ratio) || (k <= m && v * ratio <= 1.0);
-    }
-    let lv = v.ln();
-    match squeeze(k - m, spq * spq, lv) {
-        Some(decided) => decided,
-        None => lv <= log_pmf_ratio(nf, r, m, k),
+        let lv = v.ln();
+        match squeeze(k - m, spq * spq, lv) {
+            Some(decided) => decided,
+            None => lv <= log_pmf_ratio(nf, r, m, k),
+        }
     }
 }
 
